@@ -1,0 +1,37 @@
+/**
+ * Accent folding for matching: "Jürgen" and "Jurgen" and "Juergen" must meet.
+ * German umlauts fold to the bare vowel (ü → u); `foldedVariants` adds the
+ * transliterated spelling (ü → ue) so people who type "mueller" find Müller too.
+ */
+const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
+
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßæœøłđı]/g, (c) => SPECIAL[c] ?? c);
+}
+
+const GERMAN_TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+
+/** "Müller" → ["muller", "mueller"]; a word without umlauts gives one variant. */
+export function foldedVariants(word: string): string[] {
+  const lower = word.toLowerCase();
+  const plain = fold(lower);
+  const transliterated = fold(lower.replace(/[äöüß]/g, (c) => GERMAN_TRANSLITERATION[c] ?? c));
+  return plain === transliterated ? [plain] : [plain, transliterated];
+}
+
+/** Split a name into folded tokens (with umlaut variants), deduplicated. */
+export function nameTokens(...parts: Array<string | undefined>): string[] {
+  const tokens = new Set<string>();
+  for (const part of parts) {
+    if (!part) continue;
+    for (const word of part.split(/[\s\-'’.,()]+/)) {
+      if (!word) continue;
+      for (const v of foldedVariants(word)) if (v) tokens.add(v);
+    }
+  }
+  return [...tokens];
+}
