@@ -1,0 +1,136 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Employee } from './employee';
+import type { ErrorInfo } from './personio/errors';
+
+/** A day-unit absence, feeding "away now / back on". */
+export interface TimeOff {
+  id: number;
+  employeeId: number;
+  /** Inclusive calendar dates, YYYY-MM-DD. */
+  startDate: string;
+  endDate: string;
+  halfDayStart?: boolean;
+  halfDayEnd?: boolean;
+  typeName?: string;
+  category?: string;
+}
+
+export interface CachedBalance {
+  employeeId: number;
+  fetchedAt: number;
+  entries: { name: string; category?: string; balance?: number; available?: number }[];
+}
+
+export interface CachedPhoto {
+  employeeId: number;
+  fetchedAt: number;
+  /** null: Personio has no picture for this person (cached so we do not ask again). */
+  blob: Blob | null;
+  size: number;
+}
+
+export type SyncKind = 'full' | 'incremental';
+
+/** Where an unfinished run stopped: enough to resume after the service worker was killed. */
+export interface SyncCheckpoint {
+  runId: number;
+  kind: SyncKind;
+  startedAt: number;
+  /** Record offset of the next employees page to fetch. */
+  nextOffset: number;
+  pagesDone: number;
+  totalPages?: number;
+  rowsChanged: number;
+  requests: number;
+  updatedSince?: number;
+}
+
+export interface SyncState {
+  key: 'state';
+  checkpoint?: SyncCheckpoint;
+  /** Start time of the last successful run: the next incremental asks for changes since then. */
+  lastSuccessStartedAt?: number;
+  lastSuccessAt?: number;
+  lastFullSuccessAt?: number;
+  lastError?: ErrorInfo & { at: number };
+  employeeCount?: number;
+  /** Hash of the filters and stored fields the data was last synced with (a change forces a full run). */
+  scopeHash?: string;
+}
+
+export interface SyncLogEntry {
+  id?: number;
+  kind: SyncKind;
+  startedAt: number;
+  endedAt?: number;
+  requests: number;
+  rowsChanged: number;
+  rowsRemoved: number;
+  resumed?: boolean;
+  error?: ErrorInfo;
+}
+
+/** Sealed secrets and the non-extractable key that seals them. Only the extension origin opens this. */
+export interface VaultEntry {
+  name: string;
+  key?: CryptoKey;
+  iv?: Uint8Array;
+  data?: ArrayBuffer;
+}
+
+export const SYNC_LOG_LIMIT = 50;
+
+export class SidecardDB extends Dexie {
+  employees!: EntityTable<Employee, 'id'>;
+  timeOffs!: EntityTable<TimeOff, 'id'>;
+  balances!: EntityTable<CachedBalance, 'employeeId'>;
+  photos!: EntityTable<CachedPhoto, 'employeeId'>;
+  syncState!: EntityTable<SyncState, 'key'>;
+  syncLog!: EntityTable<SyncLogEntry, 'id'>;
+  vault!: EntityTable<VaultEntry, 'name'>;
+
+  constructor(name = 'sidecard') {
+    super(name);
+    this.version(1).stores({
+      employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun',
+      timeOffs: 'id, employeeId, endDate',
+      balances: 'employeeId, fetchedAt',
+      photos: 'employeeId, fetchedAt',
+      syncState: 'key',
+      syncLog: '++id, startedAt',
+      vault: 'name',
+    });
+  }
+}
+
+let instance: SidecardDB | undefined;
+
+/**
+ * The one database handle of this JS context. Dexie reopens a closed handle on the next
+ * query (the service worker may have been suspended with it open: Dexie issue 1805), so
+ * callers never cache tables across wakes themselves.
+ */
+export function db(): SidecardDB {
+  instance ??= new SidecardDB();
+  return instance;
+}
+
+/** For tests: a fresh database under another name. */
+export function useDatabase(database: SidecardDB): void {
+  instance = database;
+}
+
+/** Delete every row of company data and secrets: what "Disconnect" promises. */
+export async function wipeAll(database: SidecardDB = db()): Promise<void> {
+  await database.transaction('rw', [database.employees, database.timeOffs, database.balances, database.photos, database.syncState, database.syncLog, database.vault], async () => {
+    await Promise.all([
+      database.employees.clear(),
+      database.timeOffs.clear(),
+      database.balances.clear(),
+      database.photos.clear(),
+      database.syncState.clear(),
+      database.syncLog.clear(),
+      database.vault.clear(),
+    ]);
+  });
+}

@@ -1,0 +1,86 @@
+import type { Employee } from './employee';
+import { db as defaultDb, type SidecardDB, type TimeOff } from './db';
+
+/** Reads only. The sync is the one writer of employees. */
+
+/** "Ada+HR@Acme.com " → "ada@acme.com": case-insensitive, plus-addressing stripped. */
+export function canonicalEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  const at = email.lastIndexOf('@');
+  if (at < 0) return email;
+  const local = email.slice(0, at).replace(/\+.*$/, '');
+  return `${local}${email.slice(at)}`;
+}
+
+export async function findByEmail(email: string, database: SidecardDB = defaultDb()): Promise<Employee | undefined> {
+  const exact = email.trim().toLowerCase();
+  const found = await database.employees.where('email').equals(exact).first();
+  if (found) return found;
+  const canonical = canonicalEmail(email);
+  return canonical === exact ? undefined : database.employees.where('email').equals(canonical).first();
+}
+
+export function getEmployee(id: number, database: SidecardDB = defaultDb()): Promise<Employee | undefined> {
+  return database.employees.get(id);
+}
+
+export interface SupervisorChain {
+  /** Nearest first, up to the top. */
+  chain: Employee[];
+  /** Set when the chain stops at someone whose supervisor is not synced (filtered out or missing). */
+  brokenAt?: { supervisorId: number; supervisorName?: string };
+}
+
+export async function supervisorChain(employee: Employee, database: SidecardDB = defaultDb(), maxDepth = 25): Promise<SupervisorChain> {
+  const chain: Employee[] = [];
+  const seen = new Set<number>([employee.id]);
+  let current = employee;
+  while (current.supervisorId !== undefined && chain.length < maxDepth) {
+    if (seen.has(current.supervisorId)) break; // a cycle in the source data: stop rather than loop
+    const next = await database.employees.get(current.supervisorId);
+    if (!next) {
+      return { chain, brokenAt: { supervisorId: current.supervisorId, ...(current.supervisorName ? { supervisorName: current.supervisorName } : {}) } };
+    }
+    chain.push(next);
+    seen.add(next.id);
+    current = next;
+  }
+  return { chain };
+}
+
+export function directReports(id: number, database: SidecardDB = defaultDb()): Promise<Employee[]> {
+  return database.employees.where('supervisorId').equals(id).sortBy('lastName');
+}
+
+export type AwayStatus =
+  | { kind: 'present' }
+  | { kind: 'away'; until: string; backOn: string; typeName?: string }
+  | { kind: 'upcoming'; from: string; until: string };
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Away today, and back on which day (the day after the absence ends, skipping into the
+ * next absence when two touch). Pure: `today` is a calendar date YYYY-MM-DD.
+ */
+export function awayStatus(timeOffs: readonly TimeOff[], today: string): AwayStatus {
+  const sorted = [...timeOffs].sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const current = sorted.find((t) => t.startDate <= today && today <= t.endDate);
+  if (current) {
+    let until = current.endDate;
+    for (const t of sorted) {
+      if (t.startDate <= addDays(until, 1) && t.endDate > until) until = t.endDate;
+    }
+    return { kind: 'away', until, backOn: addDays(until, 1), ...(current.typeName ? { typeName: current.typeName } : {}) };
+  }
+  const next = sorted.find((t) => t.startDate > today);
+  return next && next.startDate <= addDays(today, 14) ? { kind: 'upcoming', from: next.startDate, until: next.endDate } : { kind: 'present' };
+}
+
+export async function timeOffsOf(employeeId: number, database: SidecardDB = defaultDb()): Promise<TimeOff[]> {
+  return database.timeOffs.where('employeeId').equals(employeeId).toArray();
+}

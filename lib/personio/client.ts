@@ -1,0 +1,268 @@
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { z } from 'zod';
+import { PersonioError } from './errors';
+import { RequestBudget, realClock, type Clock } from './budget';
+import {
+  attributesResponseSchema,
+  authResponseSchema,
+  balanceResponseSchema,
+  describeIssue,
+  employeesPageSchema,
+  timeOffsPageSchema,
+  type AttributeDefinition,
+  type EmployeesPage,
+  type TimeOffsPage,
+} from './schema';
+
+export const DEFAULT_BASE_URL = 'https://api.personio.de';
+/** Personio asks every integration to identify itself, in UPPER_SNAKE_CASE. */
+export const APP_ID = 'SIDECARD';
+/** Personio's maximum page size on employees since pagination enforcement (2025). */
+export const EMPLOYEES_PAGE_SIZE = 100;
+const TIME_OFFS_PAGE_SIZE = 200;
+/** Refresh the 24 h token this long before it expires rather than after a failure. */
+const TOKEN_REFRESH_MARGIN_MS = 10 * 60_000;
+
+export interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+export interface PersonioClientOptions {
+  baseUrl?: string;
+  clientId: string;
+  clientSecret: string;
+  /** A token kept from an earlier service-worker life. */
+  token?: CachedToken;
+  /** Told whenever the token changes, so the caller can keep it (sealed). */
+  onToken?: (token: CachedToken | undefined) => void;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  /** Retries for 429, 5xx and timeouts; tests lower it. */
+  retryLimit?: number;
+  timeoutMs?: number;
+  /** Client-side budgets; `false` turns them off (benchmarks against an unthrottled simulator). */
+  budgets?: { employeesPerMinute: number; authPerMinute: number } | false;
+}
+
+export interface EmployeesQuery {
+  attributes?: readonly string[];
+  /** Only employees updated after this instant (Personio: `updated_since`). */
+  updatedSince?: Date;
+  email?: string;
+}
+
+export interface Balance {
+  name: string;
+  category?: string;
+  balance?: number;
+  available?: number;
+}
+
+/**
+ * Personio v1 over ky. Knows HTTP and Personio, nothing of storage. Every payload is
+ * validated; every failure surfaces as a `PersonioError` with a kind the UI can explain.
+ */
+export class PersonioClient {
+  private readonly http: KyInstance;
+  private token: CachedToken | undefined;
+  private authInFlight: Promise<string> | undefined;
+  private readonly clock: Clock;
+  private readonly employeesBudget?: RequestBudget;
+  private readonly authBudget?: RequestBudget;
+  /** HTTP requests sent, retries included (for the sync log and benchmarks). */
+  requestCount = 0;
+
+  constructor(private readonly options: PersonioClientOptions) {
+    this.clock = options.clock ?? realClock;
+    this.token = options.token;
+    const budgets = options.budgets ?? { employeesPerMinute: 300, authPerMinute: 60 };
+    if (budgets) {
+      this.employeesBudget = new RequestBudget(budgets.employeesPerMinute, 15, this.clock);
+      this.authBudget = new RequestBudget(budgets.authPerMinute, 5, this.clock);
+    }
+    const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    this.http = ky.create({
+      prefix: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+      headers: { Accept: 'application/json', 'X-Personio-App-ID': APP_ID },
+      timeout: options.timeoutMs ?? 30_000,
+      retry: {
+        limit: options.retryLimit ?? 5,
+        methods: ['get', 'post'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [413, 429, 503],
+        // Personio does not document Retry-After; when it is absent, back off 1 s, 2 s, 4 s … with jitter.
+        delay: (attempt) => 1000 * 2 ** (attempt - 1),
+        backoffLimit: 30_000,
+        maxRetryAfter: 120_000,
+        jitter: (delay) => delay * (0.75 + Math.random() * 0.5),
+        retryOnTimeout: true,
+      },
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        await (url.includes('/v1/auth') ? this.authBudget : this.employeesBudget)?.take();
+        this.requestCount += 1;
+        return baseFetch(input, init);
+      },
+    });
+  }
+
+  /** The current token, authenticating (once, however many callers ask at the same time). */
+  async authenticate(force = false): Promise<string> {
+    if (!force && this.token && this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS > this.clock.now()) return this.token.token;
+    this.authInFlight ??= this.requestToken().finally(() => {
+      this.authInFlight = undefined;
+    });
+    return this.authInFlight;
+  }
+
+  private async requestToken(): Promise<string> {
+    const body = await this.call(() =>
+      // Credentials go in the JSON body: query-string credentials are rejected from December 2026.
+      this.http.post('v1/auth', { json: { client_id: this.options.clientId, client_secret: this.options.clientSecret } }),
+      authResponseSchema,
+      { auth: true },
+    );
+    const ttlSeconds = body.data.expires_in ?? 86_400;
+    this.setToken({ token: body.data.token, expiresAt: this.clock.now() + ttlSeconds * 1000 });
+    return body.data.token;
+  }
+
+  private setToken(token: CachedToken | undefined): void {
+    this.token = token;
+    this.options.onToken?.(token);
+  }
+
+  /** An authenticated GET; on 401/403 authenticates again once (the token may have been revoked or rotated). */
+  private async get<T extends z.ZodType>(path: string, schema: T, searchParams?: URLSearchParams): Promise<z.infer<T>> {
+    const send = async () => {
+      const token = await this.authenticate();
+      return this.http.get(path, { headers: { Authorization: `Bearer ${token}` }, searchParams });
+    };
+    try {
+      return await this.call(send, schema);
+    } catch (e) {
+      if (!(e instanceof PersonioError && e.kind === 'forbidden')) throw e;
+      this.setToken(undefined);
+      return await this.call(send, schema);
+    }
+  }
+
+  private async call<T extends z.ZodType>(send: () => Promise<Response>, schema: T, opts: { auth?: boolean } = {}): Promise<z.infer<T>> {
+    let response: Response;
+    try {
+      response = await send();
+    } catch (e) {
+      throw this.toError(e, opts.auth ?? false);
+    }
+    this.adoptRotatedToken(response);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new PersonioError('malformed', 'response is not JSON');
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new PersonioError('malformed', describeIssue(parsed.error));
+    return parsed.data;
+  }
+
+  /**
+   * Older tenants rotated tokens on every response; current ones echo the same token. Adopt a
+   * different one when it comes, never require it (picture responses carry none).
+   */
+  private adoptRotatedToken(response: Response): void {
+    const header = response.headers.get('authorization');
+    const next = header?.replace(/^Bearer\s+/i, '').trim();
+    if (next && this.token && next !== this.token.token) this.setToken({ ...this.token, token: next });
+  }
+
+  private toError(e: unknown, auth: boolean): PersonioError {
+    if (e instanceof PersonioError) return e;
+    if (e instanceof HTTPError) {
+      const status = e.response.status;
+      if (auth && (status === 400 || status === 401 || status === 403 || status === 404 || status === 422)) {
+        return new PersonioError('bad-credentials', `HTTP ${status}`);
+      }
+      if (status === 401 || status === 403) return new PersonioError('forbidden', `HTTP ${status}`);
+      if (status === 429) return new PersonioError('rate-limited', `HTTP 429`);
+      if (status >= 500) return new PersonioError('server', `HTTP ${status}`);
+      return new PersonioError('server', `HTTP ${status}`);
+    }
+    if (e instanceof TimeoutError) return new PersonioError('network', 'timeout');
+    return new PersonioError('network', e instanceof Error ? e.name : undefined);
+  }
+
+  /** One page of employees at a record offset. */
+  async employeesPage(offset: number, query: EmployeesQuery = {}, limit = EMPLOYEES_PAGE_SIZE): Promise<EmployeesPage> {
+    const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+    for (const attribute of query.attributes ?? []) params.append('attributes[]', attribute);
+    if (query.updatedSince) params.set('updated_since', query.updatedSince.toISOString().slice(0, 19));
+    if (query.email) params.set('email', query.email);
+    return this.get('v1/company/employees', employeesPageSchema, params);
+  }
+
+  /**
+   * Pages of employees from `startOffset` until the end. The end is a short page or
+   * `total_elements` reached; `current_page` alone is not trusted (it has been wrong).
+   */
+  async *employeePages(query: EmployeesQuery = {}, startOffset = 0): AsyncGenerator<{ page: EmployeesPage; offset: number; nextOffset: number; total?: number }> {
+    let offset = startOffset;
+    for (;;) {
+      const page = await this.employeesPage(offset, query);
+      const total = page.metadata?.total_elements;
+      const nextOffset = offset + page.data.length;
+      yield { page, offset, nextOffset, total };
+      const short = page.data.length < EMPLOYEES_PAGE_SIZE;
+      const reachedTotal = total !== undefined && nextOffset >= total;
+      if (short || reachedTotal || page.data.length === 0) return;
+      offset = nextOffset;
+    }
+  }
+
+  /** What this credential may read (standard and custom attributes, with labels). */
+  async attributes(): Promise<AttributeDefinition[]> {
+    return (await this.get('v1/company/employees/attributes', attributesResponseSchema)).data;
+  }
+
+  async employeeCount(): Promise<number> {
+    const page = await this.employeesPage(0, { attributes: ['id'] }, 1);
+    return page.metadata?.total_elements ?? page.data.length;
+  }
+
+  async balance(employeeId: number): Promise<Balance[]> {
+    const body = await this.get(`v1/company/employees/${employeeId}/absences/balance`, balanceResponseSchema);
+    return body.data.map((b) => ({
+      name: b.name,
+      ...(b.category ? { category: b.category } : {}),
+      ...(b.balance != null ? { balance: b.balance } : {}),
+      ...(b.available_balance != null ? { available: b.available_balance } : {}),
+    }));
+  }
+
+  /** Time-offs overlapping [start, end]. On this endpoint `offset` is a 1-based PAGE NUMBER. */
+  async *timeOffPages(start: string, end: string): AsyncGenerator<TimeOffsPage> {
+    for (let pageNumber = 1; ; pageNumber += 1) {
+      const params = new URLSearchParams({ start_date: start, end_date: end, limit: String(TIME_OFFS_PAGE_SIZE), offset: String(pageNumber) });
+      const page = await this.get('v1/company/time-offs', timeOffsPageSchema, params);
+      yield page;
+      const totalPages = page.metadata?.total_pages;
+      if (page.data.length < TIME_OFFS_PAGE_SIZE || (totalPages !== undefined && pageNumber >= totalPages)) return;
+    }
+  }
+
+  /** A profile picture at `width` px, or null when the person has none (404). */
+  async photo(employeeId: number, width: number): Promise<Blob | null> {
+    const token = await this.authenticate();
+    try {
+      const response = await this.http.get(`v1/company/employees/${employeeId}/profile-picture/${width}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'image/png, image/jpeg' },
+      });
+      const blob = await response.blob();
+      return blob.type.startsWith('image/') || blob.size > 0 ? blob : null;
+    } catch (e) {
+      if (e instanceof HTTPError && e.response.status === 404) return null;
+      throw this.toError(e, false);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import { EMPLOYEE_RECORD_VERSION, EMPLOYEE_STATUSES, type CustomValue, type Employee, type EmployeeStatus, type OrgRef } from '../employee';
+import { isCustomField, type FieldKey } from '../fields';
+import { nameTokens } from '../text';
+import type { AttributeDefinition, RawEmployee } from './schema';
+
+type Attrs = RawEmployee['attributes'];
+type OrgValue = { attributes: { id: number; name: string } } | null | undefined;
+
+function text(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
+function orgRef(v: OrgValue): OrgRef | undefined {
+  return v ? { id: v.attributes.id, name: v.attributes.name } : undefined;
+}
+
+/**
+ * Personio sends calendar dates as midnight with an offset ("2021-03-01T00:00:00+01:00"),
+ * sometimes without a colon in the offset, sometimes as a bare date. The calendar date is
+ * the first ten characters in every case; converting through Date would shift it a day.
+ */
+export function calendarDate(v: unknown): string | undefined {
+  const t = text(v);
+  return t && /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : undefined;
+}
+
+/** Instants normalised to ISO UTC; "+0100" offsets (no colon) are accepted. */
+export function instant(v: unknown): string | undefined {
+  const t = text(v);
+  if (!t) return undefined;
+  const fixed = t.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const ms = Date.parse(fixed);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+function status(v: unknown): EmployeeStatus | undefined {
+  const t = text(v)?.toLowerCase();
+  return EMPLOYEE_STATUSES.find((s) => s === t);
+}
+
+function customValue(raw: unknown): CustomValue['value'] {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+  if (Array.isArray(raw)) return raw.map((x) => String(x));
+  return JSON.stringify(raw);
+}
+
+export interface MapOptions {
+  /** Fields the admin allowed. Anything else is dropped here, before storage. */
+  stored: ReadonlySet<FieldKey>;
+  /** Labels for custom attributes from GET /v1/company/employees/attributes. */
+  attributeDefinitions?: readonly AttributeDefinition[];
+}
+
+/** Facts the sync needs for filtering, whether or not they may be stored. */
+export interface FilterFacts {
+  status?: EmployeeStatus;
+  departmentId?: number;
+  subcompanyId?: number;
+}
+
+export function filterFacts(raw: RawEmployee): FilterFacts {
+  const a = raw.attributes;
+  return {
+    status: status(a.status?.value),
+    departmentId: (a.department?.value as OrgValue)?.attributes.id,
+    subcompanyId: (a.subcompany?.value as OrgValue)?.attributes.id,
+  };
+}
+
+/**
+ * Personio employee → Sidecard record, keeping only allowed fields. Pure.
+ * Returns null for a row without an email: nobody could ever look it up.
+ */
+export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [] }: MapOptions): Employee | null {
+  const a: Attrs = raw.attributes;
+  const email = text(a.email?.value)?.toLowerCase();
+  if (!email) return null;
+  const has = (k: FieldKey) => stored.has(k);
+  const e: Employee = { v: EMPLOYEE_RECORD_VERSION, id: a.id.value, email, nameTokens: [] };
+
+  const first = text(a.first_name?.value);
+  const last = text(a.last_name?.value);
+  const preferred = text(a.preferred_name?.value);
+  if (first) e.firstName = first;
+  if (last) e.lastName = last;
+  // Personio fills preferred_name with "First Last" when nobody set one; keep it only when it says more.
+  if (preferred && preferred !== [first, last].filter(Boolean).join(' ')) e.preferredName = preferred;
+  e.nameTokens = nameTokens(first, last, preferred, email.split('@')[0]);
+
+  if (has('position')) { const v = text(a.position?.value); if (v) e.position = v; }
+  if (has('department')) {
+    const d = orgRef(a.department?.value as OrgValue);
+    if (d) { e.department = d; e.departmentId = d.id; }
+  }
+  if (has('office')) { const v = orgRef(a.office?.value as OrgValue); if (v) e.office = v; }
+  if (has('team')) { const v = orgRef(a.team?.value as OrgValue); if (v) e.team = v; }
+  if (has('subcompany')) { const v = orgRef(a.subcompany?.value as OrgValue); if (v) e.subcompany = v; }
+  if (has('supervisor')) {
+    const sup = a.supervisor?.value;
+    if (sup) {
+      e.supervisorId = sup.attributes.id.value;
+      const name = [text(sup.attributes.first_name?.value), text(sup.attributes.last_name?.value)].filter(Boolean).join(' ');
+      const supName = text(sup.attributes.preferred_name?.value) ?? (name || undefined);
+      if (supName) e.supervisorName = supName;
+    }
+  }
+  if (has('status')) {
+    const s = status(a.status?.value);
+    if (s) e.status = s;
+    const t = calendarDate(a.termination_date?.value);
+    if (t) e.terminationDate = t;
+  }
+  if (has('hireDate')) { const v = calendarDate(a.hire_date?.value); if (v) e.hireDate = v; }
+  if (has('gender')) { const v = text(a.gender?.value); if (v) e.gender = v; }
+  if (has('employmentType')) { const v = text(a.employment_type?.value); if (v) e.employmentType = v; }
+  if (has('weeklyHours')) {
+    const v = a.weekly_working_hours?.value;
+    if (typeof v === 'number') e.weeklyHours = v;
+  }
+  if (has('costCenters')) {
+    const list = a.cost_centers?.value ?? [];
+    if (list.length) {
+      e.costCenters = list.map((c) => ({
+        id: c.attributes.id,
+        name: c.attributes.name,
+        ...(c.attributes.percentage != null ? { percentage: c.attributes.percentage } : {}),
+      }));
+    }
+  }
+  if (has('photo')) { const v = text(a.profile_picture?.value); if (v) e.photoUrl = v; }
+
+  const created = instant(a.created_at?.value);
+  if (created) e.createdAt = created;
+  const modified = instant(a.last_modified_at?.value);
+  if (modified) e.lastModifiedAt = modified;
+
+  // Custom attributes: keyed on the attribute key, never the label (labels are localised).
+  const labels = new Map(attributeDefinitions.map((d) => [d.key, d.label]));
+  for (const [key, attr] of Object.entries(a)) {
+    if (!isCustomField(key) || !has(key)) continue;
+    const wrapper = attr as { label?: string; type?: string; value?: unknown };
+    const value = customValue(wrapper.value);
+    if (value === null || value === '') continue;
+    e.custom ??= {};
+    e.custom[key] = { label: labels.get(key) ?? wrapper.label ?? key, type: wrapper.type ?? 'standard', value };
+  }
+  return e;
+}
+
+/** Two records hold the same data (ignoring sync bookkeeping): an "updated" row that did not change. */
+export function sameEmployee(a: Employee, b: Employee): boolean {
+  const strip = ({ seenInRun: _a, ...rest }: Employee) => rest;
+  return stableJson(strip(a)) === stableJson(strip(b));
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+      : v,
+  );
+}

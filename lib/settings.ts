@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { EMPLOYEE_STATUSES, type EmployeeStatus } from './employee';
+import { defaultFieldSettings, isCustomField, STANDARD_FIELDS, type FieldSetting } from './fields';
+import { DEFAULT_BASE_URL } from './personio/client';
+
+/**
+ * Admin settings, kept in `storage.local` of the extension (never `storage.sync`: settings
+ * name the company's Personio tenant). The client secret is not here: see secrets.ts.
+ */
+export const MIN_INTERVAL_MINUTES = 5;
+export const MAX_INTERVAL_MINUTES = 24 * 60;
+export const DEFAULT_INTERVAL_MINUTES = 15;
+
+const fieldKey = z.string().refine((k) => isCustomField(k) || STANDARD_FIELDS.some((f) => f.key === k), 'unknown field');
+
+export const populationFilterSchema = z.object({
+  /** Statuses synced. Inactive (former) employees are left out unless asked for. */
+  statuses: z.array(z.enum(EMPLOYEE_STATUSES as [EmployeeStatus, ...EmployeeStatus[]])).default(['onboarding', 'active', 'leave']),
+  /** Empty: every subcompany (legal entity). */
+  subcompanyIds: z.array(z.number()).default([]),
+  /** Empty: every department. */
+  departmentIds: z.array(z.number()).default([]),
+});
+export type PopulationFilter = z.infer<typeof populationFilterSchema>;
+
+export const settingsSchema = z.object({
+  baseUrl: z.string().url().default(DEFAULT_BASE_URL),
+  clientId: z.string().default(''),
+  /** The secret's last four characters, to recognise it; the secret itself is sealed. */
+  secretHint: z.string().max(4).default(''),
+  fields: z
+    .array(z.object({ key: fieldKey, store: z.boolean(), show: z.boolean() }))
+    .default(defaultFieldSettings)
+    .transform((f) => f as FieldSetting[]),
+  filters: populationFilterSchema.default(() => populationFilterSchema.parse({})),
+  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES).default(DEFAULT_INTERVAL_MINUTES),
+  /** Sites switched off by the admin (all on by default). */
+  disabledSites: z.array(z.string()).default([]),
+  language: z.enum(['auto', 'en', 'de']).default('auto'),
+  connectedAt: z.number().optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const SETTINGS_KEY = 'settings';
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/** Parse whatever storage holds; anything invalid falls back to defaults rather than breaking the extension. */
+export function parseSettings(raw: unknown): Settings {
+  const parsed = settingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : defaultSettings();
+}
+
+export function isConnected(settings: Settings): boolean {
+  return Boolean(settings.clientId && settings.connectedAt);
+}

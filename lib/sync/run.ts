@@ -1,0 +1,272 @@
+import type { Employee } from '../employee';
+import { attributesToRequest, storedFields, type FieldKey } from '../fields';
+import { db as defaultDb, SYNC_LOG_LIMIT, type SidecardDB, type SyncCheckpoint, type SyncKind, type SyncLogEntry, type SyncState, type TimeOff } from '../db';
+import { EMPLOYEES_PAGE_SIZE, type PersonioClient } from '../personio/client';
+import { toErrorInfo } from '../personio/errors';
+import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
+import type { AttributeDefinition, EmployeesPage, TimeOffsPage } from '../personio/schema';
+import type { Settings } from '../settings';
+import { keepsEmployee, scopeHash } from './filters';
+import type { SyncProgress } from './progress';
+
+/**
+ * `updated_since` overlaps the previous run by this much: Personio's clock and ours differ,
+ * and a row written while the last run was paging must not fall between two runs.
+ */
+export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
+/** A full reconciliation this often catches deletions, which v1 has no feed for. */
+export const FULL_RECONCILE_MS = 24 * 60 * 60_000;
+/** Time-offs window for "away now / back on". */
+export const TIME_OFF_PAST_DAYS = 7;
+export const TIME_OFF_FUTURE_DAYS = 60;
+
+export interface SyncContext {
+  client: PersonioClient;
+  settings: Settings;
+  db?: SidecardDB;
+  now?: () => number;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Custom attribute labels (fetched by the caller when custom fields are stored). */
+  attributeDefinitions?: readonly AttributeDefinition[];
+}
+
+export type SyncRequest = 'auto' | 'full';
+
+const STATE_KEY = 'state' as const;
+
+export async function readSyncState(database: SidecardDB = defaultDb()): Promise<SyncState> {
+  return (await database.syncState.get(STATE_KEY)) ?? { key: STATE_KEY };
+}
+
+/** Which run comes next: resume an unfinished one, else full or incremental. Pure. */
+export function planRun(state: SyncState, scope: string, now: number, request: SyncRequest): { kind: SyncKind; resume?: SyncCheckpoint } {
+  if (state.checkpoint && state.scopeHash === scope) return { kind: state.checkpoint.kind, resume: state.checkpoint };
+  const needsFull =
+    request === 'full' ||
+    state.lastSuccessStartedAt === undefined ||
+    state.scopeHash !== scope ||
+    state.lastFullSuccessAt === undefined ||
+    now - state.lastFullSuccessAt >= FULL_RECONCILE_MS;
+  return { kind: needsFull ? 'full' : 'incremental' };
+}
+
+/**
+ * One sync run, full or incremental, resumable page by page. Employees are written as they
+ * arrive, each page with its checkpoint in one transaction; rows that a full run did not see
+ * are removed only after the whole run succeeded (mark and sweep). So lookups always read a
+ * complete copy: the previous one, updated in place, never fewer people than before.
+ */
+export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): Promise<SyncLogEntry> {
+  const database = ctx.db ?? defaultDb();
+  const now = ctx.now ?? Date.now;
+  const stored = storedFields(ctx.settings.fields);
+  const scope = scopeHash(ctx.settings.filters, ctx.settings.fields);
+  const state = await readSyncState(database);
+  const plan = planRun(state, scope, now(), request);
+
+  const checkpoint: SyncCheckpoint = plan.resume ?? {
+    runId: now(),
+    kind: plan.kind,
+    startedAt: now(),
+    nextOffset: 0,
+    pagesDone: 0,
+    rowsChanged: 0,
+    requests: 0,
+    ...(plan.kind === 'incremental' && state.lastSuccessStartedAt !== undefined
+      ? { updatedSince: state.lastSuccessStartedAt - INCREMENTAL_OVERLAP_MS }
+      : {}),
+  };
+  const requestsBefore = ctx.client.requestCount;
+  const requestsSoFar = () => checkpoint.requests + ctx.client.requestCount - requestsBefore;
+  const log: SyncLogEntry = {
+    kind: checkpoint.kind,
+    startedAt: checkpoint.startedAt,
+    requests: 0,
+    rowsChanged: 0,
+    rowsRemoved: 0,
+    ...(plan.resume ? { resumed: true } : {}),
+  };
+  const progress = (stage: SyncProgress['stage']) =>
+    ctx.onProgress?.({ stage, kind: checkpoint.kind, pagesDone: checkpoint.pagesDone, totalPages: checkpoint.totalPages, rows: checkpoint.rowsChanged });
+
+  await database.syncState.put({ ...state, checkpoint, scopeHash: scope });
+  progress('starting');
+
+  try {
+    const query = {
+      attributes: attributesToRequest(stored),
+      ...(checkpoint.updatedSince !== undefined ? { updatedSince: new Date(checkpoint.updatedSince) } : {}),
+    };
+    for await (const { page, nextOffset, total } of ctx.client.employeePages(query, checkpoint.nextOffset)) {
+      const changed = await writePage(database, page, checkpoint, {
+        stored,
+        settings: ctx.settings,
+        attributeDefinitions: ctx.attributeDefinitions ?? [],
+        nextOffset,
+        total,
+        requests: requestsSoFar(),
+      });
+      log.rowsChanged += changed;
+      progress('employees');
+    }
+
+    if (checkpoint.kind === 'full') {
+      progress('sweeping');
+      log.rowsRemoved = await sweep(database, checkpoint.runId);
+    }
+
+    if (stored.has('absence')) {
+      progress('time-offs');
+      await syncTimeOffs(database, ctx.client, now());
+    } else {
+      await database.timeOffs.clear();
+    }
+
+    const employeeCount = await database.employees.count();
+    const ended = now();
+    log.endedAt = ended;
+    log.requests = requestsSoFar();
+    log.rowsChanged = checkpoint.rowsChanged;
+    await database.transaction('rw', database.syncState, database.syncLog, async () => {
+      const current = await readSyncState(database);
+      const { checkpoint: _done, lastError: _cleared, ...rest } = current;
+      await database.syncState.put({
+        ...rest,
+        scopeHash: scope,
+        lastSuccessStartedAt: checkpoint.startedAt,
+        lastSuccessAt: ended,
+        ...(checkpoint.kind === 'full' ? { lastFullSuccessAt: ended } : {}),
+        employeeCount,
+      });
+      await appendLog(database, log);
+    });
+    progress('done');
+    return log;
+  } catch (error) {
+    const info = toErrorInfo(error);
+    log.endedAt = now();
+    log.requests = requestsSoFar();
+    log.rowsChanged = checkpoint.rowsChanged;
+    log.error = info;
+    // The checkpoint stays: the next run resumes where this one stopped. Nothing is swept.
+    await database.transaction('rw', database.syncState, database.syncLog, async () => {
+      const current = await readSyncState(database);
+      await database.syncState.put({ ...current, lastError: { ...info, at: log.endedAt ?? now() } });
+      await appendLog(database, log);
+    });
+    progress('failed');
+    return log;
+  }
+}
+
+interface PageContext {
+  stored: ReadonlySet<FieldKey>;
+  settings: Settings;
+  attributeDefinitions: readonly AttributeDefinition[];
+  nextOffset: number;
+  total?: number;
+  requests: number;
+}
+
+/**
+ * Map and write one page, and move the checkpoint, atomically. The whole page is mapped
+ * before anything is written: a malformed page was already rejected by the client's
+ * schema, so half-parsed rows never reach the table. Returns how many rows changed.
+ */
+async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: SyncCheckpoint, ctx: PageContext): Promise<number> {
+  const keep: Employee[] = [];
+  const drop: number[] = [];
+  for (const raw of page.data) {
+    const mapped = mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions });
+    if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) keep.push({ ...mapped, seenInRun: checkpoint.runId });
+    else drop.push(raw.attributes.id.value);
+  }
+  // One Personio email per person: the last row of a page wins if a page repeats one.
+  const byEmail = new Map(keep.map((e) => [e.email, e]));
+  const rows = [...byEmail.values()];
+
+  let changed = 0;
+  await database.transaction('rw', database.employees, database.syncState, async () => {
+    const existing = await database.employees.bulkGet(rows.map((r) => r.id));
+    // An address that moved from one person to another: the old holder must let go first (unique index).
+    const holders = await database.employees.where('email').anyOf(rows.map((r) => r.email)).toArray();
+    const ids = new Set(rows.map((r) => r.id));
+    const displaced = holders.filter((h) => !ids.has(h.id)).map((h) => h.id);
+
+    const writes: Employee[] = [];
+    rows.forEach((row, i) => {
+      const before = existing[i];
+      if (!before || !sameEmployee(before, row)) {
+        changed += 1;
+        writes.push(row);
+      } else if (checkpoint.kind === 'full' && before.seenInRun !== checkpoint.runId) {
+        writes.push(row); // unchanged, but marked as seen by this run
+      }
+    });
+    const removals = [...displaced, ...drop];
+    const removed = removals.length ? (await database.employees.bulkGet(removals)).filter(Boolean).length : 0;
+    if (removals.length) await database.employees.bulkDelete(removals);
+    if (writes.length) await database.employees.bulkPut(writes);
+    changed += removed;
+
+    checkpoint.nextOffset = ctx.nextOffset;
+    checkpoint.pagesDone += 1;
+    if (ctx.total !== undefined) checkpoint.totalPages = Math.max(1, Math.ceil(ctx.total / EMPLOYEES_PAGE_SIZE));
+    checkpoint.rowsChanged += changed;
+    checkpoint.requests = ctx.requests;
+    const state = await readSyncState(database);
+    await database.syncState.put({ ...state, checkpoint });
+  });
+  return changed;
+}
+
+/** Remove every employee the finished full run did not see. */
+async function sweep(database: SidecardDB, runId: number): Promise<number> {
+  return database.employees.where('seenInRun').below(runId).delete();
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+async function syncTimeOffs(database: SidecardDB, client: PersonioClient, now: number): Promise<void> {
+  const start = isoDay(now - TIME_OFF_PAST_DAYS * 86_400_000);
+  const end = isoDay(now + TIME_OFF_FUTURE_DAYS * 86_400_000);
+  const collected: TimeOff[] = [];
+  for await (const page of client.timeOffPages(start, end)) collected.push(...timeOffsFromPage(page));
+  const known = new Set(await database.employees.toCollection().primaryKeys());
+  const rows = collected.filter((t) => known.has(t.employeeId));
+  // Small (weeks of absences): replaced whole, so cancelled time-offs disappear.
+  await database.transaction('rw', database.timeOffs, async () => {
+    await database.timeOffs.clear();
+    await database.timeOffs.bulkPut(rows);
+  });
+}
+
+export function timeOffsFromPage(page: TimeOffsPage): TimeOff[] {
+  return page.data
+    .filter((t) => (t.attributes.status ?? 'approved') === 'approved')
+    .map((t) => {
+      const a = t.attributes;
+      const type = a.time_off_type?.attributes;
+      return {
+        id: a.id,
+        employeeId: a.employee.attributes.id.value,
+        startDate: a.start_date.slice(0, 10),
+        endDate: a.end_date.slice(0, 10),
+        ...(a.half_day_start ? { halfDayStart: true } : {}),
+        ...(a.half_day_end ? { halfDayEnd: true } : {}),
+        ...(type?.name ? { typeName: type.name } : {}),
+        ...(type?.category ? { category: type.category } : {}),
+      };
+    });
+}
+
+async function appendLog(database: SidecardDB, entry: SyncLogEntry): Promise<void> {
+  await database.syncLog.add(entry);
+  const count = await database.syncLog.count();
+  if (count > SYNC_LOG_LIMIT) {
+    const oldest = await database.syncLog.orderBy('startedAt').limit(count - SYNC_LOG_LIMIT).primaryKeys();
+    await database.syncLog.bulkDelete(oldest);
+  }
+}
