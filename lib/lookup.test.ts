@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SidecardDB } from './db';
+import type { Employee } from './employee';
+import { awayStatus, canonicalEmail, directReports, findByEmail, supervisorChain } from './lookup';
+
+const person = (id: number, email: string, extra: Partial<Employee> = {}): Employee => ({ v: 1, id, email, nameTokens: [], ...extra });
+
+let database: SidecardDB;
+beforeEach(async () => {
+  database = new SidecardDB(`lookup-${Math.random()}`);
+  await database.employees.bulkPut([
+    person(1, 'lena@acme.example', { firstName: 'Lena' }),
+    person(2, 'grace@acme.example', { supervisorId: 1, lastName: 'Hopper' }),
+    person(3, 'ada@acme.example', { supervisorId: 2, lastName: 'Lovelace' }),
+    person(4, 'tobias@acme.example', { supervisorId: 2, lastName: 'Weiss' }),
+    person(5, 'orphan@acme.example', { supervisorId: 99, supervisorName: 'Max Mustermann' }),
+  ]);
+});
+
+describe('findByEmail', () => {
+  it('is case-insensitive and strips plus-addressing', async () => {
+    expect((await findByEmail('ADA@acme.example', database))?.id).toBe(3);
+    expect((await findByEmail('ada+hr@acme.example', database))?.id).toBe(3);
+    expect(await findByEmail('nobody@acme.example', database)).toBeUndefined();
+  });
+  it('canonicalises addresses', () => {
+    expect(canonicalEmail(' Ada+HR@Acme.Example ')).toBe('ada@acme.example');
+  });
+});
+
+describe('org', () => {
+  it('walks the supervisor chain to the top', async () => {
+    const ada = (await database.employees.get(3))!;
+    const { chain, brokenAt } = await supervisorChain(ada, database);
+    expect(chain.map((e) => e.id)).toEqual([2, 1]);
+    expect(brokenAt).toBeUndefined();
+  });
+  it('says where a chain breaks instead of stopping silently', async () => {
+    const orphan = (await database.employees.get(5))!;
+    expect(await supervisorChain(orphan, database)).toEqual({ chain: [], brokenAt: { supervisorId: 99, supervisorName: 'Max Mustermann' } });
+  });
+  it('lists direct reports', async () => {
+    expect((await directReports(2, database)).map((e) => e.id)).toEqual([3, 4]);
+  });
+});
+
+describe('awayStatus', () => {
+  const off = (startDate: string, endDate: string) => ({ id: Math.random(), employeeId: 1, startDate, endDate });
+  it('is away today and back the day after the absence', () => {
+    expect(awayStatus([off('2026-11-22', '2026-11-25')], '2026-11-23')).toMatchObject({ kind: 'away', until: '2026-11-25', backOn: '2026-11-26' });
+  });
+  it('joins absences that touch', () => {
+    expect(awayStatus([off('2026-11-26', '2026-11-27'), off('2026-11-22', '2026-11-25')], '2026-11-23')).toMatchObject({ backOn: '2026-11-28' });
+  });
+  it('mentions an absence starting within two weeks', () => {
+    expect(awayStatus([off('2026-12-01', '2026-12-03')], '2026-11-23')).toEqual({ kind: 'upcoming', from: '2026-12-01', until: '2026-12-03' });
+    expect(awayStatus([off('2027-01-10', '2027-01-12')], '2026-11-23')).toEqual({ kind: 'present' });
+  });
+});

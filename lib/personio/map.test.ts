@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFieldSettings, storedFields, type FieldKey } from '../fields';
+import { calendarDate, filterFacts, instant, mapEmployee, sameEmployee } from './map';
+import { rawEmployeeSchema, type RawEmployee } from './schema';
+
+const attr = (value: unknown, type = 'standard') => ({ label: 'x', value, type, universal_id: null });
+
+function raw(overrides: Record<string, unknown> = {}): RawEmployee {
+  return rawEmployeeSchema.parse({
+    type: 'Employee',
+    attributes: {
+      id: attr(2040614, 'integer'),
+      first_name: attr('Jürgen'),
+      last_name: attr('Müller'),
+      preferred_name: attr('Jürgen Müller'),
+      email: attr('Juergen.Mueller@Acme.example'),
+      gender: attr('male'),
+      status: attr('active'),
+      position: attr('Head of People'),
+      weekly_working_hours: attr('40'),
+      hire_date: attr('2021-03-01T00:00:00+01:00', 'date'),
+      termination_date: attr(null, 'date'),
+      last_modified_at: attr('2025-06-18T14:03:27+0200', 'date'),
+      department: attr({ type: 'Department', attributes: { id: 281521, name: 'People & Culture' } }),
+      office: attr({ type: 'Office', attributes: { id: 131014, name: 'Munich' } }),
+      team: attr(null),
+      subcompany: attr({ type: 'Subcompany', attributes: { id: 7033, name: 'Acme GmbH' } }),
+      supervisor: attr({ type: 'Employee', attributes: { id: attr(100001, 'integer'), first_name: attr('Lena'), last_name: attr('Hoffmann') } }),
+      cost_centers: attr([{ type: 'CostCenter', attributes: { id: 1, name: 'R&D', percentage: 60 } }]),
+      profile_picture: attr('https://api.personio.de/v1/company/employees/2040614/profile-picture'),
+      dynamic_33401: { label: 'Personalnummer', value: '10482', type: 'standard', universal_id: null },
+      ...overrides,
+    },
+  });
+}
+
+const defaults = storedFields(defaultFieldSettings());
+
+describe('mapEmployee', () => {
+  it('maps the default fields to one flat record', () => {
+    const e = mapEmployee(raw(), { stored: defaults });
+    expect(e).toMatchObject({
+      id: 2040614,
+      email: 'juergen.mueller@acme.example',
+      firstName: 'Jürgen',
+      lastName: 'Müller',
+      status: 'active',
+      position: 'Head of People',
+      department: { id: 281521, name: 'People & Culture' },
+      departmentId: 281521,
+      office: { id: 131014, name: 'Munich' },
+      supervisorId: 100001,
+      supervisorName: 'Lena Hoffmann',
+      hireDate: '2021-03-01',
+      lastModifiedAt: '2025-06-18T12:03:27.000Z',
+    });
+    // Personio repeats "First Last" as the preferred name when none was set.
+    expect(e?.preferredName).toBeUndefined();
+    expect(e?.nameTokens).toEqual(expect.arrayContaining(['jurgen', 'juergen', 'muller', 'mueller']));
+  });
+
+  it('never keeps a field the admin did not allow', () => {
+    const e = mapEmployee(raw(), { stored: defaults });
+    expect(e).not.toHaveProperty('gender');
+    expect(e).not.toHaveProperty('weeklyHours');
+    expect(e).not.toHaveProperty('costCenters');
+    expect(e).not.toHaveProperty('photoUrl');
+    expect(e).not.toHaveProperty('subcompany');
+    expect(e).not.toHaveProperty('custom');
+    expect(JSON.stringify(e)).not.toContain('Acme GmbH');
+  });
+
+  it('keeps opt-in fields, coercing weekly hours sent as a string, labelling custom attributes', () => {
+    const stored = new Set<FieldKey>([...defaults, 'gender', 'weeklyHours', 'costCenters', 'photo', 'subcompany', 'dynamic_33401']);
+    const e = mapEmployee(raw(), { stored, attributeDefinitions: [{ key: 'dynamic_33401', label: 'Personnel number' }] });
+    expect(e).toMatchObject({
+      gender: 'male',
+      weeklyHours: 40,
+      costCenters: [{ id: 1, name: 'R&D', percentage: 60 }],
+      photoUrl: 'https://api.personio.de/v1/company/employees/2040614/profile-picture',
+      subcompany: { id: 7033, name: 'Acme GmbH' },
+      custom: { dynamic_33401: { label: 'Personnel number', type: 'standard', value: '10482' } },
+    });
+  });
+
+  it('works when the credential grants only a few attributes (absent, not null)', () => {
+    const minimal = rawEmployeeSchema.parse({ attributes: { id: attr(5), email: attr('a@b.example') } });
+    expect(mapEmployee(minimal, { stored: defaults })).toEqual({ v: 1, id: 5, email: 'a@b.example', nameTokens: ['a'] });
+  });
+
+  it('drops a row without an email: nobody could look it up', () => {
+    expect(mapEmployee(raw({ email: attr('') }), { stored: defaults })).toBeNull();
+  });
+
+  it('reads filter facts whether or not they are stored', () => {
+    expect(filterFacts(raw())).toEqual({ status: 'active', departmentId: 281521, subcompanyId: 7033 });
+  });
+
+  it('treats the same data as unchanged regardless of bookkeeping', () => {
+    const a = mapEmployee(raw(), { stored: defaults })!;
+    expect(sameEmployee({ ...a, seenInRun: 1 }, { ...a, seenInRun: 2 })).toBe(true);
+    expect(sameEmployee(a, { ...a, position: 'CPO' })).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('keeps the calendar date of midnight-with-offset values (no day shift)', () => {
+    expect(calendarDate('2021-03-01T00:00:00+01:00')).toBe('2021-03-01');
+    expect(calendarDate('2021-01-01')).toBe('2021-01-01');
+    expect(calendarDate(null)).toBeUndefined();
+  });
+  it('accepts offsets without a colon', () => {
+    expect(instant('2014-11-09T00:00:00+0100')).toBe('2014-11-08T23:00:00.000Z');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isContentScriptSender, isExtensionPageSender, isPanelSender, matchesPattern } from './senders';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+
+describe('sender checks', () => {
+  it('accepts our content script in the top frame of a supported site', () => {
+    expect(isContentScriptSender({ id: ID, url: 'https://mail.google.com/mail/u/0/#inbox', frameId: 0, tab: { id: 3 } }, ID)).toBe(true);
+  });
+  it('rejects sub-frames, other hosts, other extensions and senders without a tab', () => {
+    expect(isContentScriptSender({ id: ID, url: 'https://mail.google.com/', frameId: 4, tab: { id: 3 } }, ID)).toBe(false);
+    expect(isContentScriptSender({ id: ID, url: 'https://evil.example/', frameId: 0, tab: { id: 3 } }, ID)).toBe(false);
+    expect(isContentScriptSender({ id: 'other', url: 'https://mail.google.com/', frameId: 0, tab: { id: 3 } }, ID)).toBe(false);
+    expect(isContentScriptSender({ id: ID, url: 'https://mail.google.com/', frameId: 0 }, ID)).toBe(false);
+  });
+  it('accepts admin-added domains', () => {
+    expect(isContentScriptSender({ id: ID, url: 'https://help.acme.example/browse/IT-1', frameId: 0, tab: { id: 1 } }, ID, ['https://help.acme.example/*'])).toBe(true);
+  });
+  it('tells extension pages from content scripts by origin', () => {
+    expect(isExtensionPageSender({ id: ID, url: `chrome-extension://${ID}/options.html` }, `chrome-extension://${ID}/`)).toBe(true);
+    expect(isExtensionPageSender({ id: ID, url: 'https://mail.google.com/' }, `chrome-extension://${ID}/`)).toBe(false);
+  });
+  it('accepts the panel by id and path (its origin is dynamic)', () => {
+    expect(isPanelSender({ id: ID, url: 'chrome-extension://0f1e2d3c-dynamic/panel.html', tab: { id: 2 } }, ID)).toBe(true);
+    expect(isPanelSender({ id: ID, url: 'chrome-extension://x/options.html', tab: { id: 2 } }, ID)).toBe(false);
+    expect(isPanelSender({ id: ID, url: 'https://evil.example/panel.html', tab: { id: 2 } }, ID)).toBe(false);
+  });
+  it('matches manifest patterns', () => {
+    expect(matchesPattern('https://*.zendesk.com/agent/*', new URL('https://acme.zendesk.com/agent/tickets/1'))).toBe(true);
+    expect(matchesPattern('https://*.zendesk.com/agent/*', new URL('https://zendesk.com.evil.example/agent/'))).toBe(false);
+  });
+});
