@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * The one message protocol of Sidecard. Every message is a zod schema; the background
+ * checks the sender (browser-stamped fields) before it parses the payload, and drops
+ * anything that does not parse. Three kinds of sender:
+ * - content scripts (on supported sites): only `requester`;
+ * - extension pages (options, popup, panel): everything in `pageRequestSchema`;
+ * - the panel's Port: `panelToBackgroundSchema`.
+ * The client secret travels only from the options page to the background, once, in `connect`.
+ */
+
+const participant = z.object({
+  email: z.string().email().max(320),
+  name: z.string().max(200).optional(),
+  role: z.enum(['from', 'to', 'cc', 'requester']),
+});
+export type ParticipantMessage = z.infer<typeof participant>;
+
+/** Content script → background: what the page shows now (null: no conversation open). */
+export const requesterMessageSchema = z.object({
+  type: z.literal('requester'),
+  site: z.string().max(40),
+  conversation: z
+    .object({ key: z.string().max(500), participants: z.array(participant).max(50) })
+    .nullable(),
+});
+export type RequesterMessage = z.infer<typeof requesterMessageSchema>;
+
+/** Background → content script: show or hide the panel frame. Deliberately no HR data. */
+export interface RequesterReply {
+  visible: boolean;
+  collapsed: boolean;
+}
+
+const credentials = z.object({
+  baseUrl: z.string().url().max(500),
+  clientId: z.string().trim().min(1).max(500),
+  /** Absent when the admin keeps the saved secret. */
+  clientSecret: z.string().min(1).max(2000).optional(),
+});
+
+/** Extension pages → background. */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status') }),
+  z.object({ type: z.literal('test-connection'), credentials }),
+  z.object({ type: z.literal('connect'), credentials }),
+  z.object({ type: z.literal('disconnect') }),
+  z.object({ type: z.literal('sync-now'), full: z.boolean().optional() }),
+  z.object({ type: z.literal('settings-changed') }),
+  z.object({ type: z.literal('search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }),
+  z.object({ type: z.literal('person'), id: z.number().int() }),
+]);
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+/** Panel Port → background. */
+export const panelToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('select'), email: z.string().max(320) }),
+  z.object({ type: z.literal('open-person'), id: z.number().int() }),
+  z.object({ type: z.literal('back') }),
+  z.object({ type: z.literal('search'), query: z.string().max(200) }),
+  z.object({ type: z.literal('collapse'), collapsed: z.boolean() }),
+  z.object({ type: z.literal('open-options') }),
+]);
+export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
+
+export const PANEL_PORT = 'sidecard-panel';
+export const PROGRESS_BROADCAST = 'sync-progress';

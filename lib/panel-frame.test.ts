@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { COLLAPSED_WIDTH, mountPanelFrame, PANEL_WIDTH } from './panel-frame';
+
+describe('mountPanelFrame', () => {
+  it('mounts a hidden extension iframe in a closed shadow root, ahead of time', () => {
+    const frame = mountPanelFrame(document, 'chrome-extension://id/panel.html', 'gmail');
+    const host = document.querySelector('sidecard-panel')!;
+    expect(host).toBeTruthy();
+    // Closed: the page gets no handle on the shadow root, so no way into the frame.
+    expect(host.shadowRoot).toBeNull();
+    expect(host.hasAttribute('data-visible')).toBe(false);
+    expect(frame.visible).toBe(false);
+    host.remove();
+    document.querySelector('style[data-sidecard="layout"]')?.remove();
+  });
+
+  it('makes room for itself instead of covering the page, and collapses to a slim tab', () => {
+    const frame = mountPanelFrame(document, 'chrome-extension://id/panel.html', 'gmail');
+    const host = document.querySelector('sidecard-panel') as HTMLElement;
+    const layout = document.querySelector('style[data-sidecard="layout"]')!;
+    frame.setVisible(true);
+    expect(host.hasAttribute('data-visible')).toBe(true);
+    expect(layout.textContent).toContain(`margin-right: ${PANEL_WIDTH}px`);
+    frame.setCollapsed(true);
+    expect(host.style.width).toBe(`${COLLAPSED_WIDTH}px`);
+    expect(layout.textContent).toContain(`margin-right: ${COLLAPSED_WIDTH}px`);
+    frame.setVisible(false);
+    expect(layout.textContent).toBe('');
+    host.remove();
+    layout.remove();
+  });
+});

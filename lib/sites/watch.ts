@@ -1,0 +1,76 @@
+import type { Conversation, Participant, SiteAdapter } from './types';
+
+/**
+ * Reads the open conversation whenever the page changes. Single-page apps change the URL
+ * before they swap the DOM, so the DOM (a MutationObserver), not the URL, is the signal;
+ * reads are debounced and repeated once the page has settled. Pure DOM, no extension APIs,
+ * so it is unit-tested with happy-dom.
+ */
+export interface WatchOptions {
+  adapter: SiteAdapter;
+  doc: Document;
+  /** Called with the conversation when it differs from the last one reported (null: none open). */
+  onChange: (conversation: Conversation | null) => void;
+  fetchJson?: (path: string) => Promise<unknown>;
+  debounceMs?: number;
+}
+
+function signature(c: Conversation | null): string {
+  return c ? `${c.key}|${c.participants.map((p) => `${p.role}:${p.email}`).join(',')}` : '';
+}
+
+export function watchConversation({ adapter, doc, onChange, fetchJson, debounceMs = 40 }: WatchOptions): { stop(): void; check(): void; resend(): void } {
+  let last: string | undefined;
+  let lastConversation: Conversation | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const apiCache = new Map<string, Participant[] | null>();
+  let stopped = false;
+
+  async function read(): Promise<void> {
+    const url = new URL(doc.location.href);
+    let conversation = adapter.readConversation(doc, url);
+    if (conversation && adapter.resolveViaApi && fetchJson) {
+      const key = conversation.key;
+      if (!apiCache.has(key)) apiCache.set(key, await adapter.resolveViaApi(url, fetchJson).catch(() => null));
+      const fromApi = apiCache.get(key);
+      if (fromApi?.length) {
+        const emails = new Set(fromApi.map((p) => p.email));
+        conversation = { key, participants: [...fromApi, ...conversation.participants.filter((p) => !emails.has(p.email))] };
+      }
+    }
+    if (conversation && conversation.participants.length === 0) conversation = null;
+    if (stopped) return;
+    const sig = signature(conversation);
+    if (sig === last) return;
+    last = sig;
+    lastConversation = conversation;
+    onChange(conversation);
+  }
+
+  function schedule(): void {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void read(), debounceMs);
+  }
+
+  const observer = new MutationObserver(schedule);
+  const root = adapter.observeRoot?.(doc) ?? doc.body;
+  observer.observe(root ?? doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['email', 'href', 'title', 'aria-selected', 'hidden', 'style', 'class', 'data-selected'] });
+  const onNav = () => schedule();
+  doc.defaultView?.addEventListener('popstate', onNav);
+  doc.defaultView?.addEventListener('hashchange', onNav);
+  void read();
+
+  return {
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      doc.defaultView?.removeEventListener('popstate', onNav);
+      doc.defaultView?.removeEventListener('hashchange', onNav);
+      if (timer) clearTimeout(timer);
+    },
+    check: schedule,
+    resend() {
+      onChange(lastConversation);
+    },
+  };
+}
