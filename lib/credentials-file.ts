@@ -1,0 +1,95 @@
+/**
+ * Reading an uploaded credentials file. Personio shows the client ID and secret once, when
+ * a credential is generated, and admins keep them as a download or a saved note. We accept
+ * the shapes those take:
+ * - JSON: {"client_id": "...", "client_secret": "..."} (also clientId/clientSecret, "Client ID"),
+ *   optionally nested one level (e.g. {"personio": {...}} or {"credentials": {...}});
+ * - CSV with a header row: Client ID,Client secret (any column order, comma or semicolon);
+ * - text, one per line: "Client ID: ..." / "Client secret: ..." or CLIENT_ID=... (.env style),
+ *   with or without a PERSONIO_ prefix.
+ * Pure: the options page reads the File and hands the text here.
+ */
+export const MAX_CREDENTIALS_FILE_BYTES = 64 * 1024;
+
+export type CredentialsFileResult =
+  | { ok: true; clientId: string; clientSecret: string; format: 'json' | 'csv' | 'text' }
+  | { ok: false; reason: 'empty' | 'too-large' | 'binary' | 'missing-fields' };
+
+function keyKind(raw: string): 'id' | 'secret' | undefined {
+  const k = raw.toLowerCase().replace(/^personio[_\s-]*/, '').replace(/[\s_-]+/g, '');
+  if (k === 'clientid' || k === 'id' || k === 'apiclientid') return 'id';
+  if (k === 'clientsecret' || k === 'secret' || k === 'apiclientsecret' || k === 'apisecret') return 'secret';
+  return undefined;
+}
+
+function clean(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const v = String(value).trim().replace(/^["']|["']$/g, '').trim();
+  return v ? v : undefined;
+}
+
+function fromObject(obj: unknown, depth = 0): { id?: string; secret?: string } {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return {};
+  const found: { id?: string; secret?: string } = {};
+  for (const [key, value] of Object.entries(obj as Record<string, unknown>)) {
+    const kind = keyKind(key);
+    if (kind === 'id') found.id ??= clean(value);
+    if (kind === 'secret') found.secret ??= clean(value);
+  }
+  if ((!found.id || !found.secret) && depth === 0) {
+    for (const value of Object.values(obj as Record<string, unknown>)) {
+      const nested = fromObject(value, 1);
+      if (nested.id && nested.secret) return nested;
+    }
+  }
+  return found;
+}
+
+function fromCsv(text: string): { id?: string; secret?: string } {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length < 2) return {};
+  const sep = lines[0]!.includes(';') && !lines[0]!.includes(',') ? ';' : ',';
+  const header = lines[0]!.split(sep).map((h) => keyKind(clean(h) ?? ''));
+  const values = lines[1]!.split(sep);
+  const idIndex = header.indexOf('id');
+  const secretIndex = header.indexOf('secret');
+  if (idIndex < 0 || secretIndex < 0) return {};
+  return { id: clean(values[idIndex]), secret: clean(values[secretIndex]) };
+}
+
+function fromLines(text: string): { id?: string; secret?: string } {
+  const found: { id?: string; secret?: string } = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z][\w\s-]*?)\s*[:=]\s*(.+?)\s*$/.exec(line);
+    if (!m) continue;
+    const kind = keyKind(m[1]!);
+    if (kind === 'id') found.id ??= clean(m[2]);
+    if (kind === 'secret') found.secret ??= clean(m[2]);
+  }
+  return found;
+}
+
+export function parseCredentialsFile(text: string, byteLength = new TextEncoder().encode(text).length): CredentialsFileResult {
+  if (byteLength > MAX_CREDENTIALS_FILE_BYTES) return { ok: false, reason: 'too-large' };
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) return { ok: false, reason: 'empty' };
+  // Images, archives and other binaries decode to control characters and replacement marks.
+  if (/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(trimmed.slice(0, 512))) return { ok: false, reason: 'binary' };
+
+  const attempts: Array<[CredentialsFileResult extends infer R ? (R extends { ok: true } ? R['format'] : never) : never, () => { id?: string; secret?: string }]> = [
+    ['json', () => {
+      try {
+        return fromObject(JSON.parse(trimmed));
+      } catch {
+        return {};
+      }
+    }],
+    ['csv', () => fromCsv(trimmed)],
+    ['text', () => fromLines(trimmed)],
+  ];
+  for (const [format, read] of attempts) {
+    const { id, secret } = read();
+    if (id && secret) return { ok: true, clientId: id, clientSecret: secret, format };
+  }
+  return { ok: false, reason: 'missing-fields' };
+}
