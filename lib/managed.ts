@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { EMPLOYEE_STATUSES, type EmployeeStatus } from './employee';
+import { STANDARD_FIELDS, isCustomField, type FieldSetting } from './fields';
+import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type Settings } from './settings';
+
+/**
+ * Enterprise policy (`storage.managed`, schema in public/managed_schema.json). A value the
+ * policy sets wins over the admin's own setting and is shown locked ("Managed by your
+ * organisation"). Invalid policy values are ignored one by one, never the whole policy.
+ */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+export const managedPolicySchema = z.object({
+  clientId: lenient(z.string().min(1)),
+  clientSecret: lenient(z.string().min(1)),
+  apiBaseUrl: lenient(z.string().url()),
+  storedFields: lenient(z.array(z.string())),
+  shownFields: lenient(z.array(z.string())),
+  statuses: lenient(z.array(z.enum(EMPLOYEE_STATUSES as [EmployeeStatus, ...EmployeeStatus[]]))),
+  subcompanyIds: lenient(z.array(z.number().int())),
+  departmentIds: lenient(z.array(z.number().int())),
+  intervalMinutes: lenient(z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES)),
+  disabledSites: lenient(z.array(z.string())),
+});
+export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
+
+export type LockedSetting = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subcompanies' | 'departments' | 'interval' | 'sites';
+
+export function parsePolicy(raw: unknown): ManagedPolicy {
+  const parsed = managedPolicySchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+const knownField = (k: string) => isCustomField(k) || STANDARD_FIELDS.some((f) => f.key === k);
+
+/** Settings with the policy applied, and which settings it locks. Pure. */
+export function applyPolicy(settings: Settings, policy: ManagedPolicy): { settings: Settings; locked: Set<LockedSetting> } {
+  const locked = new Set<LockedSetting>();
+  const next: Settings = { ...settings, filters: { ...settings.filters } };
+  if (policy.clientId) {
+    next.clientId = policy.clientId;
+    locked.add('credentials');
+  }
+  if (policy.apiBaseUrl) {
+    next.baseUrl = policy.apiBaseUrl.replace(/\/+$/, '');
+    locked.add('baseUrl');
+  }
+  if (policy.storedFields || policy.shownFields) {
+    const stored = new Set((policy.storedFields ?? settings.fields.filter((f) => f.store).map((f) => f.key)).filter(knownField));
+    const shownOrder = (policy.shownFields ?? settings.fields.filter((f) => f.show).map((f) => f.key)).filter(knownField);
+    const rest = [...new Set([...settings.fields.map((f) => f.key), ...stored])].filter((k) => !shownOrder.includes(k));
+    next.fields = [...shownOrder, ...rest].map(
+      (key): FieldSetting => ({ key: key as FieldSetting['key'], store: stored.has(key) || STANDARD_FIELDS.some((f) => f.key === key && f.required), show: shownOrder.includes(key) }),
+    );
+    locked.add('fields');
+  }
+  if (policy.statuses) {
+    next.filters.statuses = policy.statuses;
+    locked.add('statuses');
+  }
+  if (policy.subcompanyIds) {
+    next.filters.subcompanyIds = policy.subcompanyIds;
+    locked.add('subcompanies');
+  }
+  if (policy.departmentIds) {
+    next.filters.departmentIds = policy.departmentIds;
+    locked.add('departments');
+  }
+  if (policy.intervalMinutes) {
+    next.intervalMinutes = policy.intervalMinutes;
+    locked.add('interval');
+  }
+  if (policy.disabledSites) {
+    next.disabledSites = policy.disabledSites;
+    locked.add('sites');
+  }
+  return { settings: next, locked };
+}
