@@ -76,7 +76,7 @@ export function parseCredentialsFile(text: string, byteLength = new TextEncoder(
   // Images, archives and other binaries decode to control characters and replacement marks.
   if (/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(trimmed.slice(0, 512))) return { ok: false, reason: 'binary' };
 
-  const attempts: Array<[CredentialsFileResult extends infer R ? (R extends { ok: true } ? R['format'] : never) : never, () => { id?: string; secret?: string }]> = [
+  const attempts: Array<[Extract<CredentialsFileResult, { ok: true }>['format'], () => { id?: string; secret?: string }]> = [
     ['json', () => {
       try {
         return fromObject(JSON.parse(trimmed));
