@@ -1,11 +1,31 @@
 import { defineConfig } from 'wxt';
+import { SITES } from './lib/sites';
+
+const sitePatterns = SITES.flatMap((s) => s.matches);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
-    name: 'Sidecard',
-    description: 'See who the requester is, from Personio, beside your mail and tickets.',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Narrowest set: storage for settings and data, alarms for scheduled syncs. Host access
+    // is Personio's API plus the supported sites; any other host (a proxy, a self-hosted
+    // Jira) is an optional permission the options page asks for at run time.
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://api.personio.de/*'],
-  },
+    host_permissions: ['https://api.personio.de/*', ...sitePatterns],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    web_accessible_resources: [
+      // use_dynamic_url: a page cannot embed the panel by a guessable URL.
+      { resources: ['panel.html'], matches: sitePatterns, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
+    },
+    action: { default_title: 'Sidecard' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'sidecard@sidecard.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
+  }),
 });

@@ -1,1 +1,352 @@
-export default defineBackground(() => {});
+import type { Browser } from 'wxt/browser';
+import { savedClient, saveSecret, testConnection } from '@/lib/connection';
+import { db, wipeAll } from '@/lib/db';
+import type { Employee } from '@/lib/employee';
+import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/extras';
+import { shownFields } from '@/lib/fields';
+import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, type PageRequest, type RequesterReply } from '@/lib/messages';
+import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
+import type { PersonExtras } from '@/lib/person-view';
+import { searchPeople } from '@/lib/search';
+import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
+import { isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { readSyncState, runSync, type SyncRequest } from '@/lib/sync/run';
+import type { SyncProgress } from '@/lib/sync/progress';
+import { isStale, RESUME_ALARM, SyncCoordinator, SYNC_ALARM } from '@/lib/sync/schedule';
+
+/**
+ * Wiring only: browser events in, lib/ functions out. The background owns the secret,
+ * the token and the database; pages and content scripts ask it over one checked protocol.
+ */
+export default defineBackground(() => {
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = browser.runtime.getURL('/');
+  const panels = new Map<number, Browser.runtime.Port>();
+  /** The site of each tab that has our content script, for layout preferences. */
+  const siteOfTab = new Map<number, string>();
+  let progress: SyncProgress | undefined;
+
+  async function settings(): Promise<Settings> {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return parseSettings(stored[SETTINGS_KEY]);
+  }
+
+  // --- sync ---------------------------------------------------------------------------
+  const coordinator = new SyncCoordinator(async (request: SyncRequest) => {
+    const current = await settings();
+    const client = await savedClient(current);
+    if (!client) throw new Error('not connected');
+    const hasCustom = current.fields.some((f) => f.store && f.key.startsWith('dynamic_'));
+    const attributeDefinitions = hasCustom ? await client.attributes().catch(() => []) : [];
+    // While a run is under way, a wake-up alarm resumes it should the worker be stopped.
+    await browser.alarms.create(RESUME_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+    try {
+      return await runSync({ client, settings: current, attributeDefinitions, onProgress: announce }, request);
+    } finally {
+      await browser.alarms.clear(RESUME_ALARM);
+      progress = undefined;
+      void refreshAllPanels();
+    }
+  });
+
+  function announce(p: SyncProgress): void {
+    progress = p;
+    browser.runtime.sendMessage({ type: PROGRESS_BROADCAST, progress: p }).catch(() => undefined);
+    if (p.stage === 'starting' || p.stage === 'done') void refreshAllPanels();
+  }
+
+  function startSync(request: SyncRequest = 'auto') {
+    return coordinator.request(request).catch(() => undefined);
+  }
+
+  async function schedule(): Promise<void> {
+    const current = await settings();
+    if (!isConnected(current)) {
+      await browser.alarms.clear(SYNC_ALARM);
+      return;
+    }
+    const existing = await browser.alarms.get(SYNC_ALARM);
+    if (existing?.periodInMinutes !== current.intervalMinutes) {
+      await browser.alarms.create(SYNC_ALARM, { delayInMinutes: current.intervalMinutes, periodInMinutes: current.intervalMinutes });
+    }
+  }
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void startSync('auto');
+  });
+
+  // A run the worker was stopped in the middle of resumes as soon as the worker wakes.
+  void (async () => {
+    const state = await readSyncState();
+    if (state.checkpoint && isConnected(await settings())) void startSync('auto');
+    await schedule();
+  })();
+
+  // --- panel model ----------------------------------------------------------------------
+  const TAB_KEY = (tabId: number) => `tab:${tabId}`;
+
+  async function tabConversation(tabId: number): Promise<TabConversation | undefined> {
+    const stored = await browser.storage.session.get(TAB_KEY(tabId));
+    return stored[TAB_KEY(tabId)] as TabConversation | undefined;
+  }
+
+  async function setTabConversation(tabId: number, value: TabConversation | undefined): Promise<void> {
+    if (value) await browser.storage.session.set({ [TAB_KEY(tabId)]: value });
+    else await browser.storage.session.remove(TAB_KEY(tabId));
+  }
+
+  /** Cached photo and balance now; fetch what is missing and push the panel again when it arrives. */
+  async function extrasFor(employee: Employee, current: Settings, onLate: () => void): Promise<Pick<PersonExtras, 'photo' | 'vacation'>> {
+    const shown = shownFields(current.fields);
+    const now = Date.now();
+    const extras: Pick<PersonExtras, 'photo' | 'vacation'> = {};
+    const late: Promise<unknown>[] = [];
+    if (shown.includes('photo') && employee.photoUrl) {
+      const photo = await cachedPhoto(employee, now);
+      if (photo) extras.photo = photo;
+      else if (photo === undefined) late.push(savedClient(current).then((c) => c && fetchPhoto(c, employee, now)));
+    }
+    if (shown.includes('vacationBalance')) {
+      const vacation = await cachedVacation(employee.id, now);
+      if (vacation) extras.vacation = vacation;
+      else {
+        extras.vacation = { state: 'loading' };
+        late.push(
+          savedClient(current).then((c) => (c ? fetchVacation(c, employee.id, now) : undefined)).catch(async () => {
+            await db().balances.put({ employeeId: employee.id, fetchedAt: now, entries: [] });
+          }),
+        );
+      }
+    }
+    if (late.length) void Promise.allSettled(late).then(onLate);
+    return extras;
+  }
+
+  async function panelModel(tabId: number): Promise<PanelModel> {
+    const current = await settings();
+    if (!isConnected(current)) return { state: 'not-connected' };
+    const state = await readSyncState();
+    if (state.lastSuccessAt === undefined && (await db().employees.count()) === 0) {
+      return { state: 'first-sync', ...(progress ? { progress } : {}) };
+    }
+    const tab = await tabConversation(tabId);
+    if (!tab) return { state: 'idle' };
+    const now = Date.now();
+    return conversationModel(tab, current, {
+      now,
+      stale: isStale(state, current.intervalMinutes, now),
+      extrasFor: (e) => extrasFor(e, current, () => void pushPanel(tabId)),
+    });
+  }
+
+  const LAYOUT_KEY = 'layout';
+  async function collapsedSites(): Promise<string[]> {
+    const stored = await browser.storage.local.get(LAYOUT_KEY);
+    const value = stored[LAYOUT_KEY] as { collapsed?: unknown } | undefined;
+    return Array.isArray(value?.collapsed) ? value.collapsed.filter((x): x is string => typeof x === 'string') : [];
+  }
+
+  /** Collapsed is remembered per site, and told to both the page's frame and the panel. */
+  async function setCollapsed(tabId: number, site: string, collapsed: boolean): Promise<void> {
+    const sites = new Set(await collapsedSites());
+    if (collapsed) sites.add(site);
+    else sites.delete(site);
+    await browser.storage.local.set({ [LAYOUT_KEY]: { collapsed: [...sites] } });
+    await browser.tabs.sendMessage(tabId, { type: 'panel-collapsed', collapsed }).catch(() => undefined);
+    await pushPanel(tabId);
+  }
+
+  async function pushPanel(tabId: number): Promise<void> {
+    const port = panels.get(tabId);
+    if (!port) return;
+    const model = await panelModel(tabId);
+    const site = (await tabConversation(tabId))?.site ?? siteOfTab.get(tabId);
+    const collapsed = site ? (await collapsedSites()).includes(site) : false;
+    try {
+      port.postMessage({ model, collapsed } satisfies PanelPush);
+    } catch {
+      panels.delete(tabId);
+    }
+  }
+
+  async function refreshAllPanels(): Promise<void> {
+    await Promise.all([...panels.keys()].map((id) => pushPanel(id)));
+  }
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT || !isPanelSender(port.sender ?? {}, extensionId)) {
+      port.disconnect();
+      return;
+    }
+    const tabId = port.sender?.tab?.id;
+    if (tabId === undefined) return;
+    panels.set(tabId, port);
+    port.onDisconnect.addListener(() => {
+      if (panels.get(tabId) === port) panels.delete(tabId);
+    });
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = panelToBackgroundSchema.safeParse(raw);
+      if (parsed.success) void onPanelMessage(tabId, parsed.data);
+    });
+    void pushPanel(tabId);
+  });
+
+  async function onPanelMessage(tabId: number, message: ReturnType<typeof panelToBackgroundSchema.parse>): Promise<void> {
+    const tab = await tabConversation(tabId);
+    switch (message.type) {
+      case 'collapse': {
+        const site = tab?.site ?? siteOfTab.get(tabId);
+        if (site) await setCollapsed(tabId, site, message.collapsed);
+        return;
+      }
+      case 'open-options':
+        await browser.runtime.openOptionsPage();
+        return;
+    }
+    if (!tab) return;
+    switch (message.type) {
+      case 'select':
+        if (tab.participants.some((p) => p.email === message.email)) {
+          await setTabConversation(tabId, { ...tab, selected: message.email, opened: [] });
+        }
+        break;
+      case 'open-person':
+        await setTabConversation(tabId, { ...tab, opened: [...tab.opened, message.id].slice(-20) });
+        break;
+      case 'back':
+        await setTabConversation(tabId, { ...tab, opened: tab.opened.slice(0, -1) });
+        break;
+      case 'search': {
+        const results = message.query.trim() ? await searchPeople(message.query, 8) : [];
+        await setTabConversation(tabId, { ...tab, searchQuery: message.query, searchResults: results });
+        break;
+      }
+    }
+    await pushPanel(tabId);
+  }
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    siteOfTab.delete(tabId);
+    void setTabConversation(tabId, undefined);
+  });
+
+  // The keyboard shortcut (commands API) toggles the panel of the active tab.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-panel' || tab?.id === undefined) return;
+    const site = siteOfTab.get(tab.id);
+    if (!site) return;
+    void collapsedSites().then((sites) => setCollapsed(tab.id!, site, !sites.includes(site)));
+  });
+
+  // --- messages ------------------------------------------------------------------------
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (isContentScriptSender(sender, extensionId)) {
+      const parsed = requesterMessageSchema.safeParse(raw);
+      return parsed.success && sender.tab?.id !== undefined ? onRequester(sender.tab.id, parsed.data) : undefined;
+    }
+    if (isExtensionPageSender(sender, extensionOrigin) && !isPanelSender(sender, extensionId)) {
+      const parsed = pageRequestSchema.safeParse(raw);
+      return parsed.success ? onPageRequest(parsed.data) : undefined;
+    }
+    return undefined;
+  });
+
+  async function onRequester(tabId: number, message: ReturnType<typeof requesterMessageSchema.parse>): Promise<RequesterReply> {
+    siteOfTab.set(tabId, message.site);
+    const collapsed = (await collapsedSites()).includes(message.site);
+    const current = await settings();
+    if (current.disabledSites.includes(message.site) || !message.conversation || message.conversation.participants.length === 0) {
+      await setTabConversation(tabId, undefined);
+      return { visible: false, collapsed };
+    }
+    const previous = await tabConversation(tabId);
+    const participants = message.conversation.participants;
+    const sameConversation = previous && previous.participants.map((p) => p.email).join() === participants.map((p) => p.email).join();
+    const first = participants[0];
+    if (!first) return { visible: false, collapsed };
+    await setTabConversation(tabId, sameConversation && previous ? previous : { site: message.site, participants, selected: first.email, opened: [] });
+    await pushPanel(tabId);
+    return { visible: true, collapsed };
+  }
+
+  async function onPageRequest(request: PageRequest): Promise<unknown> {
+    switch (request.type) {
+      case 'status':
+        return status();
+      case 'test-connection': {
+        const current = await settings();
+        const secret = request.credentials.clientSecret ?? (await savedSecretFor(current, request.credentials.clientId));
+        if (!secret) return { ok: false, error: { kind: 'bad-credentials', detail: 'no secret' } };
+        return testConnection({ ...request.credentials, clientSecret: secret }, current.fields);
+      }
+      case 'connect':
+        return connect(request.credentials);
+      case 'disconnect':
+        await disconnect();
+        return { ok: true };
+      case 'sync-now':
+        void startSync(request.full ? 'full' : 'auto');
+        return { ok: true };
+      case 'settings-changed':
+        await schedule();
+        await refreshAllPanels();
+        return { ok: true };
+      case 'search':
+        return searchPeople(request.query, request.limit ?? 20);
+      case 'person': {
+        const employee = await db().employees.get(request.id);
+        if (!employee) return null;
+        const current = await settings();
+        const extras = await extrasFor(employee, current, () => undefined);
+        return { person: await personView(employee, current, Date.now(), extras), org: await orgOf(employee) };
+      }
+    }
+  }
+
+  async function savedSecretFor(current: Settings, clientId: string): Promise<string | undefined> {
+    if (current.clientId !== clientId) return undefined;
+    const { openSecret, CLIENT_SECRET } = await import('@/lib/secrets');
+    return openSecret(CLIENT_SECRET);
+  }
+
+  async function connect(credentials: { baseUrl: string; clientId: string; clientSecret?: string | undefined }) {
+    const current = await settings();
+    const secret = credentials.clientSecret ?? (await savedSecretFor(current, credentials.clientId));
+    if (!secret) return { ok: false, error: { kind: 'bad-credentials', detail: 'no secret' } };
+    const result = await testConnection({ ...credentials, clientSecret: secret }, current.fields);
+    if (!result.ok) return result; // nothing is stored for credentials that do not work
+    await saveSecret(secret);
+    const next: Settings = { ...current, baseUrl: credentials.baseUrl, clientId: credentials.clientId, secretHint: secret.slice(-4), connectedAt: Date.now() };
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    await schedule();
+    void startSync('full');
+    return result;
+  }
+
+  async function disconnect(): Promise<void> {
+    await browser.alarms.clearAll();
+    await wipeAll();
+    await browser.storage.local.clear();
+    await browser.storage.session.clear();
+    await refreshAllPanels();
+  }
+
+  async function status() {
+    const current = await settings();
+    const state = await readSyncState();
+    const log = await db().syncLog.orderBy('startedAt').reverse().limit(50).toArray();
+    const now = Date.now();
+    return {
+      connected: isConnected(current),
+      clientId: current.clientId,
+      secretHint: current.secretHint,
+      baseUrl: current.baseUrl,
+      employeeCount: await db().employees.count(),
+      lastSuccessAt: state.lastSuccessAt,
+      lastError: state.lastError,
+      stale: isStale(state, current.intervalMinutes, now),
+      running: coordinator.isRunning ? (progress ?? null) : null,
+      log,
+    };
+  }
+});

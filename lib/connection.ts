@@ -74,6 +74,7 @@ export async function savedClient(settings: Settings, extra: Partial<PersonioCli
     }
   }
   return new PersonioClient({
+    budgets: settings.requestsPerMinute > 0 ? { employeesPerMinute: settings.requestsPerMinute, authPerMinute: 60 } : false,
     ...extra,
     baseUrl: settings.baseUrl,
     clientId: settings.clientId,

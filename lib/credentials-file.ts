@@ -74,6 +74,7 @@ export function parseCredentialsFile(text: string, byteLength = new TextEncoder(
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!trimmed) return { ok: false, reason: 'empty' };
   // Images, archives and other binaries decode to control characters and replacement marks.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   if (/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(trimmed.slice(0, 512))) return { ok: false, reason: 'binary' };
 
   const attempts: Array<[Extract<CredentialsFileResult, { ok: true }>['format'], () => { id?: string; secret?: string }]> = [

@@ -37,6 +37,11 @@ export const settingsSchema = z.object({
   /** Sites switched off by the admin (all on by default). */
   disabledSites: z.array(z.string()).default([]),
   language: z.enum(['auto', 'en', 'de']).default('auto'),
+  /**
+   * Client-side request budget on employee endpoints (Personio allows 300 a minute).
+   * 0 turns the client-side budget off, for a proxy or the simulator; 429s are still honoured.
+   */
+  requestsPerMinute: z.number().int().min(0).max(2000).default(300),
   connectedAt: z.number().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,53 @@
+import { SITES } from '@/lib/sites';
+import { watchConversation } from '@/lib/sites/watch';
+import { matchesPattern } from '@/lib/sites/match';
+import type { Conversation } from '@/lib/sites/types';
+import { mountPanelFrame } from '@/lib/panel-frame';
+
+/**
+ * The content script: run the site's adapter, tell the background what is open, show or
+ * hide the panel frame. No React, no zod, no HR data: the panel is an extension iframe fed
+ * by the background, so nothing about people ever enters this page's DOM.
+ */
+export default defineContentScript({
+  matches: SITES.flatMap((s) => s.matches),
+  runAt: 'document_idle',
+  // Deliberately not tied to WXT's ContentScriptContext: a page can replay WXT's
+  // "content-script-started" message to invalidate that context. Nothing here listens to it.
+  main() {
+    const here = new URL(location.href);
+    const adapter = SITES.find((s) => s.matches.some((p) => matchesPattern(p, here)));
+    if (!adapter) return;
+    const frame = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id);
+
+    async function report(conversation: Conversation | null): Promise<void> {
+      try {
+        const reply: unknown = await browser.runtime.sendMessage({ type: 'requester', site: adapter!.id, conversation });
+        const r = typeof reply === 'object' && reply !== null ? (reply as { visible?: unknown; collapsed?: unknown }) : {};
+        frame.setCollapsed(r.collapsed === true);
+        frame.setVisible(r.visible === true);
+      } catch {
+        // The extension was reloaded or updated: this script is orphaned; leave the page alone.
+        frame.setVisible(false);
+      }
+    }
+
+    const watcher = watchConversation({
+      adapter,
+      doc: document,
+      onChange: (c) => void report(c),
+      fetchJson: async (path) => {
+        const response = await fetch(new URL(path, location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      },
+    });
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+      if (type === 'resend') watcher.resend();
+      if (type === 'panel-collapsed') frame.setCollapsed((message as { collapsed?: unknown }).collapsed === true);
+      return undefined;
+    });
+  },
+});

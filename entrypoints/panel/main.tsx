@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import '@/components/card.css';
+import './panel.css';
+
+createRoot(document.getElementById('root')!).render(<App />);

@@ -1,0 +1,118 @@
+import { displayName, type Employee } from './employee';
+import { shownFields } from './fields';
+import { findByEmail, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
+import { db as defaultDb, type SidecardDB } from './db';
+import type { ParticipantMessage } from './messages';
+import { toPersonView, type PersonExtras, type PersonView } from './person-view';
+import type { Settings } from './settings';
+import type { SyncProgress } from './sync/progress';
+
+/** What the panel renders. Built by the background; the panel holds no other data. */
+export type PanelModel =
+  | { state: 'not-connected' }
+  | { state: 'first-sync'; progress?: SyncProgress }
+  | { state: 'idle' }
+  | ConversationModel;
+
+/** One message on the panel Port: the model, and whether the panel is collapsed on this site. */
+export interface PanelPush {
+  model: PanelModel;
+  collapsed: boolean;
+}
+
+export interface ParticipantView {
+  email: string;
+  name?: string;
+  role: ParticipantMessage['role'];
+  known: boolean;
+}
+
+export interface ConversationModel {
+  state: 'conversation';
+  participants: ParticipantView[];
+  selected: string;
+  stale: boolean;
+  today: string;
+  /** The card on screen: the selected participant, or someone opened from it. */
+  person?: PersonView;
+  org?: { chain: { id: number; name: string; position?: string }[]; brokenAt?: SupervisorChain['brokenAt']; reports: { id: number; name: string; position?: string }[] };
+  /** The selected participant is not in Personio (an external sender). */
+  notFound?: boolean;
+  canGoBack: boolean;
+  searchResults?: { id: number; name: string; position?: string; email: string }[];
+  searchQuery?: string;
+}
+
+export interface TabConversation {
+  site: string;
+  participants: ParticipantMessage[];
+  selected: string;
+  /** People opened from the card (supervisor clicks), newest last; Back pops one. */
+  opened: number[];
+  searchQuery?: string;
+  searchResults?: ConversationModel['searchResults'];
+}
+
+export function todayIn(now: number): string {
+  const d = new Date(now);
+  // The agent's local calendar day: an absence "today" means today where they sit.
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export async function personView(
+  employee: Employee,
+  settings: Settings,
+  now: number,
+  extras: Pick<PersonExtras, 'photo' | 'vacation'> = {},
+  database: SidecardDB = defaultDb(),
+): Promise<PersonView> {
+  const shown = shownFields(settings.fields);
+  const supervisor = employee.supervisorId !== undefined ? await database.employees.get(employee.supervisorId) : undefined;
+  const away = shown.includes('absence') ? awayStatus(await timeOffsOf(employee.id, database), todayIn(now)) : undefined;
+  return toPersonView(employee, shown, { ...(supervisor ? { supervisor } : {}), ...(away ? { away } : {}), ...extras });
+}
+
+function brief(e: Employee) {
+  return { id: e.id, name: displayName(e), ...(e.position ? { position: e.position } : {}) };
+}
+
+export async function orgOf(employee: Employee, database: SidecardDB = defaultDb()): Promise<ConversationModel['org']> {
+  const { chain, brokenAt } = await supervisorChain(employee, database);
+  const reports = await directReports(employee.id, database);
+  return { chain: chain.map(brief), ...(brokenAt ? { brokenAt } : {}), reports: reports.map(brief) };
+}
+
+export async function conversationModel(
+  tab: TabConversation,
+  settings: Settings,
+  opts: { now: number; stale: boolean; extrasFor?: (e: Employee) => Promise<Pick<PersonExtras, 'photo' | 'vacation'>> },
+  database: SidecardDB = defaultDb(),
+): Promise<ConversationModel> {
+  const participants: ParticipantView[] = [];
+  const found = new Map<string, Employee>();
+  for (const p of tab.participants) {
+    const e = await findByEmail(p.email, database);
+    if (e) found.set(p.email, e);
+    participants.push({ email: p.email, role: p.role, known: Boolean(e), ...(p.name ? { name: p.name } : {}) });
+  }
+  const openedId = tab.opened[tab.opened.length - 1];
+  const employee = openedId !== undefined ? await database.employees.get(openedId) : found.get(tab.selected);
+  const model: ConversationModel = {
+    state: 'conversation',
+    participants,
+    selected: tab.selected,
+    stale: opts.stale,
+    today: todayIn(opts.now),
+    canGoBack: tab.opened.length > 0,
+    ...(tab.searchQuery !== undefined ? { searchQuery: tab.searchQuery } : {}),
+    ...(tab.searchResults ? { searchResults: tab.searchResults } : {}),
+  };
+  if (employee) {
+    const extras = opts.extrasFor ? await opts.extrasFor(employee) : {};
+    model.person = await personView(employee, settings, opts.now, extras, database);
+    if (shownFields(settings.fields).includes('supervisor')) model.org = await orgOf(employee, database);
+  } else {
+    model.notFound = true;
+  }
+  return model;
+}

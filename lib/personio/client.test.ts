@@ -1,0 +1,128 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../../test/personio-sim';
+import { PersonioClient, type PersonioClientOptions } from './client';
+import { PersonioError } from './errors';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ employees: 120, seed: 2 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  sim.clearFaults();
+  sim.resetRequestLog();
+});
+
+const make = (extra: Partial<PersonioClientOptions> = {}) =>
+  new PersonioClient({ baseUrl: sim.url, clientId: DEFAULT_CREDENTIAL.clientId, clientSecret: DEFAULT_CREDENTIAL.clientSecret, budgets: false, retryLimit: 1, ...extra });
+
+const authCalls = () => sim.requests.filter((r) => r.path === '/v1/auth');
+
+describe('PersonioClient auth', () => {
+  it('authenticates once however many callers ask at the same time, sending credentials in the body', async () => {
+    const c = make();
+    const tokens = await Promise.all([c.authenticate(), c.authenticate(), c.authenticate()]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).toMatch(/^papi-/);
+    expect(authCalls()).toHaveLength(1);
+    expect(authCalls()[0]?.query).toEqual({});
+    expect(sim.requests.every((r) => r.appId === 'SIDECARD')).toBe(true);
+  });
+
+  it('refreshes the token before it expires, not after a failure', async () => {
+    let now = Date.now();
+    const c = make({ clock: { now: () => now, sleep: async () => undefined } });
+    await c.employeesPage(0);
+    now += 23 * 60 * 60_000;
+    await c.employeesPage(0);
+    expect(authCalls()).toHaveLength(1);
+    now += 55 * 60_000; // 10 minutes before the 24 h are up
+    await c.employeesPage(0);
+    expect(authCalls()).toHaveLength(2);
+  });
+
+  it('adopts a different token a response carries, and never requires one', async () => {
+    const seen: string[] = [];
+    const c = make({
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        seen.push(request.headers.get('authorization') ?? '');
+        const response = await fetch(request);
+        if (!request.url.includes('/employees?')) return response;
+        const headers = new Headers(response.headers);
+        headers.set('authorization', 'Bearer papi-rotated');
+        return new Response(await response.arrayBuffer(), { status: response.status, headers });
+      },
+    });
+    await c.employeesPage(0);
+    await c.employeesPage(100);
+    expect(seen.at(-1)).toBe('Bearer papi-rotated');
+  });
+
+  it('maps a wrong secret to bad-credentials', async () => {
+    const c = make({ clientSecret: 'nope' });
+    await expect(c.authenticate()).rejects.toMatchObject({ kind: 'bad-credentials' });
+  });
+
+  it('authenticates again once on a 403 and carries on', async () => {
+    const c = make();
+    await c.employeesPage(0);
+    sim.injectFault({ kind: 'status', status: 403, path: '/v1/company/employees', count: 1 });
+    const page = await c.employeesPage(0);
+    expect(page.data.length).toBeGreaterThan(0);
+    expect(authCalls()).toHaveLength(2);
+  });
+});
+
+describe('PersonioClient pages', () => {
+  it('walks record offsets to the end and stops on total_elements', async () => {
+    const c = make();
+    const offsets: number[] = [];
+    let rows = 0;
+    for await (const { offset, page } of c.employeePages()) {
+      offsets.push(offset);
+      rows += page.data.length;
+    }
+    expect(offsets).toEqual([0, 100]);
+    expect(rows).toBe(120);
+  });
+
+  it('rides out a dropped connection and a 502', async () => {
+    const c = make({ retryLimit: 2 });
+    sim.injectFault({ kind: 'drop', path: '/v1/company/employees', count: 1 });
+    expect((await c.employeesPage(0)).data.length).toBe(100);
+    sim.injectFault({ kind: 'status', status: 502, path: '/v1/company/employees', count: 1 });
+    expect((await c.employeesPage(0)).data.length).toBe(100);
+  });
+
+  it('fails a malformed page with the field named', async () => {
+    const c = make();
+    sim.injectFault({ kind: 'malformed', path: '/v1/company/employees', count: 1 });
+    const error = await c.employeesPage(0).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PersonioError);
+    expect((error as PersonioError).kind).toBe('malformed');
+    expect((error as PersonioError).detail).toMatch(/^data\[\d+\]\.attributes/);
+  });
+
+  it('maps an unreachable host to a network error', async () => {
+    const c = make({ baseUrl: 'http://127.0.0.1:9', retryLimit: 0 });
+    await expect(c.authenticate()).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('returns null for a person without a photo and PNG bytes otherwise', async () => {
+    const c = make();
+    const withPhoto = sim.company.employees.find((e) => e.hasPhoto)!;
+    const without = sim.company.employees.find((e) => !e.hasPhoto)!;
+    const blob = await c.photo(withPhoto.id, 64);
+    expect(blob?.type).toBe('image/png');
+    expect(await c.photo(without.id, 64)).toBeNull();
+  });
+
+  it('reads a vacation balance', async () => {
+    const balance = await make().balance(100003);
+    expect(balance.find((b) => b.category === 'paid_vacation')?.available).toEqual(expect.any(Number));
+  });
+});

@@ -1,0 +1,217 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SidecardDB } from '../db';
+import { defaultFieldSettings } from '../fields';
+import { PersonioClient, type PersonioClientOptions } from '../personio/client';
+import { defaultSettings, type Settings } from '../settings';
+import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../../test/personio-sim';
+import { findByEmail } from '../lookup';
+import { readSyncState, runSync } from './run';
+
+let sim: Simulator;
+let database: SidecardDB;
+let settings: Settings;
+
+function client(extra: Partial<PersonioClientOptions> = {}) {
+  return new PersonioClient({
+    baseUrl: sim.url,
+    clientId: DEFAULT_CREDENTIAL.clientId,
+    clientSecret: DEFAULT_CREDENTIAL.clientSecret,
+    budgets: false,
+    retryLimit: 2,
+    ...extra,
+  });
+}
+
+const keptStatuses = new Set(['active', 'onboarding', 'leave']);
+const expectedCount = () => sim.company.employees.filter((e) => keptStatuses.has(e.status)).length;
+
+beforeAll(async () => {
+  sim = await startSimulator({ employees: 2000, seed: 11 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  database = new SidecardDB(`sync-${Math.random()}`);
+  settings = defaultSettings();
+  sim.clearFaults();
+  sim.resetRequestLog();
+});
+
+describe('full sync', () => {
+  it('syncs 2,000 employees page by page, leaving out inactive ones by default', async () => {
+    const log = await runSync({ client: client(), settings, db: database });
+    expect(log.error).toBeUndefined();
+    expect(await database.employees.count()).toBe(expectedCount());
+    const pages = sim.requests.filter((r) => r.path === '/v1/company/employees');
+    expect(pages.map((r) => r.query.offset)).toEqual(Array.from({ length: 20 }, (_, i) => String(i * 100)));
+    expect(pages.every((r) => r.query.limit === '100')).toBe(true);
+    const state = await readSyncState(database);
+    expect(state.checkpoint).toBeUndefined();
+    expect(state.lastSuccessAt).toBeDefined();
+    expect(await findByEmail('ada.lovelace@acme.example', database)).toMatchObject({ position: 'Senior Software Engineer' });
+  });
+
+  it('stores only allowed fields: a disallowed field never reaches IndexedDB', async () => {
+    settings = { ...settings, fields: defaultFieldSettings().map((f) => (f.key === 'department' ? { ...f, store: false } : f)) };
+    await runSync({ client: client(), settings, db: database });
+    const rows = await database.employees.toArray();
+    expect(rows.length).toBeGreaterThan(0);
+    const json = JSON.stringify(rows);
+    for (const absent of ['"department"', '"departmentId"', '"gender"', '"weeklyHours"', '"photoUrl"', '"costCenters"']) expect(json).not.toContain(absent);
+  });
+
+  it('applies population filters, and removes people outside them on the next run', async () => {
+    await runSync({ client: client(), settings, db: database });
+    const lena = (await findByEmail('lena.hoffmann@acme.example', database))!;
+    const subcompany = sim.company.employees.find((e) => e.id === lena.id)!;
+    expect(subcompany).toBeTruthy();
+    // Keep only Engineering.
+    const engineering = (await findByEmail('ada.lovelace@acme.example', database))!.department!.id;
+    settings = { ...settings, filters: { ...settings.filters, departmentIds: [engineering] } };
+    await runSync({ client: client(), settings, db: database });
+    const rows = await database.employees.toArray();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.departmentId === engineering)).toBe(true);
+    expect(await findByEmail('lena.hoffmann@acme.example', database)).toBeUndefined();
+  });
+
+  it('syncs inactive employees only when asked', async () => {
+    settings = { ...settings, filters: { ...settings.filters, statuses: ['onboarding', 'active', 'leave', 'inactive'] } };
+    await runSync({ client: client(), settings, db: database });
+    expect(await database.employees.count()).toBe(sim.company.employees.length);
+    expect(await findByEmail('max.mustermann@acme.example', database)).toBeDefined();
+  });
+
+  it('reads time-offs with the 1-based page number Personio uses on that endpoint', async () => {
+    await runSync({ client: client(), settings, db: database });
+    const timeOffRequests = sim.requests.filter((r) => r.path === '/v1/company/time-offs');
+    expect(timeOffRequests[0]?.query.offset).toBe('1');
+    const ada = (await findByEmail('ada.lovelace@acme.example', database))!;
+    expect(await database.timeOffs.where('employeeId').equals(ada.id).count()).toBeGreaterThan(0);
+  });
+});
+
+describe('incremental sync', () => {
+  it('changes exactly the mutated rows, and sweeps removals at the next reconciliation', async () => {
+    let now = Date.now();
+    const clock = () => now;
+    await runSync({ client: client(), settings, db: database, now: clock });
+    const before = await database.employees.count();
+    const active = sim.company.employees.filter((e) => e.status === 'active' && e.id > 100008);
+    const changed = active.slice(0, 5);
+    const removed = active.slice(5, 7);
+    for (const e of changed) sim.updateEmployee(e.id, { position: `${e.position} (changed)` });
+    for (const e of removed) sim.removeEmployee(e.id);
+    sim.touchEmployee(active[8]!.id); // "updated" without a change: a no-op for us
+    sim.resetRequestLog();
+
+    now += 15 * 60_000;
+    const log = await runSync({ client: client(), settings, db: database, now: clock });
+    expect(log.kind).toBe('incremental');
+    expect(log.rowsChanged).toBe(5);
+    expect(sim.requests.some((r) => r.query.updated_since)).toBe(true);
+    for (const e of changed) expect((await database.employees.get(e.id))?.position).toMatch(/\(changed\)$/);
+    // v1 has no deletion feed: removals stay until a full reconciliation…
+    expect(await database.employees.count()).toBe(before);
+
+    now += 24 * 60 * 60_000;
+    const full = await runSync({ client: client(), settings, db: database, now: clock });
+    expect(full.kind).toBe('full');
+    expect(full.rowsRemoved).toBe(2);
+    for (const e of removed) expect(await database.employees.get(e.id)).toBeUndefined();
+  });
+
+  it('with nothing changed costs one request', async () => {
+    let now = Date.now();
+    await runSync({ client: client(), settings: { ...settings, fields: settings.fields.map((f) => (f.key === 'absence' ? { ...f, store: false } : f)) }, db: database, now: () => now });
+    const c = client();
+    await c.authenticate();
+    sim.resetRequestLog();
+    now += 60_000;
+    const log = await runSync({ client: c, settings: { ...settings, fields: settings.fields.map((f) => (f.key === 'absence' ? { ...f, store: false } : f)) }, db: database, now: () => now });
+    expect(log.kind).toBe('incremental');
+    expect(log.rowsChanged).toBe(0);
+    expect(sim.requests).toHaveLength(1);
+  });
+});
+
+describe('failures keep the last good copy', () => {
+  async function syncedBaseline() {
+    await runSync({ client: client(), settings, db: database, now: () => Date.now() - 25 * 60 * 60_000 });
+    return database.employees.count();
+  }
+
+  it('a malformed page fails the run naming the field, writes nothing of it, and the next run resumes', async () => {
+    const before = await syncedBaseline();
+    // The third page is malformed: two pages in, the run stops.
+    let pagesServed = 0;
+    const c = client({
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.includes('/v1/company/employees?') && ++pagesServed === 3) sim.injectFault({ kind: 'malformed', path: '/v1/company/employees', count: 1 });
+        return fetch(input, init);
+      },
+    });
+    const failed = await runSync({ client: c, settings, db: database });
+    expect(failed.error?.kind).toBe('malformed');
+    expect(failed.error?.detail).toMatch(/data\[\d+\]/);
+    expect(await database.employees.count()).toBe(before);
+    const state = await readSyncState(database);
+    expect(state.checkpoint?.nextOffset).toBe(200);
+    expect(state.lastError?.kind).toBe('malformed');
+
+    sim.resetRequestLog();
+    const resumed = await runSync({ client: client(), settings, db: database });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.error).toBeUndefined();
+    const offsets = sim.requests.filter((r) => r.path === '/v1/company/employees').map((r) => r.query.offset);
+    expect(offsets[0]).toBe('200');
+    expect(await database.employees.count()).toBe(expectedCount());
+  });
+
+  it('a 429 storm ends as rate-limited with the data intact; a short burst is ridden out', async () => {
+    const before = await syncedBaseline();
+    sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 0, path: '/v1/company/employees', count: 2 });
+    const ok = await runSync({ client: client(), settings, db: database }, 'full');
+    expect(ok.error).toBeUndefined();
+
+    sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 0, path: '/v1/company/employees', count: 50 });
+    const failed = await runSync({ client: client(), settings, db: database }, 'full');
+    expect(failed.error?.kind).toBe('rate-limited');
+    expect(await database.employees.count()).toBe(before);
+  });
+
+  it('a 5xx burst ends as a server error with the data intact', async () => {
+    const before = await syncedBaseline();
+    sim.injectFault({ kind: 'status', status: 503, retryAfterSeconds: 0, path: '/v1/company/employees', count: 50 });
+    const failed = await runSync({ client: client({ retryLimit: 1 }), settings, db: database }, 'full');
+    expect(failed.error?.kind).toBe('server');
+    expect(await database.employees.count()).toBe(before);
+  });
+
+  it('credentials revoked mid-run end as bad credentials with the data intact', async () => {
+    // A simulator of its own: revoking is permanent there.
+    const own = await startSimulator({ employees: 300, seed: 5 });
+    try {
+      const ownClient = (extra: Partial<PersonioClientOptions> = {}) =>
+        new PersonioClient({ baseUrl: own.url, clientId: DEFAULT_CREDENTIAL.clientId, clientSecret: DEFAULT_CREDENTIAL.clientSecret, budgets: false, retryLimit: 1, ...extra });
+      await runSync({ client: ownClient(), settings, db: database });
+      const before = await database.employees.count();
+      let pages = 0;
+      const c = ownClient({
+        fetch: async (input, init) => {
+          const url = input instanceof Request ? input.url : String(input);
+          if (url.includes('/v1/company/employees?') && ++pages === 2) own.revokeCredential(DEFAULT_CREDENTIAL.clientId);
+          return fetch(input, init);
+        },
+      });
+      const failed = await runSync({ client: c, settings, db: database }, 'full');
+      expect(failed.error?.kind).toBe('bad-credentials');
+      expect(await database.employees.count()).toBe(before);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import type { Simulator } from '../personio-sim';
+import { DEFAULT_CREDENTIAL } from '../personio-sim';
+import { fixtureFile, type SiteScenario } from '../fixtures/sites/scenario';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = join(root, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * The built extension in real Chromium (Debian's package; never a downloaded browser),
+ * headless, with the flags that keep it off the closed network.
+ */
+export async function launchExtension(options: { lang?: string; headless?: boolean } = {}): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build first`);
+  const profile = mkdtempSync(join(tmpdir(), 'sidecard-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.lang ? { locale: options.lang } : {}),
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Personio's real host, answered by the simulator: the extension runs with its default API
+ * base URL, exactly as shipped, and its service-worker fetches reach the simulator.
+ */
+export async function routePersonio(context: BrowserContext, sim: Simulator): Promise<void> {
+  await context.route('https://api.personio.de/**', async (route) => {
+    const url = new URL(route.request().url());
+    try {
+      const response = await route.fetch({ url: `${sim.url}${url.pathname}${url.search}` });
+      await route.fulfill({ response });
+    } catch {
+      await route.abort('connectionreset');
+    }
+  });
+}
+
+export async function serveScenario(context: BrowserContext, scenario: SiteScenario): Promise<void> {
+  for (const r of scenario.routes) {
+    await context.route(r.url, (route) =>
+      route.fulfill({
+        status: r.status ?? 200,
+        contentType: r.contentType ?? (r.json !== undefined ? 'application/json' : 'text/html; charset=utf-8'),
+        body: r.json !== undefined ? JSON.stringify(r.json) : fixtureFile(scenario.site, r.file ?? 'index.html'),
+      }),
+    );
+  }
+}
+
+export async function openOptions(launched: Launched): Promise<Page> {
+  const page = await launched.context.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
+  return page;
+}
+
+/** Connect through the options page as an admin would. */
+export async function connect(page: Page, credentials = DEFAULT_CREDENTIAL): Promise<void> {
+  await page.getByLabel('Client ID').fill(credentials.clientId);
+  await page.getByLabel('Client secret').fill(credentials.clientSecret);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+}
+
+/** Wait until the background reports a finished sync with at least `min` employees. */
+export async function waitForSync(launched: Launched, min = 1, timeoutMs = 60_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await launched.worker.evaluate(async () => {
+      const open = indexedDB.open('sidecard');
+      const database = await new Promise<IDBDatabase>((res, rej) => {
+        open.onsuccess = () => res(open.result);
+        open.onerror = () => rej(open.error);
+      });
+      if (!database.objectStoreNames.contains('syncState')) return { count: 0, done: false };
+      const tx = database.transaction(['syncState', 'employees']);
+      const get = <T>(req: IDBRequest<T>) => new Promise<T>((res) => (req.onsuccess = () => res(req.result)));
+      const state = await get(tx.objectStore('syncState').get('state'));
+      const count = await get(tx.objectStore('employees').count());
+      database.close();
+      return { count, done: Boolean(state && (state as { lastSuccessAt?: number }).lastSuccessAt && !(state as { checkpoint?: unknown }).checkpoint) };
+    });
+    if (state.done && state.count >= min) return state.count;
+    if (Date.now() > deadline) throw new Error(`sync did not finish: ${JSON.stringify(state)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The panel's frame on a site page (an extension iframe inside our closed shadow host). */
+export async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('panel frame not found');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Is our panel host showing on the page? (Read from outside, as layout, not content.) */
+export async function panelVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const host = document.querySelector('sidecard-panel');
+    return Boolean(host && host.hasAttribute('data-visible') && getComputedStyle(host).display !== 'none');
+  });
+}
