@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Employee } from './employee';
 import type { ErrorInfo } from './personio/errors';
+import type { Population } from './sync/population';
 
 /** A day-unit absence, feeding "away now / back on". */
 export interface TimeOff {
@@ -43,6 +44,8 @@ export interface SyncCheckpoint {
   rowsChanged: number;
   requests: number;
   updatedSince?: number;
+  /** Full runs: everyone seen so far, before filters (for the options page's counts). */
+  population?: Population;
 }
 
 export interface SyncState {
@@ -56,6 +59,8 @@ export interface SyncState {
   employeeCount?: number;
   /** Hash of the filters and stored fields the data was last synced with (a change forces a full run). */
   scopeHash?: string;
+  /** From the last full run: the company before filters. */
+  population?: Population;
 }
 
 export interface SyncLogEntry {

@@ -7,6 +7,7 @@ import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
 import type { AttributeDefinition, EmployeesPage, TimeOffsPage } from '../personio/schema';
 import type { Settings } from '../settings';
 import { keepsEmployee, scopeHash } from './filters';
+import { addToPopulation, emptyPopulation } from './population';
 import type { SyncProgress } from './progress';
 
 /**
@@ -135,7 +136,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
         scopeHash: scope,
         lastSuccessStartedAt: checkpoint.startedAt,
         lastSuccessAt: ended,
-        ...(checkpoint.kind === 'full' ? { lastFullSuccessAt: ended } : {}),
+        ...(checkpoint.kind === 'full' ? { lastFullSuccessAt: ended, ...(checkpoint.population ? { population: checkpoint.population } : {}) } : {}),
         employeeCount,
       });
       await appendLog(database, log);
@@ -209,6 +210,7 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
     if (writes.length) await database.employees.bulkPut(writes);
     changed += removed;
 
+    if (checkpoint.kind === 'full') checkpoint.population = addToPopulation(checkpoint.population ?? emptyPopulation(), page.data);
     checkpoint.nextOffset = ctx.nextOffset;
     checkpoint.pagesDone += 1;
     if (ctx.total !== undefined) checkpoint.totalPages = Math.max(1, Math.ceil(ctx.total / EMPLOYEES_PAGE_SIZE));
