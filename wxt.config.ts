@@ -24,6 +24,8 @@ export default defineConfig({
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
     action: { default_title: 'Sidecard' },
+    // Enterprise policy: see public/managed_schema.json and docs/admin.md.
+    storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'sidecard@sidecard.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),

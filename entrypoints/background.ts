@@ -3,13 +3,18 @@ import { savedClient, saveSecret, testConnection } from '@/lib/connection';
 import { db, wipeAll } from '@/lib/db';
 import type { Employee } from '@/lib/employee';
 import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/extras';
-import { shownFields } from '@/lib/fields';
-import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, type PageRequest, type RequesterReply } from '@/lib/messages';
+import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, type PageRequest, type RequesterReply, type SettingsPatch } from '@/lib/messages';
 import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
 import type { PersonExtras } from '@/lib/person-view';
 import { searchPeople } from '@/lib/search';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
 import { isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
+import { toErrorInfo } from '@/lib/personio/errors';
+import { shownFields, storedFields } from '@/lib/fields';
+import { applyStoredFields } from '@/lib/sync/stored-fields';
+import { scopeHash } from '@/lib/sync/filters';
+import type { StatusReply } from '@/lib/status';
 import { readSyncState, runSync, type SyncRequest } from '@/lib/sync/run';
 import type { SyncProgress } from '@/lib/sync/progress';
 import { isStale, RESUME_ALARM, SyncCoordinator, SYNC_ALARM } from '@/lib/sync/schedule';
@@ -26,15 +31,34 @@ export default defineBackground(() => {
   const siteOfTab = new Map<number, string>();
   let progress: SyncProgress | undefined;
 
-  async function settings(): Promise<Settings> {
+  async function policy(): Promise<ManagedPolicy> {
+    try {
+      return parsePolicy(await browser.storage.managed.get());
+    } catch {
+      return {}; // no policy (or a browser without managed storage)
+    }
+  }
+
+  /** The admin's settings with the organisation's policy applied on top. */
+  async function settingsAndLocks(): Promise<{ settings: Settings; locked: Set<LockedSetting> }> {
     const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return parseSettings(stored[SETTINGS_KEY]);
+    return applyPolicy(parseSettings(stored[SETTINGS_KEY]), await policy());
+  }
+
+  async function settings(): Promise<Settings> {
+    return (await settingsAndLocks()).settings;
+  }
+
+  /** A Personio client for the saved connection (a policy-provided secret wins over the saved one). */
+  async function clientFor(current: Settings) {
+    const policySecret = (await policy()).clientSecret;
+    return savedClient(current, {}, policySecret);
   }
 
   // --- sync ---------------------------------------------------------------------------
   const coordinator = new SyncCoordinator(async (request: SyncRequest) => {
     const current = await settings();
-    const client = await savedClient(current);
+    const client = await clientFor(current);
     if (!client) throw new Error('not connected');
     const hasCustom = current.fields.some((f) => f.store && f.key.startsWith('dynamic_'));
     const attributeDefinitions = hasCustom ? await client.attributes().catch(() => []) : [];
@@ -76,9 +100,16 @@ export default defineBackground(() => {
   });
 
   // A run the worker was stopped in the middle of resumes as soon as the worker wakes.
+  // A managed deployment whose policy carries credentials connects itself.
   void (async () => {
+    const current = await settings();
+    const managed = await policy();
+    if (!isConnected(current) && managed.clientId && managed.clientSecret) {
+      await connect({ baseUrl: current.baseUrl, clientId: managed.clientId, clientSecret: managed.clientSecret });
+      return;
+    }
     const state = await readSyncState();
-    if (state.checkpoint && isConnected(await settings())) void startSync('auto');
+    if (state.checkpoint && isConnected(current)) void startSync('auto');
     await schedule();
   })();
 
@@ -104,7 +135,7 @@ export default defineBackground(() => {
     if (shown.includes('photo') && employee.photoUrl) {
       const photo = await cachedPhoto(employee, now);
       if (photo) extras.photo = photo;
-      else if (photo === undefined) late.push(savedClient(current).then((c) => c && fetchPhoto(c, employee, now)));
+      else if (photo === undefined) late.push(clientFor(current).then((c) => c && fetchPhoto(c, employee, now)));
     }
     if (shown.includes('vacationBalance')) {
       const vacation = await cachedVacation(employee.id, now);
@@ -112,7 +143,7 @@ export default defineBackground(() => {
       else {
         extras.vacation = { state: 'loading' };
         late.push(
-          savedClient(current).then((c) => (c ? fetchVacation(c, employee.id, now) : undefined)).catch(async () => {
+          clientFor(current).then((c) => (c ? fetchVacation(c, employee.id, now) : undefined)).catch(async () => {
             await db().balances.put({ employeeId: employee.id, fetchedAt: now, entries: [] });
           }),
         );
@@ -293,6 +324,17 @@ export default defineBackground(() => {
         return { ok: true };
       case 'search':
         return searchPeople(request.query, request.limit ?? 20);
+      case 'attributes': {
+        const client = await clientFor(await settings());
+        if (!client) return { ok: false, error: { kind: 'bad-credentials' } };
+        try {
+          return { ok: true, attributes: (await client.attributes()).map((a) => ({ key: a.key, label: a.label })) };
+        } catch (e) {
+          return { ok: false, error: toErrorInfo(e) };
+        }
+      }
+      case 'save-settings':
+        return saveSettings(request.patch);
       case 'person': {
         const employee = await db().employees.get(request.id);
         if (!employee) return null;
@@ -323,6 +365,35 @@ export default defineBackground(() => {
     return result;
   }
 
+  async function saveSettings(patch: SettingsPatch): Promise<{ ok: true }> {
+    const { settings: before, locked } = await settingsAndLocks();
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    const own = parseSettings(stored[SETTINGS_KEY]);
+    // A policy-managed setting cannot be changed here, whatever a page sends.
+    const allowed: SettingsPatch = {
+      ...(patch.fields && !locked.has('fields') ? { fields: patch.fields } : {}),
+      ...(patch.intervalMinutes && !locked.has('interval') ? { intervalMinutes: patch.intervalMinutes } : {}),
+      ...(patch.disabledSites && !locked.has('sites') ? { disabledSites: patch.disabledSites } : {}),
+      ...(patch.language ? { language: patch.language } : {}),
+    };
+    const filters = patch.filters
+      ? {
+          statuses: locked.has('statuses') ? own.filters.statuses : patch.filters.statuses,
+          subcompanyIds: locked.has('subcompanies') ? own.filters.subcompanyIds : patch.filters.subcompanyIds,
+          departmentIds: locked.has('departments') ? own.filters.departmentIds : patch.filters.departmentIds,
+        }
+      : own.filters;
+    const next = parseSettings({ ...own, ...allowed, filters });
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    const after = await settings();
+    // Fields no longer stored disappear from every record now, not at the next sync.
+    await applyStoredFields(db(), storedFields(after.fields));
+    await schedule();
+    if (scopeHash(before.filters, before.fields) !== scopeHash(after.filters, after.fields) && isConnected(after)) void startSync('full');
+    await refreshAllPanels();
+    return { ok: true };
+  }
+
   async function disconnect(): Promise<void> {
     await browser.alarms.clearAll();
     await wipeAll();
@@ -331,11 +402,13 @@ export default defineBackground(() => {
     await refreshAllPanels();
   }
 
-  async function status() {
-    const current = await settings();
+  async function status(): Promise<StatusReply> {
+    const { settings: current, locked } = await settingsAndLocks();
     const state = await readSyncState();
     const log = await db().syncLog.orderBy('startedAt').reverse().limit(50).toArray();
     const now = Date.now();
+    const storageBytes = await navigator.storage?.estimate?.().then((e) => e.usage).catch(() => undefined);
+    const alarm = await browser.alarms.get(SYNC_ALARM);
     return {
       connected: isConnected(current),
       clientId: current.clientId,
@@ -347,6 +420,11 @@ export default defineBackground(() => {
       stale: isStale(state, current.intervalMinutes, now),
       running: coordinator.isRunning ? (progress ?? null) : null,
       log,
+      settings: { fields: current.fields, filters: current.filters, intervalMinutes: current.intervalMinutes, disabledSites: current.disabledSites, language: current.language },
+      locked: [...locked],
+      ...(state.population ? { population: state.population } : {}),
+      ...(storageBytes !== undefined ? { storageBytes } : {}),
+      ...(alarm ? { nextSyncAt: alarm.scheduledTime } : {}),
     };
   }
 });

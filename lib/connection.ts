@@ -60,9 +60,9 @@ export async function saveSecret(secret: string): Promise<void> {
 }
 
 /** A client for the saved connection, its token kept sealed across service-worker lives. */
-export async function savedClient(settings: Settings, extra: Partial<PersonioClientOptions> = {}): Promise<PersonioClient | undefined> {
+export async function savedClient(settings: Settings, extra: Partial<PersonioClientOptions> = {}, secretOverride?: string): Promise<PersonioClient | undefined> {
   if (!settings.clientId) return undefined;
-  const secret = await openSecret(CLIENT_SECRET);
+  const secret = secretOverride ?? (await openSecret(CLIENT_SECRET));
   if (!secret) return undefined;
   let token: CachedToken | undefined;
   const sealedToken = await openSecret(API_TOKEN);

@@ -40,6 +40,22 @@ const credentials = z.object({
   clientSecret: z.string().min(1).max(2000).optional(),
 });
 
+/** What the options page may change. Locked (policy-managed) settings are ignored by the background. */
+export const settingsPatchSchema = z
+  .object({
+    fields: z.array(z.object({ key: z.string().max(40), store: z.boolean(), show: z.boolean() })).max(300),
+    filters: z.object({
+      statuses: z.array(z.enum(['onboarding', 'active', 'leave', 'inactive'])),
+      subcompanyIds: z.array(z.number().int()).max(500),
+      departmentIds: z.array(z.number().int()).max(2000),
+    }),
+    intervalMinutes: z.number().int().min(5).max(1440),
+    disabledSites: z.array(z.string().max(40)).max(50),
+    language: z.enum(['auto', 'en', 'de']),
+  })
+  .partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
 /** Extension pages → background. */
 export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status') }),
@@ -50,6 +66,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings-changed') }),
   z.object({ type: z.literal('search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }),
   z.object({ type: z.literal('person'), id: z.number().int() }),
+  z.object({ type: z.literal('attributes') }),
+  z.object({ type: z.literal('save-settings'), patch: settingsPatchSchema }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 

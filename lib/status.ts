@@ -2,6 +2,9 @@ import type { SyncLogEntry } from './db';
 import type { ErrorInfo } from './personio/errors';
 import type { SyncProgress } from './sync/progress';
 import type { ConnectionTest } from './connection';
+import type { LockedSetting } from './managed';
+import type { Settings } from './settings';
+import type { Population } from './sync/population';
 
 /** The background's answer to `status`: what options and popup show about the connection and sync. */
 export interface StatusReply {
@@ -15,6 +18,12 @@ export interface StatusReply {
   stale: boolean;
   running: SyncProgress | null;
   log: SyncLogEntry[];
+  settings: Pick<Settings, 'fields' | 'filters' | 'intervalMinutes' | 'disabledSites' | 'language'>;
+  locked: LockedSetting[];
+  population?: Population;
+  /** Bytes the extension's storage uses (navigator.storage.estimate). */
+  storageBytes?: number;
+  nextSyncAt?: number;
 }
 
 export type ConnectReply = ConnectionTest;
