@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
-import { SyncStatus } from '@/components/SyncStatus';
 import { useNow } from '@/components/useNow';
 import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
@@ -8,6 +7,12 @@ import { PROGRESS_BROADCAST } from '@/lib/messages';
 import { DEFAULT_BASE_URL } from '@/lib/personio/client';
 import type { SyncProgress } from '@/lib/sync/progress';
 import type { ConnectReply, StatusReply } from '@/lib/status';
+import { MAX_CREDENTIALS_FILE_BYTES, parseCredentialsFile, type CredentialsFileResult } from '@/lib/credentials-file';
+import type { SettingsPatch } from '@/lib/messages';
+import { FieldsSection } from './sections/FieldsSection';
+import { FiltersSection } from './sections/FiltersSection';
+import { SitesSection } from './sections/SitesSection';
+import { SyncSection } from './sections/SyncSection';
 
 export function App() {
   return (
@@ -55,32 +60,48 @@ function Options() {
   const now = useNow();
   const [result, setResult] = useState<ConnectionResultValue | undefined>();
   const [disconnects, setDisconnects] = useState(0);
+  const attributes = useGrantedAttributes(Boolean(status?.connected));
+  const save = async (patch: SettingsPatch) => {
+    await ask({ type: 'save-settings', patch });
+    await refresh();
+  };
   if (!status) return <main className="options">{t('loading')}</main>;
+  const locked = new Set(status.locked);
+  const customLabels = Object.fromEntries((attributes ?? []).filter((a) => /^dynamic_\d+$/.test(a.key)).map((a) => [a.key, a.label]));
+  const granted = attributes ? new Set(attributes.map((a) => a.key)) : undefined;
   return (
     <main className="options">
       <h1>{t('optionsTitle')}</h1>
-      <ConnectSection key={disconnects} status={status} refresh={refresh} result={result} setResult={setResult} />
+      <ConnectSection key={disconnects} status={status} refresh={refresh} result={result} setResult={setResult} locked={locked.has('credentials')} />
       {status.connected ? (
-        <section aria-labelledby="sync-heading">
-          <h2 id="sync-heading">{t('syncHeading')}</h2>
-          <p role="status" className="connected">
-            {t('connectedCount', { count: status.employeeCount })}
-          </p>
-          <SyncStatus
-            state={{
-              connected: true,
-              stale: status.stale,
-              ...(status.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
-              ...(status.running || progress?.stage === 'employees' ? { running: progress ?? status.running ?? undefined } : {}),
-              ...(status.lastError ? { error: status.lastError } : {}),
-            }}
+        <>
+          <SyncSection
+            status={status}
+            {...(progress ? { progress } : {})}
             now={now}
+            locked={locked.has('interval')}
+            onInterval={(intervalMinutes) => void save({ intervalMinutes })}
             onSyncNow={() => void ask({ type: 'sync-now' }).then(refresh)}
           />
-        </section>
+          <FieldsSection
+            fields={status.settings.fields}
+            customLabels={customLabels}
+            {...(granted ? { granted } : {})}
+            locked={locked.has('fields')}
+            onChange={(fields) => void save({ fields })}
+          />
+          <FiltersSection
+            filters={status.settings.filters}
+            {...(status.population ? { population: status.population } : {})}
+            locked={{ statuses: locked.has('statuses'), subcompanies: locked.has('subcompanies'), departments: locked.has('departments') }}
+            onChange={(filters) => void save({ filters })}
+          />
+          <SitesSection disabledSites={status.settings.disabledSites} locked={locked.has('sites')} onChange={(disabledSites) => void save({ disabledSites })} />
+        </>
       ) : null}
       {status.connected ? (
         <DisconnectSection
+          status={status}
           refresh={async () => {
             // A fresh, empty form after the data is gone.
             setResult(undefined);
@@ -93,23 +114,67 @@ function Options() {
   );
 }
 
-type ConnectionResultValue = ConnectReply | { ok: false; error: { kind: 'permission' | 'invalid-url' } };
+function formatBytes(bytes: number, lang: 'en' | 'de'): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+}
+
+/** The credential's readable attributes (for the field list), asked once per connection. */
+function useGrantedAttributes(connected: boolean): { key: string; label: string }[] | undefined {
+  const [attributes, setAttributes] = useState<{ key: string; label: string }[] | undefined>();
+  useEffect(() => {
+    if (!connected) return;
+    let live = true;
+    void ask<{ ok: boolean; attributes?: { key: string; label: string }[] }>({ type: 'attributes' }).then((r) => {
+      if (live && r.ok && r.attributes) setAttributes(r.attributes);
+    });
+    return () => {
+      live = false;
+    };
+  }, [connected]);
+  return connected ? attributes : undefined;
+}
+
+type ConnectionResultValue = ConnectReply | { ok: false; error: { kind: 'permission' | 'invalid-url' } } | { ok: false; file: CredentialsFileResult & { ok: false } };
 
 interface ConnectSectionProps {
+  locked: boolean;
   status: StatusReply;
   refresh: () => Promise<void>;
   result: ConnectionResultValue | undefined;
   setResult: (r: ConnectionResultValue | undefined) => void;
 }
 
-function ConnectSection({ status, refresh, result, setResult }: ConnectSectionProps) {
+function ConnectSection({ status, refresh, result, setResult, locked }: ConnectSectionProps) {
   const { t } = useT();
   const [clientId, setClientId] = useState(status.clientId);
   const [secret, setSecret] = useState('');
   const [replacing, setReplacing] = useState(false);
   const [baseUrl, setBaseUrl] = useState(status.baseUrl || DEFAULT_BASE_URL);
   const [busy, setBusy] = useState<'test' | 'connect' | undefined>();
-  const ids = { clientId: useId(), secret: useId(), baseUrl: useId() };
+  const ids = { clientId: useId(), secret: useId(), baseUrl: useId(), file: useId() };
+
+  /** "Upload credentials file": fills both fields; anything else is refused with what we expected. */
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    // Never read a huge file into memory just to refuse it.
+    const text = file.size > MAX_CREDENTIALS_FILE_BYTES ? '' : await file.text();
+    const parsed = parseCredentialsFile(text, file.size);
+    if (!parsed.ok) {
+      setResult({ ok: false, file: parsed });
+      return;
+    }
+    setClientId(parsed.clientId);
+    setSecret(parsed.clientSecret);
+    setReplacing(true);
+    setResult(undefined);
+  }
   const savedSecret = Boolean(status.connected && status.secretHint) && !replacing;
 
   async function submit(kind: 'test' | 'connect', e?: FormEvent) {
@@ -147,7 +212,16 @@ function ConnectSection({ status, refresh, result, setResult }: ConnectSectionPr
     <section aria-labelledby="connect-heading">
       <h2 id="connect-heading">{t('connectHeading')}</h2>
       <p className="muted">{t('connectIntro')}</p>
+      {locked ? <p className="managed">{t('managedByOrganisation')}</p> : null}
       <form onSubmit={(e) => void submit('connect', e)}>
+        <fieldset disabled={locked} className="plain">
+        <div className="field">
+          <label htmlFor={ids.file}>{t('uploadCredentials')}</label>
+          <input id={ids.file} type="file" accept=".json,.csv,.txt,.env,application/json,text/csv,text/plain" onChange={(e) => void upload(e.target.files?.[0])} aria-describedby={`${ids.file}-hint`} />
+          <span id={`${ids.file}-hint`} className="muted">
+            {t('uploadCredentialsHint')}
+          </span>
+        </div>
         <div className="field">
           <label htmlFor={ids.clientId}>{t('clientId')}</label>
           <input id={ids.clientId} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} required />
@@ -184,14 +258,15 @@ function ConnectSection({ status, refresh, result, setResult }: ConnectSectionPr
             {busy === 'connect' ? t('connecting') : t('connect')}
           </button>
         </div>
+        </fieldset>
       </form>
       <ConnectionResult result={result} />
     </section>
   );
 }
 
-function DisconnectSection({ refresh }: { refresh: () => Promise<void> }) {
-  const { t } = useT();
+function DisconnectSection({ status, refresh }: { status: StatusReply; refresh: () => Promise<void> }) {
+  const { t, lang } = useT();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   async function disconnect() {
@@ -202,6 +277,16 @@ function DisconnectSection({ refresh }: { refresh: () => Promise<void> }) {
   return (
     <section aria-labelledby="data-heading">
       <h2 id="data-heading">{t('dataHeading')}</h2>
+      <p>
+        {t('dataStored', { count: status.employeeCount })}
+        {status.storageBytes !== undefined ? ` ${t('dataStorage', { size: formatBytes(status.storageBytes, lang) })}` : ''}
+      </p>
+      <details>
+        <summary>{t('privacySummary')}</summary>
+        <p>{t('privacyWhere')}</p>
+        <p>{t('privacyWhat')}</p>
+        <p>{t('privacyHowLong')}</p>
+      </details>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="disconnect-q" className="confirm">
           <p id="disconnect-q">{t('disconnectConfirm')}</p>
@@ -221,9 +306,16 @@ function DisconnectSection({ refresh }: { refresh: () => Promise<void> }) {
   );
 }
 
-function ConnectionResult({ result }: { result: ConnectReply | { ok: false; error: { kind: string } } | undefined }) {
+function ConnectionResult({ result }: { result: ConnectionResultValue | undefined }) {
   const { t } = useT();
   if (!result) return null;
+  if (!result.ok && 'file' in result) {
+    return (
+      <div role="alert" className="result error">
+        {t(`credentialsFile_${result.file.reason}`)}
+      </div>
+    );
+  }
   if (!result.ok) {
     return (
       <div role="alert" className="result error">
