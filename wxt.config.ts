@@ -27,7 +27,7 @@ export default defineConfig({
     // Enterprise policy: see public/managed_schema.json and docs/admin.md.
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sidecard@sidecard.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
+      ? { browser_specific_settings: { gecko: { id: 'sidecard@sidecard.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: '142.0' } } }
       : {}),
   }),
 });

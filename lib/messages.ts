@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages forbid eval; zod would try `new Function` first to compile fast parsers.
+z.config({ jitless: true });
+
 /**
  * The one message protocol of Sidecard. Every message is a zod schema; the background
  * checks the sender (browser-stamped fields) before it parses the payload, and drops
