@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Employee } from './employee';
+import { textTokens } from './text';
 import type { ErrorInfo } from './personio/errors';
 import type { Population } from './sync/population';
 
@@ -105,6 +106,18 @@ export class SidecardDB extends Dexie {
       syncLog: '++id, startedAt',
       vault: 'name',
     });
+    // v2: search by position, department and team (tagTokens), derived from stored fields.
+    this.version(2)
+      .stores({ employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun' })
+      .upgrade((tx) =>
+        tx
+          .table<Employee, number>('employees')
+          .toCollection()
+          .modify((e) => {
+            const tags = textTokens(e.position, e.department?.name, e.team?.name);
+            if (tags.length) e.tagTokens = tags;
+          }),
+      );
   }
 }
 

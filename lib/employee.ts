@@ -54,6 +54,8 @@ export interface Employee {
   custom?: Record<string, CustomValue>;
   /** Accent-folded lower-case name parts, for the multi-entry index and search. */
   nameTokens: string[];
+  /** Accent-folded words of position, department and team, for search by role (schema v2). */
+  tagTokens?: string[];
   /** Department id copied to the top level so Dexie can index it. */
   departmentId?: number;
   /** The sync run that last saw this row (mark and sweep). */

@@ -35,3 +35,13 @@ export function nameTokens(...parts: Array<string | undefined>): string[] {
   }
   return [...tokens];
 }
+
+/** Words of free text (positions, departments), folded, deduplicated; short noise words dropped. */
+export function textTokens(...parts: Array<string | undefined>): string[] {
+  const tokens = new Set<string>();
+  for (const part of parts) {
+    if (!part) continue;
+    for (const word of fold(part).split(/[^\p{L}\p{N}]+/u)) if (word.length >= 2) tokens.add(word);
+  }
+  return [...tokens];
+}

@@ -18,8 +18,8 @@ describe('applyStoredFields', () => {
     expect(await applyStoredFields(database, stored)).toBe(2);
     const rows = await database.employees.toArray();
     expect(rows).toEqual([
-      { v: 1, id: 1, email: 'p1@acme.example', nameTokens: ['p'], position: 'Engineer' },
-      { v: 1, id: 2, email: 'p2@acme.example', nameTokens: ['p'], position: 'Engineer' },
+      { v: 1, id: 1, email: 'p1@acme.example', nameTokens: ['p'], position: 'Engineer', tagTokens: ['engineer'] },
+      { v: 1, id: 2, email: 'p2@acme.example', nameTokens: ['p'], position: 'Engineer', tagTokens: ['engineer'] },
     ]);
     expect(await database.photos.count()).toBe(0);
     // The department index no longer finds anyone.

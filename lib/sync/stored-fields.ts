@@ -1,6 +1,7 @@
 import type { Employee } from '../employee';
 import { isCustomField, type FieldKey } from '../fields';
 import type { SidecardDB } from '../db';
+import { textTokens } from '../text';
 
 /** Which record properties each field owns: turning the field off deletes exactly these. */
 const PROPERTIES: Partial<Record<FieldKey, (keyof Employee)[]>> = {
@@ -30,6 +31,12 @@ export function stripFields(e: Employee, stored: ReadonlySet<FieldKey>): boolean
         changed = true;
       }
     }
+  }
+  if (changed) {
+    // Search tags are derived from position, department and team: rebuild from what is left.
+    const tags = textTokens(e.position, e.department?.name, e.team?.name);
+    if (tags.length) e.tagTokens = tags;
+    else delete e.tagTokens;
   }
   if (e.custom) {
     for (const key of Object.keys(e.custom)) {

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SidecardDB } from './db';
+import type { Employee } from './employee';
+import { editDistance, invalidateSearchCache, searchPeople } from './search';
+import { nameTokens, textTokens } from './text';
+
+function person(id: number, first: string, last: string, extra: Partial<Employee> = {}): Employee {
+  const email = `${first}.${last}@acme.example`.toLowerCase().replace(/ü/g, 'ue').replace(/ö/g, 'oe').replace(/ä/g, 'ae').replace(/ß/g, 'ss').replace(/ë/g, 'e');
+  return {
+    v: 1, id, email, firstName: first, lastName: last,
+    nameTokens: nameTokens(first, last, email.split('@')[0]),
+    tagTokens: textTokens(extra.position, extra.department?.name),
+    ...extra,
+  };
+}
+
+let database: SidecardDB;
+beforeEach(async () => {
+  invalidateSearchCache();
+  database = new SidecardDB(`search-${Math.random()}`);
+  await database.employees.bulkPut([
+    person(1, 'Jürgen', 'Müller', { position: 'Head of People', department: { id: 1, name: 'People & Culture' } }),
+    person(2, 'Anna', 'Mullins', { position: 'Sales Manager', department: { id: 2, name: 'Sales' } }),
+    person(3, 'Ada', 'Lovelace', { position: 'Senior Software Engineer', department: { id: 3, name: 'Engineering' } }),
+    person(4, 'Zoë', 'Schäfer', { position: 'HR Business Partner', department: { id: 1, name: 'People & Culture' } }),
+    person(5, 'Müller', 'Schmidt', { position: 'Accountant', department: { id: 4, name: 'Finance' } }),
+    person(6, 'Adam', 'Smith', { position: 'Engineer', department: { id: 3, name: 'Engineering' } }),
+  ]);
+});
+
+const names = async (q: string) => (await searchPeople(q, 10, database)).map((h) => h.name);
+
+describe('searchPeople', () => {
+  it('matches prefixes across umlauts ("mull" finds Müller and Mullins)', async () => {
+    expect(await names('mull')).toEqual(expect.arrayContaining(['Jürgen Müller', 'Anna Mullins', 'Müller Schmidt']));
+  });
+  it('ignores accents and accepts transliterations', async () => {
+    expect((await names('jurgen'))[0]).toBe('Jürgen Müller');
+    expect((await names('mueller'))[0]).toBe('Jürgen Müller');
+    expect((await names('zoe schafer'))[0]).toBe('Zoë Schäfer');
+  });
+  it('tolerates typos when prefixes find too little', async () => {
+    expect((await names('lovelcae'))[0]).toBe('Ada Lovelace');
+    expect((await names('schaefr'))[0]).toBe('Zoë Schäfer');
+  });
+  it('ranks exact full names and exact emails first', async () => {
+    expect((await names('ada lovelace'))[0]).toBe('Ada Lovelace');
+    expect((await names('ada'))[0]).toBe('Ada Lovelace');
+    expect((await names('ada.lovelace@acme.example'))).toEqual(['Ada Lovelace']);
+    expect((await names('juergen.m'))).toEqual(['Jürgen Müller']);
+  });
+  it('finds people by position, department and team', async () => {
+    expect(await names('engineering')).toEqual(expect.arrayContaining(['Ada Lovelace', 'Adam Smith']));
+    expect(await names('accountant')).toEqual(['Müller Schmidt']);
+  });
+  it('requires every word to match', async () => {
+    expect(await names('lovelace smith')).toEqual([]);
+    expect(await names('ada smith')).toEqual(['Adam Smith']);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts a transposition as one edit', () => {
+    expect(editDistance('lovelcae', 'lovelace', 2)).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
