@@ -6,7 +6,7 @@ import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/ex
 import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, type PageRequest, type RequesterReply, type SettingsPatch } from '@/lib/messages';
 import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
 import type { PersonExtras } from '@/lib/person-view';
-import { searchPeople } from '@/lib/search';
+import { invalidateSearchCache, searchPeople } from '@/lib/search';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
 import { isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
@@ -67,6 +67,7 @@ export default defineBackground(() => {
     try {
       return await runSync({ client, settings: current, attributeDefinitions, onProgress: announce }, request);
     } finally {
+      invalidateSearchCache();
       await browser.alarms.clear(RESUME_ALARM);
       progress = undefined;
       void refreshAllPanels();

@@ -121,11 +121,11 @@ export async function searchPeople(query: string, limit = 20, database: Sidecard
     // The longest word is usually the most selective one to ask the index for.
     const probe = [...words].sort((a, b) => b.length - a.length)[0]!;
     const variants = foldedVariants(probe);
-    add(await database.employees.where('nameTokens').startsWithAnyOf(variants).limit(CANDIDATE_LIMIT).toArray());
-    if (candidates.size < limit) add(await database.employees.where('tagTokens').startsWithAnyOf(variants).limit(CANDIDATE_LIMIT).toArray());
+    add(await database.employees.where('nameTokens').startsWithAnyOf(variants).distinct().limit(CANDIDATE_LIMIT).toArray());
+    if (candidates.size < limit) add(await database.employees.where('tagTokens').startsWithAnyOf(variants).distinct().limit(CANDIDATE_LIMIT).toArray());
     if (candidates.size < 5 && allowedTypos(probe) > 0) {
       const near = (await distinctNameTokens(database)).filter((t) => fuzzyMatches(probe, t));
-      if (near.length) add(await database.employees.where('nameTokens').anyOf(near.slice(0, 200)).limit(CANDIDATE_LIMIT).toArray());
+      if (near.length) add(await database.employees.where('nameTokens').anyOf(near.slice(0, 200)).distinct().limit(CANDIDATE_LIMIT).toArray());
     }
   }
 

@@ -1,0 +1,48 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { SidecardDB, wipeAll } from './db';
+
+describe('database schema', () => {
+  it('upgrades a version-1 database, deriving search tags from stored fields', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun',
+      timeOffs: 'id, employeeId, endDate',
+      balances: 'employeeId, fetchedAt',
+      photos: 'employeeId, fetchedAt',
+      syncState: 'key',
+      syncLog: '++id, startedAt',
+      vault: 'name',
+    });
+    await v1.table('employees').put({ v: 1, id: 1, email: 'ada@acme.example', nameTokens: ['ada'], position: 'Senior Software Engineer', department: { id: 3, name: 'Engineering' } });
+    await v1.table('syncState').put({ key: 'state', lastSuccessAt: 5 });
+    v1.close();
+
+    const upgraded = new SidecardDB(name);
+    const row = await upgraded.employees.get(1);
+    expect(row?.tagTokens).toEqual(['senior', 'software', 'engineer', 'engineering']);
+    expect(await upgraded.employees.where('tagTokens').startsWith('engin').distinct().toArray()).toHaveLength(1);
+    // Nothing else was lost.
+    expect((await upgraded.syncState.get('state'))?.lastSuccessAt).toBe(5);
+    upgraded.close();
+  });
+
+  it('reopens after being closed (a service worker that slept)', async () => {
+    const database = new SidecardDB(`reopen-${Math.random()}`);
+    await database.employees.put({ v: 1, id: 1, email: 'a@b.example', nameTokens: [] });
+    database.close();
+    await database.open();
+    expect(await database.employees.count()).toBe(1);
+  });
+
+  it('wipes every table', async () => {
+    const database = new SidecardDB(`wipe-${Math.random()}`);
+    await database.employees.put({ v: 1, id: 1, email: 'a@b.example', nameTokens: [] });
+    await database.syncLog.add({ kind: 'full', startedAt: 1, requests: 1, rowsChanged: 1, rowsRemoved: 0 });
+    await database.vault.put({ name: 'x', data: new ArrayBuffer(4) });
+    await wipeAll(database);
+    const counts = await Promise.all(database.tables.map((t) => t.count()));
+    expect(counts.every((c) => c === 0)).toBe(true);
+  });
+});
