@@ -68,11 +68,22 @@ export default defineBackground(() => {
       return await runSync({ client, settings: current, attributeDefinitions, onProgress: announce }, request);
     } finally {
       invalidateSearchCache();
+      void updateBadge();
       await browser.alarms.clear(RESUME_ALARM);
       progress = undefined;
       void refreshAllPanels();
     }
   });
+
+  /** A "!" on the toolbar icon while syncing fails or the data is stale. */
+  async function updateBadge(): Promise<void> {
+    const current = await settings();
+    const state = await readSyncState();
+    const problem = isConnected(current) && (isStale(state, current.intervalMinutes, Date.now()) || (state.lastError !== undefined && state.lastError.at > (state.lastSuccessAt ?? 0)));
+    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    await action.setBadgeText({ text: problem ? '!' : '' });
+    if (problem) await action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  }
 
   function announce(p: SyncProgress): void {
     progress = p;
@@ -112,6 +123,7 @@ export default defineBackground(() => {
     const state = await readSyncState();
     if (state.checkpoint && isConnected(current)) void startSync('auto');
     await schedule();
+    await updateBadge();
   })();
 
   // --- panel model ----------------------------------------------------------------------
@@ -400,6 +412,7 @@ export default defineBackground(() => {
     await wipeAll();
     await browser.storage.local.clear();
     await browser.storage.session.clear();
+    await updateBadge();
     await refreshAllPanels();
   }
 

@@ -237,6 +237,8 @@ const en = {
   privacyWhere: 'Everything stays in this browser profile. There is no Sidecard server; Sidecard talks only to your Personio API.',
   privacyWhat: 'Only the fields turned on above, for the people the filters keep. Vacation balances are fetched only when someone looks at a person. The client secret is encrypted and never shown again.',
   privacyHowLong: 'Until the next sync replaces it. People removed from Personio disappear at the daily full sync; balances are kept 6 hours, photos 7 days. “Disconnect and delete data” removes everything.',
+  popupShortcut: 'Shortcut: {shortcut}',
+  noResultsHint: 'Check the spelling, try fewer letters, or search by email or department.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -462,6 +464,8 @@ const de: Record<MessageKey, string> = {
   privacyWhere: 'Alles bleibt in diesem Browserprofil. Es gibt keinen Sidecard-Server; Sidecard spricht nur mit Ihrer Personio-API.',
   privacyWhat: 'Nur die oben eingeschalteten Felder, für die Personen, die die Filter behalten. Urlaubssalden werden erst abgerufen, wenn jemand die Person ansieht. Das Client-Secret wird verschlüsselt und nie wieder angezeigt.',
   privacyHowLong: 'Bis die nächste Synchronisierung es ersetzt. Aus Personio entfernte Personen verschwinden bei der täglichen vollständigen Synchronisierung; Salden bleiben 6 Stunden, Fotos 7 Tage. „Trennen und Daten löschen“ entfernt alles.',
+  popupShortcut: 'Tastenkürzel: {shortcut}',
+  noResultsHint: 'Prüfen Sie die Schreibweise, geben Sie weniger Buchstaben ein oder suchen Sie nach E-Mail oder Abteilung.',
 };
 
 export const dictionaries: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, de };

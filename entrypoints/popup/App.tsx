@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { OrgView } from '@/components/OrgView';
 import { PersonCard } from '@/components/PersonCard';
@@ -7,10 +7,12 @@ import { SyncStatus } from '@/components/SyncStatus';
 import { useNow } from '@/components/useNow';
 import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
+import { PROGRESS_BROADCAST } from '@/lib/messages';
 import { todayIn, type ConversationModel } from '@/lib/panel-model';
 import type { PersonView } from '@/lib/person-view';
 import type { SearchHit } from '@/lib/search';
 import type { StatusReply } from '@/lib/status';
+import type { SyncProgress } from '@/lib/sync/progress';
 
 export function App() {
   return (
@@ -25,26 +27,49 @@ interface Opened {
   org: NonNullable<ConversationModel['org']>;
 }
 
+/** The keyboard shortcut that opens this popup, as the browser has it (the user may change it). */
+function useShortcut(): string | undefined {
+  const [shortcut, setShortcut] = useState<string | undefined>();
+  useEffect(() => {
+    void browser.commands
+      ?.getAll()
+      .then((all) => setShortcut(all.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut || undefined))
+      .catch(() => undefined);
+  }, []);
+  return shortcut;
+}
+
 function Popup() {
   const { t } = useT();
   const [status, setStatus] = useState<StatusReply | undefined>();
+  const [progress, setProgress] = useState<SyncProgress | undefined>();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [results, setResults] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
   const [stack, setStack] = useState<Opened[]>([]);
   const now = useNow();
+  const shortcut = useShortcut();
+  const listId = useId();
 
   useEffect(() => {
-    void ask<StatusReply>({ type: 'status' }).then(setStatus);
+    const load = () => void ask<StatusReply>({ type: 'status' }).then(setStatus);
+    load();
+    const onMessage = (m: unknown) => {
+      const msg = m as { type?: string; progress?: SyncProgress };
+      if (msg.type !== PROGRESS_BROADCAST || !msg.progress) return;
+      setProgress(msg.progress);
+      if (msg.progress.stage === 'done' || msg.progress.stage === 'failed') load();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
   useEffect(() => {
     let current = true;
-    void ask<SearchHit[]>({ type: 'search', query, limit: 20 }).then((r) => {
-      if (current) {
-        setHits(r);
-        setActive(0);
-      }
+    void ask<SearchHit[]>({ type: 'search', query, limit: 20 }).then((hits) => {
+      if (!current) return;
+      setResults({ query, hits });
+      setActive(0);
     });
     return () => {
       current = false;
@@ -56,58 +81,99 @@ function Popup() {
     if (opened) setStack((s) => [...s, opened]);
   }
 
+  const hits = results.hits;
   function onKey(key: string) {
     if (key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
     if (key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
     if (key === 'Enter' && hits[active]) void open(hits[active].id);
+    if (key === 'Escape' && query) setQuery('');
   }
 
-  const top = stack[stack.length - 1];
-  if (status && !status.connected) {
+  if (!status) return <main className="popup" aria-busy="true" />;
+
+  if (!status.connected) {
     return (
-      <main className="popup">
+      <main className="popup empty-state">
+        <h1>Sidecard</h1>
         <p>{t('panelNotConnected')}</p>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>
       </main>
     );
   }
+
+  const running = status.running ?? (progress && progress.stage !== 'done' && progress.stage !== 'failed' ? progress : undefined);
+  const top = stack[stack.length - 1];
   return (
-    <main className="popup" onKeyDown={(e) => e.key === 'Escape' && top && (e.preventDefault(), setStack((s) => s.slice(0, -1)))}>
+    <main
+      className="popup"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && top) {
+          e.preventDefault();
+          setStack((s) => s.slice(0, -1));
+        }
+      }}
+    >
       {top ? (
         <>
-          <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))}>
-            {t('back')}
+          <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))} autoFocus>
+            ← {t('back')}
           </button>
           <PersonCard person={top.person} today={todayIn(now)} onOpenPerson={(id) => void open(id)} />
           <OrgView chain={top.org.chain} {...(top.org.brokenAt ? { brokenAt: top.org.brokenAt } : {})} reports={top.org.reports} onOpenPerson={(id) => void open(id)} />
         </>
       ) : (
         <>
-          <SearchBox value={query} onChange={setQuery} onKey={onKey} label={t('searchPeople')} autoFocus />
-          <ul className="results" role="listbox" aria-label={t('searchResults')}>
+          <SearchBox
+            value={query}
+            onChange={setQuery}
+            onKey={onKey}
+            label={t('searchPeople')}
+            autoFocus
+            controls={listId}
+            {...(hits[active] ? { activeDescendant: `${listId}-${hits[active].id}` } : {})}
+          />
+          {shortcut ? <p className="muted shortcut">{t('popupShortcut', { shortcut })}</p> : null}
+          {status.employeeCount === 0 && running ? (
+            <div role="status" className="empty-state">
+              <p>{t('panelFirstSync')}</p>
+              <progress aria-label={t('syncProgress')} max={running.totalPages ?? 1} {...(running.totalPages ? { value: running.pagesDone } : {})} />
+            </div>
+          ) : null}
+          <ul className="results" role="listbox" id={listId} aria-label={t('searchResults')}>
             {hits.map((h, i) => (
-              <li key={h.id} role="option" aria-selected={i === active}>
-                <button type="button" onClick={() => void open(h.id)} tabIndex={-1}>
-                  <span className="name">{h.name}</span>
-                  <span className="muted"> · {h.position ?? h.email}</span>
-                </button>
+              <li key={h.id} id={`${listId}-${h.id}`} role="option" aria-selected={i === active} onClick={() => void open(h.id)}>
+                <span className="name">{h.name}</span>
+                <span className="muted"> · {h.position ?? h.email}</span>
+                {h.department ? <span className="muted"> · {h.department}</span> : null}
               </li>
             ))}
           </ul>
-          {query && hits.length === 0 ? <p className="muted">{t('noResults')}</p> : null}
+          {results.query && results.query === query && hits.length === 0 ? (
+            <div className="empty-state" role="status">
+              <p>{t('noResults')}</p>
+              <p className="muted">{t('noResultsHint')}</p>
+            </div>
+          ) : null}
         </>
       )}
-      {status ? (
-        <footer>
-          <SyncStatus
-            state={{ connected: status.connected, stale: status.stale, ...(status.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}), ...(status.lastError ? { error: status.lastError } : {}) }}
-            now={now}
-            onSyncNow={() => void ask({ type: 'sync-now' })}
-          />
-        </footer>
-      ) : null}
+      <footer>
+        <SyncStatus
+          state={{
+            connected: true,
+            stale: status.stale,
+            ...(status.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
+            ...(running ? { running } : {}),
+            ...(status.lastError ? { error: status.lastError } : {}),
+          }}
+          now={now}
+          onSyncNow={() => void ask({ type: 'sync-now' })}
+        />
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      </footer>
     </main>
   );
 }
