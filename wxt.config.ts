@@ -15,6 +15,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.personio.de/*', ...sitePatterns],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Asked for together with a custom domain's host, to register the content script there.
+    optional_permissions: ['scripting'],
     web_accessible_resources: [
       // use_dynamic_url: a page cannot embed the panel by a guessable URL.
       { resources: ['panel.html'], matches: sitePatterns, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },

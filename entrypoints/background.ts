@@ -3,12 +3,12 @@ import { savedClient, saveSecret, testConnection } from '@/lib/connection';
 import { db, wipeAll } from '@/lib/db';
 import type { Employee } from '@/lib/employee';
 import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/extras';
-import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, type PageRequest, type RequesterReply, type SettingsPatch } from '@/lib/messages';
+import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, siteForPageSchema, type PageRequest, type RequesterReply, type SettingsPatch } from '@/lib/messages';
 import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
 import type { PersonExtras } from '@/lib/person-view';
 import { invalidateSearchCache, searchPeople } from '@/lib/search';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
-import { isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
 import { toErrorInfo } from '@/lib/personio/errors';
 import { shownFields, storedFields } from '@/lib/fields';
@@ -124,6 +124,7 @@ export default defineBackground(() => {
     if (state.checkpoint && isConnected(current)) void startSync('auto');
     await schedule();
     await updateBadge();
+    await registerCustomDomains();
   })();
 
   // --- panel model ----------------------------------------------------------------------
@@ -284,9 +285,8 @@ export default defineBackground(() => {
 
   // --- messages ------------------------------------------------------------------------
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    if (isContentScriptSender(sender, extensionId)) {
-      const parsed = requesterMessageSchema.safeParse(raw);
-      return parsed.success && sender.tab?.id !== undefined ? onRequester(sender.tab.id, parsed.data) : undefined;
+    if (sender.tab && sender.frameId === 0 && sender.id === extensionId && !isExtensionPageSender(sender, extensionOrigin)) {
+      return onContentScript(raw, sender);
     }
     if (isExtensionPageSender(sender, extensionOrigin) && !isPanelSender(sender, extensionId)) {
       const parsed = pageRequestSchema.safeParse(raw);
@@ -294,6 +294,35 @@ export default defineBackground(() => {
     }
     return undefined;
   });
+
+  /** Content scripts: on a supported site, or on a domain the admin added (checked against settings). */
+  async function onContentScript(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    const current = await settings();
+    const customPatterns = current.customDomains.map((d) => customDomainPattern(d.host));
+    if (!isContentScriptSender(sender, extensionId, customPatterns) || sender.tab?.id === undefined) return undefined;
+    if (siteForPageSchema.safeParse(raw).success) {
+      const host = new URL(sender.url ?? '').hostname;
+      return { site: current.customDomains.find((d) => d.host === host)?.site ?? null };
+    }
+    const parsed = requesterMessageSchema.safeParse(raw);
+    return parsed.success ? onRequester(sender.tab.id, parsed.data) : undefined;
+  }
+
+  /** Register our content script for each admin-added domain (host access was granted by the admin). */
+  async function registerCustomDomains(): Promise<void> {
+    if (!browser.scripting?.registerContentScripts) return;
+    const current = await settings();
+    const existing = await browser.scripting.getRegisteredContentScripts();
+    const wanted = new Map(current.customDomains.map((d) => [`custom-${d.host}`, d]));
+    const stale = existing.filter((s) => s.id.startsWith('custom-') && !wanted.has(s.id)).map((s) => s.id);
+    if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+    for (const [id, domain] of wanted) {
+      if (existing.some((s) => s.id === id)) continue;
+      const origins = [customDomainPattern(domain.host)];
+      if (!(await browser.permissions.contains({ origins }))) continue;
+      await browser.scripting.registerContentScripts([{ id, matches: origins, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+    }
+  }
 
   async function onRequester(tabId: number, message: ReturnType<typeof requesterMessageSchema.parse>): Promise<RequesterReply> {
     siteOfTab.set(tabId, message.site);
@@ -387,6 +416,7 @@ export default defineBackground(() => {
       ...(patch.fields && !locked.has('fields') ? { fields: patch.fields } : {}),
       ...(patch.intervalMinutes && !locked.has('interval') ? { intervalMinutes: patch.intervalMinutes } : {}),
       ...(patch.disabledSites && !locked.has('sites') ? { disabledSites: patch.disabledSites } : {}),
+      ...(patch.customDomains && !locked.has('sites') ? { customDomains: patch.customDomains } : {}),
       ...(patch.language ? { language: patch.language } : {}),
     };
     const filters = patch.filters
@@ -401,6 +431,7 @@ export default defineBackground(() => {
     const after = await settings();
     // Fields no longer stored disappear from every record now, not at the next sync.
     await applyStoredFields(db(), storedFields(after.fields));
+    await registerCustomDomains();
     await schedule();
     if (scopeHash(before.filters, before.fields) !== scopeHash(after.filters, after.fields) && isConnected(after)) void startSync('full');
     await refreshAllPanels();
@@ -409,9 +440,12 @@ export default defineBackground(() => {
 
   async function disconnect(): Promise<void> {
     await browser.alarms.clearAll();
+    const custom = (await settings()).customDomains.map((d) => customDomainPattern(d.host));
     await wipeAll();
     await browser.storage.local.clear();
     await browser.storage.session.clear();
+    await registerCustomDomains();
+    if (custom.length) await browser.permissions.remove({ origins: custom }).catch(() => false);
     await updateBadge();
     await refreshAllPanels();
   }
@@ -434,7 +468,7 @@ export default defineBackground(() => {
       stale: isStale(state, current.intervalMinutes, now),
       running: coordinator.isRunning ? (progress ?? null) : null,
       log,
-      settings: { fields: current.fields, filters: current.filters, intervalMinutes: current.intervalMinutes, disabledSites: current.disabledSites, language: current.language },
+      settings: { fields: current.fields, filters: current.filters, intervalMinutes: current.intervalMinutes, disabledSites: current.disabledSites, language: current.language, customDomains: current.customDomains },
       locked: [...locked],
       ...(state.population ? { population: state.population } : {}),
       ...(storageBytes !== undefined ? { storageBytes } : {}),

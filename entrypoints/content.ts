@@ -9,20 +9,32 @@ import { mountPanelFrame } from '@/lib/panel-frame';
  * hide the panel frame. No React, no zod, no HR data: the panel is an extension iframe fed
  * by the background, so nothing about people ever enters this page's DOM.
  */
+async function adapterForCustomDomain() {
+  try {
+    const reply: unknown = await browser.runtime.sendMessage({ type: 'site-for-page' });
+    const site = typeof reply === 'object' && reply !== null ? (reply as { site?: unknown }).site : undefined;
+    return typeof site === 'string' ? SITES.find((s) => s.id === site) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export default defineContentScript({
   matches: SITES.flatMap((s) => s.matches),
   runAt: 'document_idle',
   // Deliberately not tied to WXT's ContentScriptContext: a page can replay WXT's
   // "content-script-started" message to invalidate that context. Nothing here listens to it.
-  main() {
+  async main() {
     const here = new URL(location.href);
-    const adapter = SITES.find((s) => s.matches.some((p) => matchesPattern(p, here)));
-    if (!adapter) return;
+    // A built-in site, or a domain the admin added for one (registered at run time).
+    const found = SITES.find((s) => s.matches.some((p) => matchesPattern(p, here))) ?? (await adapterForCustomDomain());
+    if (!found) return;
+    const adapter = found;
     const frame = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id);
 
     async function report(conversation: Conversation | null): Promise<void> {
       try {
-        const reply: unknown = await browser.runtime.sendMessage({ type: 'requester', site: adapter!.id, conversation });
+        const reply: unknown = await browser.runtime.sendMessage({ type: 'requester', site: adapter.id, conversation });
         const r = typeof reply === 'object' && reply !== null ? (reply as { visible?: unknown; collapsed?: unknown }) : {};
         frame.setCollapsed(r.collapsed === true);
         frame.setVisible(r.visible === true);

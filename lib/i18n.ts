@@ -239,6 +239,15 @@ const en = {
   privacyHowLong: 'Until the next sync replaces it. People removed from Personio disappear at the daily full sync; balances are kept 6 hours, photos 7 days. “Disconnect and delete data” removes everything.',
   popupShortcut: 'Shortcut: {shortcut}',
   noResultsHint: 'Check the spelling, try fewer letters, or search by email or department.',
+  customDomains: 'Custom domains',
+  customDomainsIntro: 'For a self-hosted Jira Service Management or a Zendesk on your own domain. The browser asks you to allow Sidecard on that domain.',
+  customDomainHost: 'Domain',
+  customDomainSite: 'Works like',
+  addCustomDomain: 'Add a custom domain',
+  removeCustomDomain: 'Remove {host}',
+  remove: 'Remove',
+  customDomainInvalid: 'Enter a domain such as help.acme.example (https only).',
+  customDomainDenied: 'The browser did not allow Sidecard on that domain, so nothing was added.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -466,6 +475,15 @@ const de: Record<MessageKey, string> = {
   privacyHowLong: 'Bis die nächste Synchronisierung es ersetzt. Aus Personio entfernte Personen verschwinden bei der täglichen vollständigen Synchronisierung; Salden bleiben 6 Stunden, Fotos 7 Tage. „Trennen und Daten löschen“ entfernt alles.',
   popupShortcut: 'Tastenkürzel: {shortcut}',
   noResultsHint: 'Prüfen Sie die Schreibweise, geben Sie weniger Buchstaben ein oder suchen Sie nach E-Mail oder Abteilung.',
+  customDomains: 'Eigene Domains',
+  customDomainsIntro: 'Für ein selbst betriebenes Jira Service Management oder ein Zendesk unter eigener Domain. Der Browser fragt, ob Sidecard auf dieser Domain laufen darf.',
+  customDomainHost: 'Domain',
+  customDomainSite: 'Funktioniert wie',
+  addCustomDomain: 'Eigene Domain hinzufügen',
+  removeCustomDomain: '{host} entfernen',
+  remove: 'Entfernen',
+  customDomainInvalid: 'Geben Sie eine Domain wie help.acme.example ein (nur https).',
+  customDomainDenied: 'Der Browser hat Sidecard auf dieser Domain nicht erlaubt, daher wurde nichts hinzugefügt.',
 };
 
 export const dictionaries: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, de };

@@ -30,6 +30,9 @@ export const requesterMessageSchema = z.object({
 });
 export type RequesterMessage = z.infer<typeof requesterMessageSchema>;
 
+/** Content script on an admin-added domain → background: which site's adapter runs here? */
+export const siteForPageSchema = z.object({ type: z.literal('site-for-page') });
+
 /** Background → content script: show or hide the panel frame. Deliberately no HR data. */
 export interface RequesterReply {
   visible: boolean;
@@ -54,6 +57,7 @@ export const settingsPatchSchema = z
     }),
     intervalMinutes: z.number().int().min(5).max(1440),
     disabledSites: z.array(z.string().max(40)).max(50),
+    customDomains: z.array(z.object({ host: z.string().max(253), site: z.string().max(40) })).max(50),
     language: z.enum(['auto', 'en', 'de']),
   })
   .partial();

@@ -34,6 +34,13 @@ export const settingsSchema = z.object({
     .transform((f) => f as FieldSetting[]),
   filters: populationFilterSchema.default(() => populationFilterSchema.parse({})),
   intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES).default(DEFAULT_INTERVAL_MINUTES),
+  /**
+   * Self-hosted or host-mapped domains (a Jira on help.acme.example), each run with a site's
+   * adapter. Host access and the content script for them are granted and registered at run time.
+   */
+  customDomains: z
+    .array(z.object({ host: z.string().regex(/^[a-z0-9.-]+$/), site: z.string() }))
+    .default([]),
   /** Sites switched off by the admin (all on by default). */
   disabledSites: z.array(z.string()).default([]),
   language: z.enum(['auto', 'en', 'de']).default('auto'),
@@ -60,4 +67,22 @@ export function parseSettings(raw: unknown): Settings {
 
 export function isConnected(settings: Settings): boolean {
   return Boolean(settings.clientId && settings.connectedAt);
+}
+
+/** The match pattern of a custom domain. */
+export function customDomainPattern(host: string): string {
+  return `https://${host}/*`;
+}
+
+/** "https://Help.Acme.example/servicedesk" or "help.acme.example" → "help.acme.example"; null if not a host. */
+export function normaliseHost(input: string): string | null {
+  const raw = input.trim().toLowerCase();
+  if (!raw) return null;
+  try {
+    const url = new URL(raw.includes('://') ? raw : `https://${raw}`);
+    if (url.protocol !== 'https:' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(url.hostname)) return null;
+    return url.hostname;
+  } catch {
+    return null;
+  }
 }

@@ -18,7 +18,7 @@ export interface StatusReply {
   stale: boolean;
   running: SyncProgress | null;
   log: SyncLogEntry[];
-  settings: Pick<Settings, 'fields' | 'filters' | 'intervalMinutes' | 'disabledSites' | 'language'>;
+  settings: Pick<Settings, 'fields' | 'filters' | 'intervalMinutes' | 'disabledSites' | 'language' | 'customDomains'>;
   locked: LockedSetting[];
   population?: Population;
   /** Bytes the extension's storage uses (navigator.storage.estimate). */

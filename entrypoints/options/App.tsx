@@ -96,7 +96,12 @@ function Options() {
             locked={{ statuses: locked.has('statuses'), subcompanies: locked.has('subcompanies'), departments: locked.has('departments') }}
             onChange={(filters) => void save({ filters })}
           />
-          <SitesSection disabledSites={status.settings.disabledSites} locked={locked.has('sites')} onChange={(disabledSites) => void save({ disabledSites })} />
+          <SitesSection
+            disabledSites={status.settings.disabledSites}
+            customDomains={status.settings.customDomains}
+            locked={locked.has('sites')}
+            onChange={(patch) => void save(patch)}
+          />
         </>
       ) : null}
       {status.connected ? (

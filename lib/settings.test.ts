@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, normaliseHost, parseSettings } from './settings';
+
+describe('settings', () => {
+  it('defaults follow data minimisation and leave former employees out', () => {
+    const s = defaultSettings();
+    expect(s.filters.statuses).toEqual(['onboarding', 'active', 'leave']);
+    expect(s.fields.filter((f) => f.store).map((f) => f.key)).not.toContain('gender');
+    expect(s.fields.filter((f) => f.store).map((f) => f.key)).toEqual(expect.arrayContaining(['position', 'department', 'supervisor', 'hireDate', 'vacationBalance']));
+    expect(s.intervalMinutes).toBe(15);
+  });
+  it('falls back to defaults rather than breaking on corrupt storage', () => {
+    expect(parseSettings({ intervalMinutes: 'soon' })).toEqual(defaultSettings());
+  });
+  it('normalises custom domains and refuses non-hosts', () => {
+    expect(normaliseHost('https://Help.Acme.example/servicedesk')).toBe('help.acme.example');
+    expect(normaliseHost('help.acme.example')).toBe('help.acme.example');
+    expect(normaliseHost('http://help.acme.example')).toBeNull();
+    expect(normaliseHost('not a host')).toBeNull();
+  });
+});
