@@ -2,9 +2,19 @@ import { defineConfig } from 'wxt';
 import { SITES } from './lib/sites';
 
 const sitePatterns = SITES.flatMap((s) => s.matches);
+/** `npm run bench` builds a separate copy with a benchmark page; production never contains it. */
+const bench = process.env.SIDECARD_BENCH === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDir: bench ? '.output-bench' : '.output',
+  hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (bench) return;
+      const index = entrypoints.findIndex((e) => e.name === 'bench');
+      if (index >= 0) entrypoints.splice(index, 1);
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

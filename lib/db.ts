@@ -60,6 +60,8 @@ export interface SyncState {
   employeeCount?: number;
   /** Hash of the filters and stored fields the data was last synced with (a change forces a full run). */
   scopeHash?: string;
+  /** When absences were last fetched (they refresh hourly and on full runs, not every incremental). */
+  timeOffsSyncedAt?: number;
   /** From the last full run: the company before filters. */
   population?: Population;
 }

@@ -20,6 +20,11 @@ export const FULL_RECONCILE_MS = 24 * 60 * 60_000;
 /** Time-offs window for "away now / back on". */
 export const TIME_OFF_PAST_DAYS = 7;
 export const TIME_OFF_FUTURE_DAYS = 60;
+/**
+ * Absences refresh on full runs and at most hourly otherwise: an incremental run with
+ * nothing changed then costs a single request.
+ */
+export const TIME_OFF_REFRESH_MS = 60 * 60_000;
 
 export interface SyncContext {
   client: PersonioClient;
@@ -116,11 +121,14 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       log.rowsRemoved = await sweep(database, checkpoint.runId);
     }
 
-    if (stored.has('absence')) {
+    let timeOffsSyncedAt = state.timeOffsSyncedAt;
+    if (!stored.has('absence')) {
+      await database.timeOffs.clear();
+      timeOffsSyncedAt = undefined;
+    } else if (checkpoint.kind === 'full' || timeOffsSyncedAt === undefined || now() - timeOffsSyncedAt >= TIME_OFF_REFRESH_MS) {
       progress('time-offs');
       await syncTimeOffs(database, ctx.client, now());
-    } else {
-      await database.timeOffs.clear();
+      timeOffsSyncedAt = now();
     }
 
     const employeeCount = await database.employees.count();
@@ -130,9 +138,10 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     log.rowsChanged = checkpoint.rowsChanged;
     await database.transaction('rw', database.syncState, database.syncLog, async () => {
       const current = await readSyncState(database);
-      const { checkpoint: _done, lastError: _cleared, ...rest } = current;
+      const { checkpoint: _done, lastError: _cleared, timeOffsSyncedAt: _previous, ...rest } = current;
       await database.syncState.put({
         ...rest,
+        ...(timeOffsSyncedAt !== undefined ? { timeOffsSyncedAt } : {}),
         scopeHash: scope,
         lastSuccessStartedAt: checkpoint.startedAt,
         lastSuccessAt: ended,

@@ -22,8 +22,9 @@ export interface Launched {
  * The built extension in real Chromium (Debian's package; never a downloaded browser),
  * headless, with the flags that keep it off the closed network.
  */
-export async function launchExtension(options: { lang?: string; headless?: boolean } = {}): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build first`);
+export async function launchExtension(options: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Launched> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
   const profile = mkdtempSync(join(tmpdir(), 'sidecard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -31,8 +32,8 @@ export async function launchExtension(options: { lang?: string; headless?: boole
     ignoreDefaultArgs: ['--disable-extensions'],
     ...(options.lang ? { locale: options.lang } : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
