@@ -1,3 +1,4 @@
+import { isHidden } from './dom';
 import { normaliseEmail, uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
@@ -9,16 +10,9 @@ import { normaliseEmail, uniqueParticipants, type Conversation, type Participant
 const SUBJECT = 'h2.hP';
 const MESSAGE = 'div.adn[data-message-id]';
 const BODY = 'div.a3s';
+/** Gmail sets aria-hidden on the whole app while a dialog is open: that is not "hidden" for us. */
+const NOT_ARIA = { ariaHidden: false };
 
-/** Gmail keeps earlier views in the DOM and hides them, so "present" is not "open". */
-function isHidden(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return true;
-    const style = node.getAttribute('style') ?? '';
-    if (/display\s*:\s*none/i.test(style)) return true;
-  }
-  return false;
-}
 
 /** A header element, i.e. not inside any message body (bodies are attacker-controlled). */
 function inHeader(el: Element): boolean {
@@ -38,11 +32,11 @@ export const gmail: SiteAdapter = {
   matches: ['https://mail.google.com/*'],
 
   readConversation(doc: Document): Conversation | null {
-    const subject = [...doc.querySelectorAll(SUBJECT)].find((el) => !isHidden(el));
+    const subject = [...doc.querySelectorAll(SUBJECT)].find((el) => !isHidden(el, NOT_ARIA));
     if (!subject) return null;
     // The thread view is the nearest ancestor holding the subject and its messages.
     const thread = subject.closest('[role="main"]') ?? doc.body;
-    const messages = [...thread.querySelectorAll(MESSAGE)].filter((m) => !isHidden(m));
+    const messages = [...thread.querySelectorAll(MESSAGE)].filter((m) => !isHidden(m, NOT_ARIA));
     // The last expanded message is the one the agent is answering.
     const expanded = messages.filter((m) => m.querySelector(BODY));
     const current = expanded[expanded.length - 1] ?? messages[messages.length - 1];

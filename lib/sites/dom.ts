@@ -1,0 +1,39 @@
+import { normaliseEmail, type Participant } from './types';
+
+/**
+ * Small DOM readers shared by adapters. Apps keep earlier views in the DOM and hide them,
+ * so "present" is not "open"; and a person's address sits in a title attribute, a mailto
+ * link, or "Name <address>" text, depending on the app.
+ */
+export function isHidden(el: Element, { ariaHidden = true }: { ariaHidden?: boolean } = {}): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return true;
+    if (ariaHidden && node.getAttribute('aria-hidden') === 'true') return true;
+    if (/display\s*:\s*none/i.test(node.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
+const ANGLED = /([^<>,;]*)<\s*([^<>\s]+)\s*>/g;
+
+/** People shown in one header field: elements whose title or mailto link holds the address, else "Name <address>" text. */
+export function peopleIn(field: Element, role: Participant['role']): Participant[] {
+  const found: Participant[] = [];
+  for (const el of [field, ...field.querySelectorAll('[title], a[href^="mailto:"]')]) {
+    const email = normaliseEmail(el.getAttribute('title')) ?? normaliseEmail(el.getAttribute('href')?.split('?')[0]);
+    if (!email) continue;
+    const text = el.textContent?.trim();
+    const name = text && !normaliseEmail(text) ? text : undefined;
+    found.push({ email, role, ...(name ? { name } : {}) });
+  }
+  if (found.length === 0) {
+    for (const [, rawName, rawEmail] of (field.textContent ?? '').matchAll(ANGLED)) {
+      const email = normaliseEmail(rawEmail);
+      if (!email) continue;
+      // Drop a leading field label ("To:", "An:"): names do not contain colons.
+      const name = rawName?.split(':').pop()?.trim();
+      found.push({ email, role, ...(name ? { name } : {}) });
+    }
+  }
+  return found;
+}
