@@ -49,7 +49,7 @@ describe('PersonioClient auth', () => {
     const c = make({
       fetch: async (input, init) => {
         const request = new Request(input, init);
-        seen.push(request.headers.get('authorization') ?? '');
+        if (request.url.includes('/employees?')) seen.push(request.headers.get('authorization') ?? '');
         const response = await fetch(request);
         if (!request.url.includes('/employees?')) return response;
         const headers = new Headers(response.headers);
@@ -59,7 +59,10 @@ describe('PersonioClient auth', () => {
     });
     await c.employeesPage(0);
     await c.employeesPage(100);
-    expect(seen.at(-1)).toBe('Bearer papi-rotated');
+    // The request after the rotation carries the new token (the simulator, not knowing it,
+    // answers 403; the client then authenticates again and carries on).
+    expect(seen[0]).toMatch(/^Bearer papi-(?!rotated)/);
+    expect(seen[1]).toBe('Bearer papi-rotated');
   });
 
   it('maps a wrong secret to bad-credentials', async () => {
