@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench-output/**', 'test/fixtures/sites/**/*.js'] },
+  { ignores: ['.output/**', '.output-bench/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench-output/**', 'test/fixtures/sites/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
