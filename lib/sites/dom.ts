@@ -37,3 +37,25 @@ export function peopleIn(field: Element, role: Participant['role']): Participant
   }
   return found;
 }
+
+/** An address written inside text ("Ada Lovelace (ada@acme.example)"). */
+export const EMAIL_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[^\s<>()[\]"',;:]+/;
+
+/** The address an element carries: a mailto link (decoded), a data-email attribute, or a title tooltip. */
+export function emailOf(el: Element): string | null {
+  const href = el.getAttribute('href');
+  if (href && /^mailto:/i.test(href)) {
+    let address = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
+    try {
+      address = decodeURIComponent(address);
+    } catch {
+      // Keep it as written.
+    }
+    return normaliseEmail(address);
+  }
+  const data = normaliseEmail(el.getAttribute('data-email'));
+  if (data) return data;
+  const title = el.getAttribute('title');
+  const found = title ? EMAIL_IN_TEXT.exec(title) : null;
+  return found ? normaliseEmail(found[0]) : null;
+}

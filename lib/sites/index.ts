@@ -1,10 +1,12 @@
 import { front } from './front';
 import { gmail } from './gmail';
+import { helpscout } from './helpscout';
+import { jira } from './jira';
 import { outlook } from './outlook';
 import type { SiteAdapter } from './types';
 
 /** Every supported site. Adding a site: one adapter file, one fixture, one test, one line here. */
-export const SITES: readonly SiteAdapter[] = [gmail, outlook, front];
+export const SITES: readonly SiteAdapter[] = [gmail, outlook, jira, helpscout, front];
 
 export function siteById(id: string): SiteAdapter | undefined {
   return SITES.find((s) => s.id === id);

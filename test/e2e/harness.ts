@@ -140,3 +140,40 @@ export async function panelVisible(page: Page): Promise<boolean> {
     return Boolean(host && host.hasAttribute('data-visible') && getComputedStyle(host).display !== 'none');
   });
 }
+
+/** Read rows of the extension's database from one of its pages (the same origin as the worker). */
+export async function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open('sidecard');
+    const database = await new Promise<IDBDatabase>((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    if (!database.objectStoreNames.contains(name)) return 0;
+    const count = await new Promise<number>((res) => {
+      const req = database.transaction(name).objectStore(name).count();
+      req.onsuccess = () => res(req.result);
+    });
+    database.close();
+    return count;
+  }, store);
+}
+
+export async function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open('sidecard');
+    const database = await new Promise<IDBDatabase>((res) => (open.onsuccess = () => res(open.result)));
+    if (!database.objectStoreNames.contains(name)) return [];
+    const rows = await new Promise<unknown[]>((res) => {
+      const req = database.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => res(req.result);
+    });
+    database.close();
+    return rows;
+  }, store) as Promise<T[]>;
+}
+
+/** Send a page request to the background from an extension page, as the UI does. */
+export async function askBackground<T>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<T>;
+}
