@@ -31,22 +31,45 @@ export default defineBackground(() => {
   const siteOfTab = new Map<number, string>();
   let progress: SyncProgress | undefined;
 
-  async function policy(): Promise<ManagedPolicy> {
+  /**
+   * The organisation's policy. Chromium can take seconds to answer the first
+   * storage.managed read after start-up, so it is read once, kept, and re-read when it
+   * changes; pages asking for status meanwhile are answered without waiting for it.
+   */
+  let policyCache: ManagedPolicy | undefined;
+  async function loadPolicy(): Promise<ManagedPolicy> {
     try {
-      return parsePolicy(await browser.storage.managed.get());
+      policyCache = parsePolicy(await browser.storage.managed.get());
     } catch {
-      return {}; // no policy (or a browser without managed storage)
+      policyCache = {}; // no policy (or a browser without managed storage)
     }
+    return policyCache;
+  }
+  let policyReady = loadPolicy();
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'managed') return;
+    policyReady = loadPolicy();
+    void policyReady.then(() => refreshAllPanels());
+  });
+
+  async function policy(): Promise<ManagedPolicy> {
+    return policyCache ?? policyReady;
   }
 
   /** The admin's settings with the organisation's policy applied on top. */
-  async function settingsAndLocks(): Promise<{ settings: Settings; locked: Set<LockedSetting> }> {
+  async function settingsAndLocks({ waitForPolicy = true }: { waitForPolicy?: boolean } = {}): Promise<{ settings: Settings; locked: Set<LockedSetting> }> {
     const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return applyPolicy(parseSettings(stored[SETTINGS_KEY]), await policy());
+    const managed = waitForPolicy ? await policy() : (policyCache ?? {});
+    return applyPolicy(parseSettings(stored[SETTINGS_KEY]), managed);
   }
 
   async function settings(): Promise<Settings> {
     return (await settingsAndLocks()).settings;
+  }
+
+  /** Settings for answering the panel and pages fast: the policy as known now (see policyCache). */
+  async function settingsNow(): Promise<Settings> {
+    return (await settingsAndLocks({ waitForPolicy: false })).settings;
   }
 
   /** A Personio client for the saved connection (a policy-provided secret wins over the saved one). */
@@ -168,7 +191,7 @@ export default defineBackground(() => {
   }
 
   async function panelModel(tabId: number): Promise<PanelModel> {
-    const current = await settings();
+    const current = await settingsNow();
     if (!isConnected(current)) return { state: 'not-connected' };
     const state = await readSyncState();
     if (state.lastSuccessAt === undefined && (await db().employees.count()) === 0) {
@@ -297,7 +320,7 @@ export default defineBackground(() => {
 
   /** Content scripts: on a supported site, or on a domain the admin added (checked against settings). */
   async function onContentScript(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
-    const current = await settings();
+    const current = await settingsNow();
     const customPatterns = current.customDomains.map((d) => customDomainPattern(d.host));
     if (!isContentScriptSender(sender, extensionId, customPatterns) || sender.tab?.id === undefined) return undefined;
     if (siteForPageSchema.safeParse(raw).success) {
@@ -327,7 +350,7 @@ export default defineBackground(() => {
   async function onRequester(tabId: number, message: ReturnType<typeof requesterMessageSchema.parse>): Promise<RequesterReply> {
     siteOfTab.set(tabId, message.site);
     const collapsed = (await collapsedSites()).includes(message.site);
-    const current = await settings();
+    const current = await settingsNow();
     if (current.disabledSites.includes(message.site) || !message.conversation || message.conversation.participants.length === 0) {
       await setTabConversation(tabId, undefined);
       return { visible: false, collapsed };
@@ -451,7 +474,7 @@ export default defineBackground(() => {
   }
 
   async function status(): Promise<StatusReply> {
-    const { settings: current, locked } = await settingsAndLocks();
+    const { settings: current, locked } = await settingsAndLocks({ waitForPolicy: false });
     const state = await readSyncState();
     const log = await db().syncLog.orderBy('startedAt').reverse().limit(50).toArray();
     const now = Date.now();

@@ -183,7 +183,7 @@ const en = {
   grantedAttributes_one: '{count} readable attribute',
   grantedAttributes: '{count} readable attributes',
   dataHeading: 'Stored data',
-  disconnect: 'Disconnect',
+  disconnect: 'Disconnect and delete data',
   disconnectConfirm: 'Disconnect from Personio and delete everyone Sidecard has stored in this browser?',
   disconnectYes: 'Disconnect and delete',
 
@@ -419,7 +419,7 @@ const de: Record<MessageKey, string> = {
   grantedAttributes_one: '{count} lesbares Attribut',
   grantedAttributes: '{count} lesbare Attribute',
   dataHeading: 'Gespeicherte Daten',
-  disconnect: 'Verbindung trennen',
+  disconnect: 'Trennen und Daten löschen',
   disconnectConfirm: 'Verbindung zu Personio trennen und alle Personen löschen, die Sidecard in diesem Browser gespeichert hat?',
   disconnectYes: 'Trennen und löschen',
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { useNow } from '@/components/useNow';
-import { ask } from '@/lib/ask';
+import { ask, askWithRetry } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
 import { PROGRESS_BROADCAST } from '@/lib/messages';
 import { DEFAULT_BASE_URL } from '@/lib/personio/client';
@@ -25,7 +25,7 @@ export function App() {
 function useStatus() {
   const [status, setStatus] = useState<StatusReply | undefined>();
   const [progress, setProgress] = useState<SyncProgress | undefined>();
-  const refresh = useCallback(() => ask<StatusReply>({ type: 'status' }).then(setStatus), []);
+  const refresh = useCallback(() => askWithRetry<StatusReply>({ type: 'status' }).then(setStatus), []);
   useEffect(() => {
     const first = setTimeout(() => void refresh(), 0);
     const onMessage = (m: unknown) => {
@@ -42,7 +42,11 @@ function useStatus() {
       clearInterval(timer);
     };
   }, [refresh]);
-  return { status, progress, refresh };
+  /** Show a settings change at once; the background's answer follows with the next refresh. */
+  const showSettings = useCallback((patch: Partial<StatusReply['settings']>) => {
+    setStatus((current) => (current ? { ...current, settings: { ...current.settings, ...patch } } : current));
+  }, []);
+  return { status, progress, refresh, showSettings };
 }
 
 /** A custom API host needs host access the manifest does not grant: ask for it, at the click. */
@@ -56,12 +60,13 @@ async function ensureHostAccess(baseUrl: string): Promise<boolean> {
 
 function Options() {
   const { t } = useT();
-  const { status, progress, refresh } = useStatus();
+  const { status, progress, refresh, showSettings } = useStatus();
   const now = useNow();
   const [result, setResult] = useState<ConnectionResultValue | undefined>();
   const [disconnects, setDisconnects] = useState(0);
   const attributes = useGrantedAttributes(Boolean(status?.connected));
   const save = async (patch: SettingsPatch) => {
+    showSettings(patch as Partial<StatusReply['settings']>);
     await ask({ type: 'save-settings', patch });
     await refresh();
   };
@@ -108,10 +113,10 @@ function Options() {
         <DisconnectSection
           status={status}
           refresh={async () => {
+            await refresh();
             // A fresh, empty form after the data is gone.
             setResult(undefined);
             setDisconnects((n) => n + 1);
-            await refresh();
           }}
         />
       ) : null}

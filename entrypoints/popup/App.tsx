@@ -5,7 +5,7 @@ import { PersonCard } from '@/components/PersonCard';
 import { SearchBox } from '@/components/SearchBox';
 import { SyncStatus } from '@/components/SyncStatus';
 import { useNow } from '@/components/useNow';
-import { ask } from '@/lib/ask';
+import { ask, askWithRetry } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
 import { PROGRESS_BROADCAST } from '@/lib/messages';
 import { todayIn, type ConversationModel } from '@/lib/panel-model';
@@ -52,7 +52,7 @@ function Popup() {
   const listId = useId();
 
   useEffect(() => {
-    const load = () => void ask<StatusReply>({ type: 'status' }).then(setStatus);
+    const load = () => void askWithRetry<StatusReply>({ type: 'status' }).then(setStatus);
     load();
     const onMessage = (m: unknown) => {
       const msg = m as { type?: string; progress?: SyncProgress };

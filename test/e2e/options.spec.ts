@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_ATTRIBUTES, DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-sim';
+import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
+import { connect, countRows, launchExtension, openOptions, readStore, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
+
+const credentialsDir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/credentials');
+/** The credential inside test/fixtures/credentials/*: the simulator knows it too. */
+const FILE_CREDENTIAL = JSON.parse(readFileSync(join(credentialsDir, 'personio-credentials.json'), 'utf8')) as { client_id: string; client_secret: string };
+const NO_DEPARTMENT = { clientId: 'no-department', clientSecret: 'no-department-secret-1', attributes: ALL_ATTRIBUTES.filter((a) => a !== 'department') };
+
+let sim: Simulator;
+let launched: Launched | undefined;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    employees: 300,
+    seed: 9,
+    credentials: [DEFAULT_CREDENTIAL, { clientId: FILE_CREDENTIAL.client_id, clientSecret: FILE_CREDENTIAL.client_secret, attributes: ALL_ATTRIBUTES }, NO_DEPARTMENT],
+  });
+});
+afterAll(async () => {
+  await sim.close();
+});
+afterEach(async () => {
+  await launched?.close();
+  launched = undefined;
+});
+
+async function start(lang?: string) {
+  launched = await launchExtension(lang ? { lang } : {});
+  await routePersonio(launched.context, sim);
+  return openOptions(launched);
+}
+
+describe('options page', () => {
+  it('connects from an uploaded credentials file', async () => {
+    const options = await start();
+    await options.getByLabel('Upload credentials file').setInputFiles(join(credentialsDir, 'personio-credentials.json'));
+    await expect.poll(() => options.getByLabel('Client ID').inputValue()).toBe(FILE_CREDENTIAL.client_id);
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect.poll(() => options.getByText('Connected', { exact: true }).isVisible()).toBe(true);
+    await waitForSync(launched!, 100);
+  });
+
+  it.each(['personio-credentials.csv', 'personio-credentials.txt', 'personio.env'])('reads %s into the form', async (file) => {
+    const options = await start();
+    await options.getByLabel('Upload credentials file').setInputFiles(join(credentialsDir, file));
+    await expect.poll(() => options.getByLabel('Client ID').inputValue()).toBe(FILE_CREDENTIAL.client_id);
+    expect(await options.getByLabel('Client secret').inputValue()).toBe(FILE_CREDENTIAL.client_secret);
+  });
+
+  it('refuses files that are not credentials, saying what was expected, and changes nothing', async () => {
+    const options = await start();
+    await options.getByLabel('Client ID').fill('typed-by-hand');
+    const cases: Array<[string, { name: string; mimeType: string; buffer: Buffer }, RegExp]> = [
+      ['image', { name: 'photo.png', mimeType: 'image/png', buffer: readFileSync(join(credentialsDir, 'not-credentials.png')) }, /not a text file/i],
+      ['csv without the fields', { name: 'people.csv', mimeType: 'text/csv', buffer: readFileSync(join(credentialsDir, 'wrong-columns.csv')) }, /No Client ID and Client secret/],
+      ['empty', { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }, /file is empty/i],
+      ['10 MB', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(10 * 1024 * 1024, 32) }, /far too large/i],
+    ];
+    for (const [, file, message] of cases) {
+      await options.getByLabel('Upload credentials file').setInputFiles(file);
+      await expect.poll(() => options.getByRole('alert').textContent()).toMatch(message);
+      expect(await options.getByLabel('Client ID').inputValue()).toBe('typed-by-hand');
+    }
+    const local = await launched!.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome.storage.local.get(null));
+    expect(local).toEqual({});
+  });
+
+  it('names a missing attribute grant and how to fix it', async () => {
+    const options = await start();
+    await options.getByLabel('Client ID').fill(NO_DEPARTMENT.clientId);
+    await options.getByLabel('Client secret').fill(NO_DEPARTMENT.clientSecret);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Connected' }).textContent(), { timeout: 10_000 }).toMatch(/Personio did not return Department: tick it under “Readable employee attributes” for this credential/);
+  });
+
+  it('turning "Store" off removes the field from IndexedDB at once', async () => {
+    const options = await start();
+    await connect(options);
+    await waitForSync(launched!, 100);
+    await options.reload();
+    const before = await readStore<{ department?: unknown }>(options, 'employees');
+    expect(before.some((e) => e.department)).toBe(true);
+    await options.getByRole('checkbox', { name: 'Store Department' }).uncheck();
+    await expect.poll(async () => (await readStore<{ department?: unknown; departmentId?: unknown }>(options, 'employees')).filter((e) => e.department || e.departmentId).length).toBe(0);
+    expect(await countRows(options, 'employees')).toBe(before.length);
+  });
+
+  it('filters who is synced, showing how many people each filter keeps', async () => {
+    const options = await start();
+    await connect(options);
+    await waitForSync(launched!, 100);
+    await options.reload();
+    const total = sim.company.employees.length;
+    await expect.poll(() => options.getByText(new RegExp(`These filters keep \\d+ of ${total} people`)).isVisible(), { timeout: 10_000 }).toBe(true);
+    const engineering = options.getByRole('group', { name: 'Department' }).getByRole('checkbox', { name: 'Engineering' });
+    await engineering.check();
+    const deptId = sim.company.departments.find((d) => d.name === 'Engineering')!.id;
+    await expect
+      .poll(async () => {
+        const rows = await readStore<{ departmentId?: number }>(options, 'employees');
+        return rows.length > 0 && rows.every((r) => r.departmentId === deptId);
+      }, { timeout: 30_000 })
+      .toBe(true);
+  });
+
+  it('disconnect, after confirmation, wipes everything', async () => {
+    const options = await start();
+    await connect(options);
+    await waitForSync(launched!, 100);
+    await options.reload();
+    await options.getByRole('button', { name: 'Disconnect and delete data' }).click();
+    await options.getByRole('button', { name: 'Disconnect and delete', exact: true }).click();
+    await expect.poll(() => options.getByLabel('Client ID').inputValue()).toBe('');
+    for (const store of ['employees', 'timeOffs', 'balances', 'photos', 'syncState', 'syncLog', 'vault']) {
+      expect(await countRows(options, store), store).toBe(0);
+    }
+    const areas = await launched!.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(k: null): Promise<object> }> } }).chrome;
+      return { local: await c.storage.local.get(null), sync: await c.storage.sync.get(null), session: await c.storage.session.get(null) };
+    });
+    expect(areas).toEqual({ local: {}, sync: {}, session: {} });
+  });
+
+  it('keeps the secret out of storage.sync, plain storage and the page', async () => {
+    const options = await start();
+    await connect(options);
+    await waitForSync(launched!, 100);
+    await serveScenario(launched!.context, gmail);
+    const page = await launched!.context.newPage();
+    await page.goto(gmail.startUrl);
+    await page.waitForTimeout(500);
+    const secret = DEFAULT_CREDENTIAL.clientSecret;
+    const everything = await launched!.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(k: null): Promise<object> }> } }).chrome;
+      return JSON.stringify([await c.storage.local.get(null), await c.storage.sync.get(null), await c.storage.session.get(null)]);
+    });
+    expect(everything).not.toContain(secret);
+    expect(everything).toContain(secret.slice(-4)); // only the hint
+    const vault = await readStore<{ data?: ArrayBuffer }>(options, 'vault');
+    expect(JSON.stringify(vault)).not.toContain(secret);
+    expect(await page.content()).not.toContain(secret);
+    // The masked field shows only the last four characters after saving.
+    await options.reload();
+    expect(await options.getByLabel('Client secret').inputValue()).toBe(`•••• ${secret.slice(-4)}`);
+  });
+
+  it('speaks German', async () => {
+    const options = await start('de');
+    await expect.poll(() => options.getByRole('heading', { name: 'Mit Personio verbinden' }).isVisible()).toBe(true);
+    expect(await options.getByLabel('Client-ID').isVisible()).toBe(true);
+  });
+});
