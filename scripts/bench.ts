@@ -7,10 +7,13 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import Fuse from 'fuse.js';
 import { startSimulator, type Simulator } from '../test/personio-sim';
+import { benchPanel } from './bench-panel';
 import { connect, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from '../test/e2e/harness';
 
 const root = resolve(import.meta.dirname, '..');
+const BENCH_BUILD = join(root, '.output-bench/chrome-mv3');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 
@@ -136,7 +139,7 @@ async function storageUsage(worker: InWorker): Promise<number> {
 
 async function benchFullSync(rows: Row[]): Promise<void> {
   const sim: Simulator = await startSimulator({ employees: EMPLOYEES, seed: 3 });
-  const launched = await launchExtension();
+  const launched = await launchExtension({ extensionDir: BENCH_BUILD });
   try {
     await routePersonio(launched.context, sim);
     // Unthrottled: turn the client-side budget off so the row measures our own pipeline.
@@ -182,12 +185,188 @@ async function benchFullSync(rows: Row[]): Promise<void> {
   }
 }
 
+/** Launch the bench build, connected to a simulator of `employees`, synced. */
+async function syncedBrowser(employees: number, extra: { requestsPerMinute?: number; rateLimit?: number } = {}) {
+  const sim = await startSimulator({ employees, seed: 3, ...(extra.rateLimit ? { rateLimit: { employeesPerMinute: extra.rateLimit } } : {}) });
+  const launched = await launchExtension({ extensionDir: BENCH_BUILD });
+  await routePersonio(launched.context, sim);
+  await launched.worker.evaluate((rpm) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: { requestsPerMinute: rpm } }), extra.requestsPerMinute ?? 0);
+  const options = await openOptions(launched);
+  await connect(options);
+  const count = await waitForSync(launched, 1, 600_000);
+  return { sim, launched, options, count, async close() { await launched.close(); await sim.close(); } };
+}
+
+async function benchRateLimited(rows: Row[]): Promise<void> {
+  // Personio's budget on both sides: the simulator enforces 300/min, the client plans for it.
+  const env = await syncedBrowser(EMPLOYEES, { requestsPerMinute: 300, rateLimit: 300 });
+  try {
+    const log = await lastLog(env.launched.worker);
+    const wall = log.endedAt! - log.startedAt;
+    // The floor: a burst of 15, then one request every 200 ms.
+    const floor = Math.max(0, log.requests - 15) * 200;
+    rows.push({
+      measure: `full sync, ${env.count} employees, simulator at 300/min`,
+      unit: 'ms',
+      samples: [wall],
+      peer: { label: `rate floor (${log.requests} requests)`, samples: [floor] },
+      target: `≤ 1.1× floor (now ${(wall / floor).toFixed(2)}×)`,
+      pass: wall <= floor * 1.1,
+    });
+  } finally {
+    await env.close();
+  }
+}
+
+async function benchIncremental(rows: Row[]): Promise<void> {
+  const env = await syncedBrowser(2000);
+  try {
+    const ms: number[] = [];
+    const requests: number[] = [];
+    for (let i = 0; i < Math.max(RUNS, 5); i += 1) {
+      const before = (await lastLog(env.launched.worker)).count;
+      await syncNow(env.options, false);
+      const log = await waitForNewLog(env.launched.worker, before);
+      ms.push(log.endedAt! - log.startedAt);
+      requests.push(log.requests);
+    }
+    rows.push({ measure: 'incremental sync, nothing changed: requests', unit: 'req', samples: requests, target: '1 request', pass: requests.every((r) => r === 1) });
+    rows.push({ measure: 'incremental sync, nothing changed: wall time', unit: 'ms', samples: ms, target: '≤ 200 ms', pass: quantile(ms, 0.95) <= 200 });
+  } finally {
+    await env.close();
+  }
+}
+
+async function benchLookupAndSearch(rows: Row[]): Promise<void> {
+  const env = await syncedBrowser(50_000);
+  try {
+    const page = await env.launched.context.newPage();
+    await page.goto(`chrome-extension://${env.launched.extensionId}/bench.html`);
+    await page.waitForFunction(() => 'sidecardBench' in globalThis);
+    const people = env.sim.company.employees.filter((e) => e.status !== 'inactive');
+    const emails = Array.from({ length: 500 }, (_, i) => people[(i * 7919) % people.length]!.email.toUpperCase());
+    const lookups = await page.evaluate((list) => (globalThis as unknown as { sidecardBench: { findByEmail(e: string[]): Promise<{ ms: number[]; results: unknown[] }> } }).sidecardBench.findByEmail(list), emails);
+    const found = lookups.results.filter((r) => r !== null).length;
+    rows.push({ measure: `findByEmail, ${env.count} employees (${found}/${emails.length} found)`, unit: 'ms', samples: lookups.ms, target: 'p95 ≤ 1 ms', pass: quantile(lookups.ms, 0.95) <= 1 });
+
+    const { queries, fixed } = searchQueries(people);
+    const typed = await page.evaluate((list) => (globalThis as unknown as { sidecardBench: { search(q: string[]): Promise<{ ms: number[]; results: number[][] }> } }).sidecardBench.search(list), queries);
+    rows.push({ measure: `search per keystroke, ${env.count} employees (${queries.length} typed prefixes)`, unit: 'ms', samples: typed.ms, target: 'p95 ≤ 16 ms', pass: quantile(typed.ms, 0.95) <= 16 });
+
+    const ours = await page.evaluate((list) => (globalThis as unknown as { sidecardBench: { search(q: string[]): Promise<{ ms: number[]; results: number[][] }> } }).sidecardBench.search(list), fixed.map((f) => f.query));
+    const ourHits = fixed.filter((f, i) => ours.results[i]!.includes(f.id)).length;
+    const fuse = fuseBaseline(env.sim.company.employees.filter((e) => e.status !== 'inactive'), queries, fixed);
+    const speedup = quantile(fuse.ms, 0.95) / quantile(typed.ms, 0.95);
+    rows.push({
+      measure: `search vs Fuse.js 7, same ${queries.length} queries (p95 ratio)`,
+      unit: 'ms',
+      samples: typed.ms,
+      peer: { label: 'Fuse.js', samples: fuse.ms },
+      target: `≥ 30× faster (now ${speedup.toFixed(0)}×)`,
+      pass: speedup >= 30,
+    });
+    rows.push({
+      measure: '20 fixed queries (typos, umlauts, email prefixes): intended person in top 5',
+      unit: 'hits',
+      samples: [ourHits],
+      peer: { label: 'Fuse.js', samples: [fuse.hits] },
+      target: '≥ 19 of 20',
+      pass: ourHits >= 19,
+    });
+
+    // Popup open → interactive (search box focused and status shown).
+    const opens: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const popup = await env.launched.context.newPage();
+      const started = Date.now();
+      await popup.goto(`chrome-extension://${env.launched.extensionId}/popup.html`);
+      await popup.getByRole('searchbox').waitFor();
+      await popup.getByText(/Synced/).first().waitFor();
+      opens.push(Date.now() - started);
+      await popup.close();
+    }
+    rows.push({ measure: 'popup open to interactive', unit: 'ms', samples: opens, target: '≤ 150 ms', pass: quantile(opens, 0.95) <= 150 });
+  } finally {
+    await env.close();
+  }
+}
+
+interface BenchPerson {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  position: string;
+}
+
+/** Typed prefixes of real names (as a person types them), and 20 fixed queries with the person meant. */
+function searchQueries(people: BenchPerson[]): { queries: string[]; fixed: { query: string; id: number }[] } {
+  const queries: string[] = [];
+  for (let i = 0; queries.length < 200; i += 1) {
+    const p = people[(i * 104_729) % people.length]!;
+    const full = `${p.firstName} ${p.lastName}`.toLowerCase();
+    queries.push(full.slice(0, 1 + (i % Math.min(12, full.length))));
+  }
+  const byName = (first: string, last: string) => people.find((p) => p.firstName === first && p.lastName === last)!;
+  const cast = { juergen: byName('Jürgen', 'Müller'), ada: byName('Ada', 'Lovelace'), zoe: byName('Zoë', 'Schäfer'), tobias: byName('Tobias', 'Weiß'), grace: byName('Grace', 'Hopper'), lena: byName('Lena', 'Hoffmann'), emily: byName('Emily', 'Clarke') };
+  const fixed = [
+    { query: 'mueller juergen', id: cast.juergen.id },
+    { query: 'jürgen müller', id: cast.juergen.id },
+    { query: 'jurgen muller', id: cast.juergen.id },
+    { query: 'juergen.mueller@', id: cast.juergen.id },
+    { query: 'ada lovelce', id: cast.ada.id },
+    { query: 'lovelace', id: cast.ada.id },
+    { query: 'ada.lov', id: cast.ada.id },
+    { query: 'zoe schafer', id: cast.zoe.id },
+    { query: 'zoë schäfer', id: cast.zoe.id },
+    { query: 'schaefer zoe', id: cast.zoe.id },
+    { query: 'tobias weiss', id: cast.tobias.id },
+    { query: 'tobias weis', id: cast.tobias.id },
+    { query: 'tobias.weiss@acme', id: cast.tobias.id },
+    { query: 'grace hoper', id: cast.grace.id },
+    { query: 'grace.hopper@', id: cast.grace.id },
+    { query: 'lena hofmann', id: cast.lena.id },
+    { query: 'lena hoffmann', id: cast.lena.id },
+    { query: 'emily clark', id: cast.emily.id },
+    { query: 'emily.clarke@acme.example', id: cast.emily.id },
+    { query: 'emliy clarke', id: cast.emily.id },
+  ];
+  return { queries, fixed };
+}
+
+/** Fuse.js over the same people and queries, in Node (the widely used fuzzy-search baseline). */
+function fuseBaseline(people: BenchPerson[], queries: string[], fixed: { query: string; id: number }[]) {
+  const fuse = new Fuse(people, { keys: [{ name: 'name', getFn: (p) => `${p.firstName} ${p.lastName}` }, 'email', 'position'], threshold: 0.4, ignoreLocation: true });
+  const ms: number[] = [];
+  for (const q of queries) {
+    const started = performance.now();
+    fuse.search(q, { limit: 5 });
+    ms.push(performance.now() - started);
+  }
+  const hits = fixed.filter((f) => fuse.search(f.query, { limit: 5 }).some((r) => r.item.id === f.id)).length;
+  return { ms, hits };
+}
+
 async function main(): Promise<void> {
   execSync('npx wxt build', { cwd: root, stdio: 'ignore' });
+  execSync('npx wxt build', { cwd: root, stdio: 'ignore', env: { ...process.env, SIDECARD_BENCH: '1' } });
   execSync('node scripts/ensure-chromium.mjs', { cwd: root, stdio: 'inherit' });
   const rows: Row[] = [];
   console.log(`Sidecard benchmarks (${RUNS} runs each; Chromium ${execSync('/usr/bin/chromium --version 2>/dev/null').toString().trim()})\n`);
-  await benchFullSync(rows);
+  const only = process.env.BENCH_ONLY?.split(',');
+  const benches: Array<[string, (rows: Row[]) => Promise<void>]> = [
+    ['sync', benchFullSync],
+    ['incremental', benchIncremental],
+    ['lookup', benchLookupAndSearch],
+    ['panel', benchPanel],
+    ['ratelimited', benchRateLimited],
+  ];
+  for (const [name, bench] of benches) {
+    if (only && !only.includes(name)) continue;
+    process.stdout.write(`… ${name}\n`);
+    await bench(rows);
+  }
+  console.log('');
   printTable(rows);
   mkdirSync(join(root, 'bench-output'), { recursive: true });
   writeFileSync(join(root, 'bench-output/results.json'), JSON.stringify(rows, null, 2));

@@ -41,7 +41,7 @@ describe('options page', () => {
     await options.getByLabel('Upload credentials file').setInputFiles(join(credentialsDir, 'personio-credentials.json'));
     await expect.poll(() => options.getByLabel('Client ID').inputValue()).toBe(FILE_CREDENTIAL.client_id);
     await options.getByRole('button', { name: 'Connect', exact: true }).click();
-    await expect.poll(() => options.getByText('Connected', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => options.getByText('Connected', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
     await waitForSync(launched!, 100);
   });
 

@@ -27,7 +27,7 @@ describe('thin slice: options → sync → Gmail → panel', () => {
     await routePersonio(launched.context, sim);
     const options = await openOptions(launched);
     await connect(options);
-    await expect.poll(() => options.getByText('Connected', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => options.getByText('Connected', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => options.getByText(/200 employees/).first().isVisible()).toBe(true);
 
     const synced = await waitForSync(launched, 150);

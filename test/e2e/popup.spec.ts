@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSimulator, type Simulator } from '../personio-sim';
+import { connect, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from './harness';
+
+/** The toolbar popup, opened as its page, against a synced simulator company. */
+let sim: Simulator;
+let launched: Launched;
+let popup: Page;
+
+beforeAll(async () => {
+  sim = await startSimulator({ employees: 400, seed: 12 });
+  launched = await launchExtension();
+  await routePersonio(launched.context, sim);
+  const options = await openOptions(launched);
+  await connect(options);
+  await waitForSync(launched, 300);
+  await options.close();
+  popup = await launched.context.newPage();
+  await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await sim?.close();
+});
+
+const search = () => popup.getByRole('searchbox', { name: 'Search people' });
+const results = () => popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+
+describe('popup search', () => {
+  it('finds people by a partial name with umlauts, typed without them', async () => {
+    await search().fill('mull');
+    await expect.poll(async () => (await results().allTextContents()).join('\n')).toContain('Jürgen Müller');
+    await search().fill('jurgen mu');
+    await expect.poll(async () => (await results().first().textContent()) ?? '').toContain('Jürgen Müller');
+  });
+
+  it('finds people by email and by department', async () => {
+    await search().fill('ada.lovelace@');
+    await expect.poll(async () => (await results().first().textContent()) ?? '').toContain('Ada Lovelace');
+    await search().fill('engineering');
+    await expect.poll(async () => (await results().allTextContents()).join('\n')).toMatch(/Engineering/);
+  });
+
+  it('opens a person with the keyboard, then their supervisor and back', async () => {
+    await search().fill('ada lovelace');
+    await expect.poll(async () => (await results().first().textContent()) ?? '').toContain('Ada Lovelace');
+    await search().press('Enter');
+    const card = popup.getByRole('article', { name: 'Ada Lovelace' });
+    await card.waitFor();
+    expect(await card.getByText('Senior Software Engineer').isVisible()).toBe(true);
+    // Supervisor chain and the supervisor's card.
+    await card.getByRole('button', { name: 'Show Grace Hopper' }).click();
+    const grace = popup.getByRole('article', { name: 'Grace Hopper' });
+    await grace.waitFor();
+    // Ada is among Grace's direct reports.
+    expect(await popup.getByRole('button', { name: /Ada Lovelace/ }).first().isVisible()).toBe(true);
+    await popup.keyboard.press('Escape');
+    await card.waitFor();
+    await popup.keyboard.press('Escape');
+    await search().waitFor();
+  });
+
+  it('works offline, from the local copy, with Personio unreachable', async () => {
+    await sim.close();
+    await popup.reload();
+    await search().fill('zoe');
+    await expect.poll(async () => (await results().allTextContents()).join('\n')).toContain('Zoë Schäfer');
+  });
+});
