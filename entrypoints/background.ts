@@ -8,7 +8,7 @@ import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, 
 import type { PersonExtras } from '@/lib/person-view';
 import { invalidateSearchCache, searchPeople } from '@/lib/search';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
-import { customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { applySettingsChange, customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
 import { toErrorInfo } from '@/lib/personio/errors';
 import { shownFields, storedFields } from '@/lib/fields';
@@ -430,26 +430,11 @@ export default defineBackground(() => {
     return result;
   }
 
-  async function saveSettings(patch: SettingsPatch): Promise<{ ok: true }> {
+  async function saveSettings(patch: SettingsPatch): Promise<{ ok: boolean }> {
     const { settings: before, locked } = await settingsAndLocks();
     const stored = await browser.storage.local.get(SETTINGS_KEY);
-    const own = parseSettings(stored[SETTINGS_KEY]);
-    // A policy-managed setting cannot be changed here, whatever a page sends.
-    const allowed: SettingsPatch = {
-      ...(patch.fields && !locked.has('fields') ? { fields: patch.fields } : {}),
-      ...(patch.intervalMinutes && !locked.has('interval') ? { intervalMinutes: patch.intervalMinutes } : {}),
-      ...(patch.disabledSites && !locked.has('sites') ? { disabledSites: patch.disabledSites } : {}),
-      ...(patch.customDomains && !locked.has('sites') ? { customDomains: patch.customDomains } : {}),
-      ...(patch.language ? { language: patch.language } : {}),
-    };
-    const filters = patch.filters
-      ? {
-          statuses: locked.has('statuses') ? own.filters.statuses : patch.filters.statuses,
-          subcompanyIds: locked.has('subcompanies') ? own.filters.subcompanyIds : patch.filters.subcompanyIds,
-          departmentIds: locked.has('departments') ? own.filters.departmentIds : patch.filters.departmentIds,
-        }
-      : own.filters;
-    const next = parseSettings({ ...own, ...allowed, filters });
+    const next = applySettingsChange(parseSettings(stored[SETTINGS_KEY]), patch, locked);
+    if (!next) return { ok: false };
     await browser.storage.local.set({ [SETTINGS_KEY]: next });
     const after = await settings();
     // Fields no longer stored disappear from every record now, not at the next sync.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_STATUSES, type EmployeeStatus } from './employee';
 import { STANDARD_FIELDS, isCustomField, type FieldSetting } from './fields';
-import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type Settings } from './settings';
+import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type LockName, type Settings } from './settings';
 
 /**
  * Enterprise policy (`storage.managed`, schema in public/managed_schema.json). A value the
@@ -24,7 +24,7 @@ export const managedPolicySchema = z.object({
 });
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
 
-export type LockedSetting = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subcompanies' | 'departments' | 'interval' | 'sites';
+export type LockedSetting = LockName;
 
 export function parsePolicy(raw: unknown): ManagedPolicy {
   const parsed = managedPolicySchema.safeParse(raw ?? {});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, normaliseHost, parseSettings } from './settings';
+import { applySettingsChange, defaultSettings, normaliseHost, parseSettings } from './settings';
 
 describe('settings', () => {
   it('defaults follow data minimisation and leave former employees out', () => {
@@ -17,5 +17,18 @@ describe('settings', () => {
     expect(normaliseHost('help.acme.example')).toBe('help.acme.example');
     expect(normaliseHost('http://help.acme.example')).toBeNull();
     expect(normaliseHost('not a host')).toBeNull();
+  });
+});
+
+describe('applySettingsChange', () => {
+  const connected = { ...defaultSettings(), clientId: 'abc', connectedAt: 1 };
+  it('applies what is not locked and keeps what is', () => {
+    const next = applySettingsChange(connected, { intervalMinutes: 60, filters: { statuses: ['active'], subcompanyIds: [], departmentIds: [3] } }, new Set(['statuses']));
+    expect(next?.intervalMinutes).toBe(60);
+    expect(next?.filters).toEqual({ statuses: ['onboarding', 'active', 'leave'], subcompanyIds: [], departmentIds: [3] });
+    expect(next?.clientId).toBe('abc');
+  });
+  it('refuses an invalid change instead of falling back to defaults (which would disconnect)', () => {
+    expect(applySettingsChange(connected, { fields: [{ key: 'salary', store: true, show: true }] }, new Set())).toBeNull();
   });
 });

@@ -86,3 +86,42 @@ export function normaliseHost(input: string): string | null {
     return null;
   }
 }
+
+/** The parts of settings the options page may change (see SettingsPatch in messages.ts). */
+export interface SettingsChange {
+  fields?: { key: string; store: boolean; show: boolean }[];
+  filters?: PopulationFilter;
+  intervalMinutes?: number;
+  disabledSites?: string[];
+  customDomains?: { host: string; site: string }[];
+  language?: Settings['language'];
+}
+
+/** Which parts of settings a policy locks (lib/managed.ts names them). */
+export type LockName = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subcompanies' | 'departments' | 'interval' | 'sites';
+
+/**
+ * The admin's settings after a change from the options page. A setting the policy locks
+ * is kept whatever the page sent; a change that would make settings invalid is refused
+ * (null) rather than falling back to defaults, which would drop the connection. Pure.
+ */
+export function applySettingsChange(own: Settings, change: SettingsChange, locked: ReadonlySet<LockName>): Settings | null {
+  const filters: PopulationFilter = change.filters
+    ? {
+        statuses: locked.has('statuses') ? own.filters.statuses : change.filters.statuses,
+        subcompanyIds: locked.has('subcompanies') ? own.filters.subcompanyIds : change.filters.subcompanyIds,
+        departmentIds: locked.has('departments') ? own.filters.departmentIds : change.filters.departmentIds,
+      }
+    : own.filters;
+  const next = {
+    ...own,
+    ...(change.fields && !locked.has('fields') ? { fields: change.fields } : {}),
+    ...(change.intervalMinutes !== undefined && !locked.has('interval') ? { intervalMinutes: change.intervalMinutes } : {}),
+    ...(change.disabledSites && !locked.has('sites') ? { disabledSites: change.disabledSites } : {}),
+    ...(change.customDomains && !locked.has('sites') ? { customDomains: change.customDomains } : {}),
+    ...(change.language ? { language: change.language } : {}),
+    filters,
+  };
+  const parsed = settingsSchema.safeParse(next);
+  return parsed.success ? parsed.data : null;
+}

@@ -46,6 +46,11 @@ export async function launchExtension(options: { lang?: string; headless?: boole
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Scripts run under tsx (demo, bench) are compiled with esbuild's keepNames, which wraps
+  // functions in __name(); functions we send to the browser then need that helper there.
+  const nameHelper = 'globalThis.__name = globalThis.__name || ((f) => f);';
+  await context.addInitScript({ content: nameHelper });
+  await worker.evaluate(nameHelper);
   return {
     context,
     extensionId,

@@ -149,6 +149,25 @@ describe('options page', () => {
     expect(await options.getByLabel('Client secret').inputValue()).toBe(`•••• ${secret.slice(-4)}`);
   });
 
+  it('shows a progress bar with stage and pages while the first sync runs', async () => {
+    const slow = await startSimulator({ employees: 2500, seed: 9, latencyMs: 150 });
+    try {
+      launched = await launchExtension();
+      await routePersonio(launched.context, slow);
+      const options = await openOptions(launched);
+      await connect(options);
+      const bar = options.getByRole('progressbar', { name: 'Sync progress' });
+      await bar.waitFor({ timeout: 20_000 });
+      await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(await bar.getAttribute('max')).toBe('25');
+      await expect.poll(() => options.getByText(/Page \d+ of 25/).first().isVisible()).toBe(true);
+    } finally {
+      await launched?.close();
+      launched = undefined;
+      await slow.close();
+    }
+  });
+
   it('speaks German', async () => {
     const options = await start('de');
     await expect.poll(() => options.getByRole('heading', { name: 'Mit Personio verbinden' }).isVisible()).toBe(true);
