@@ -23,7 +23,8 @@ export default defineConfig({
     // is Personio's API plus the supported sites; any other host (a proxy, a self-hosted
     // Jira) is an optional permission the options page asks for at run time.
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://api.personio.de/*', ...sitePatterns],
+    // The bench build may also reach the simulator on loopback directly (no request routing in the path).
+    host_permissions: ['https://api.personio.de/*', ...sitePatterns, ...(bench ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // Asked for together with a custom domain's host, to register the content script there.
     optional_permissions: ['scripting'],

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import Fuse from 'fuse.js';
 import { startSimulator, type Simulator } from '../test/personio-sim';
 import { benchPanel } from './bench-panel';
-import { connect, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from '../test/e2e/harness';
+import { connect, launchExtension, openOptions, waitForSync, type Launched } from '../test/e2e/harness';
 
 const root = resolve(import.meta.dirname, '..');
 const BENCH_BUILD = join(root, '.output-bench/chrome-mv3');
@@ -141,10 +141,11 @@ async function benchFullSync(rows: Row[]): Promise<void> {
   const sim: Simulator = await startSimulator({ employees: EMPLOYEES, seed: 3 });
   const launched = await launchExtension({ extensionDir: BENCH_BUILD });
   try {
-    await routePersonio(launched.context, sim);
-    // Unthrottled: turn the client-side budget off so the row measures our own pipeline.
-    await launched.worker.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: { requestsPerMinute: 0 } }),
+    // Unthrottled, and straight to the simulator on loopback (the bench build may reach it):
+    // the row measures our own pipeline, not request routing.
+    await launched.worker.evaluate(
+      (url) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: { requestsPerMinute: 0, baseUrl: url } }),
+      sim.url,
     );
     const baseline = await storageUsage(launched.worker);
     const options = await openOptions(launched);
@@ -189,8 +190,10 @@ async function benchFullSync(rows: Row[]): Promise<void> {
 async function syncedBrowser(employees: number, extra: { requestsPerMinute?: number; rateLimit?: number } = {}) {
   const sim = await startSimulator({ employees, seed: 3, ...(extra.rateLimit ? { rateLimit: { employeesPerMinute: extra.rateLimit } } : {}) });
   const launched = await launchExtension({ extensionDir: BENCH_BUILD });
-  await routePersonio(launched.context, sim);
-  await launched.worker.evaluate((rpm) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: { requestsPerMinute: rpm } }), extra.requestsPerMinute ?? 0);
+  await launched.worker.evaluate(
+    ({ rpm, url }) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: { requestsPerMinute: rpm, baseUrl: url } }),
+    { rpm: extra.requestsPerMinute ?? 0, url: sim.url },
+  );
   const options = await openOptions(launched);
   await connect(options);
   const count = await waitForSync(launched, 1, 600_000);

@@ -208,14 +208,22 @@ export class PersonioClient {
    */
   async *employeePages(query: EmployeesQuery = {}, startOffset = 0): AsyncGenerator<{ page: EmployeesPage; offset: number; nextOffset: number; total?: number }> {
     let offset = startOffset;
+    let pending = this.employeesPage(offset, query);
     for (;;) {
-      const page = await this.employeesPage(offset, query);
+      const page = await pending;
       const total = page.metadata?.total_elements;
       const nextOffset = offset + page.data.length;
-      yield { page, offset, nextOffset, total };
       const short = page.data.length < EMPLOYEES_PAGE_SIZE;
       const reachedTotal = total !== undefined && nextOffset >= total;
-      if (short || reachedTotal || page.data.length === 0) return;
+      const last = short || reachedTotal || page.data.length === 0;
+      if (!last) {
+        // Ask for the next page while the caller stores this one: the network and the
+        // database work in parallel. A caller that stops early leaves it unread, harmlessly.
+        pending = this.employeesPage(nextOffset, query);
+        pending.catch(() => undefined);
+      }
+      yield { page, offset, nextOffset, total };
+      if (last) return;
       offset = nextOffset;
     }
   }

@@ -134,6 +134,7 @@ describe('incremental sync', () => {
     expect(log.kind).toBe('incremental');
     expect(log.rowsChanged).toBe(0);
     expect(sim.requests).toHaveLength(1);
+    expect(log.requests).toBe(1);
   });
 });
 

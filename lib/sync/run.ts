@@ -82,8 +82,10 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       ? { updatedSince: state.lastSuccessStartedAt - INCREMENTAL_OVERLAP_MS }
       : {}),
   };
+  // Requests of this run: those an earlier (stopped) part of it made, plus this client's since.
   const requestsBefore = ctx.client.requestCount;
-  const requestsSoFar = () => checkpoint.requests + ctx.client.requestCount - requestsBefore;
+  const requestsEarlier = checkpoint.requests;
+  const requestsSoFar = () => requestsEarlier + ctx.client.requestCount - requestsBefore;
   const log: SyncLogEntry = {
     kind: checkpoint.kind,
     startedAt: checkpoint.startedAt,
@@ -198,10 +200,13 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
   let changed = 0;
   await database.transaction('rw', database.employees, database.syncState, async () => {
     const existing = await database.employees.bulkGet(rows.map((r) => r.id));
-    // An address that moved from one person to another: the old holder must let go first (unique index).
-    const holders = await database.employees.where('email').anyOf(rows.map((r) => r.email)).toArray();
+    // An address that moved from one person to another: the old holder must let go first
+    // (unique index). Only new rows and changed addresses can collide, so only they are looked up.
+    const newAddresses = rows.filter((r, i) => existing[i]?.email !== r.email).map((r) => r.email);
     const ids = new Set(rows.map((r) => r.id));
-    const displaced = holders.filter((h) => !ids.has(h.id)).map((h) => h.id);
+    const displaced = newAddresses.length
+      ? (await database.employees.where('email').anyOf(newAddresses).toArray()).filter((h) => !ids.has(h.id)).map((h) => h.id)
+      : [];
 
     const writes: Employee[] = [];
     rows.forEach((row, i) => {
