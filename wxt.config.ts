@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { SITES } from './lib/sites';
 
 const sitePatterns = SITES.flatMap((s) => s.matches);
+
 /** `npm run bench` builds a separate copy with a benchmark page; production never contains it. */
 const bench = process.env.SIDECARD_BENCH === '1';
 
@@ -29,8 +30,10 @@ export default defineConfig({
     // Asked for together with a custom domain's host, to register the content script there.
     optional_permissions: ['scripting'],
     web_accessible_resources: [
-      // use_dynamic_url: a page cannot embed the panel by a guessable URL.
-      { resources: ['panel.html'], matches: sitePatterns, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      // The panel frame must load on admin-added domains too, which a static list cannot
+      // name; use_dynamic_url keeps its address secret per session, so no page can embed it
+      // by a guessable URL, and it shows data only to the tab our content script reported.
+      { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },

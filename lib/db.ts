@@ -45,6 +45,8 @@ export interface SyncCheckpoint {
   rowsChanged: number;
   requests: number;
   updatedSince?: number;
+  /** The run started with no employees stored (the first sync): rows need no comparing. */
+  intoEmptyTable?: boolean;
   /** Full runs: everyone seen so far, before filters (for the options page's counts). */
   population?: Population;
 }
@@ -98,7 +100,10 @@ export class SidecardDB extends Dexie {
   vault!: EntityTable<VaultEntry, 'name'>;
 
   constructor(name = 'sidecard') {
-    super(name);
+    // Relaxed durability: a transaction counts as done once the browser has it, without
+    // waiting for the disk flush. Each page and its checkpoint still commit atomically, so an
+    // OS crash can at worst lose the last pages, which the next run fetches again.
+    super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({
       employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun',
       timeOffs: 'id, employeeId, endDate',

@@ -1,12 +1,14 @@
+import { freshdesk } from './freshdesk';
 import { front } from './front';
 import { gmail } from './gmail';
 import { helpscout } from './helpscout';
 import { jira } from './jira';
 import { outlook } from './outlook';
+import { zendesk } from './zendesk';
 import type { SiteAdapter } from './types';
 
 /** Every supported site. Adding a site: one adapter file, one fixture, one test, one line here. */
-export const SITES: readonly SiteAdapter[] = [gmail, outlook, jira, helpscout, front];
+export const SITES: readonly SiteAdapter[] = [gmail, outlook, zendesk, freshdesk, jira, helpscout, front];
 
 export function siteById(id: string): SiteAdapter | undefined {
   return SITES.find((s) => s.id === id);

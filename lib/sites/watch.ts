@@ -23,7 +23,7 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
   let last: string | undefined;
   let lastConversation: Conversation | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const apiCache = new Map<string, Participant[] | null>();
+  const apiCache = new Map<string, Participant[]>();
   let stopped = false;
 
   async function read(): Promise<void> {
@@ -31,8 +31,12 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
     let conversation = adapter.readConversation(doc, url);
     if (conversation && adapter.resolveViaApi && fetchJson) {
       const key = conversation.key;
-      if (!apiCache.has(key)) apiCache.set(key, await adapter.resolveViaApi(url, fetchJson).catch(() => null));
-      const fromApi = apiCache.get(key);
+      // Only answers are kept: a failed call is asked again on the next change, not never.
+      let fromApi: Participant[] | null | undefined = apiCache.get(key);
+      if (!fromApi) {
+        fromApi = await adapter.resolveViaApi(url, fetchJson).catch(() => null);
+        if (fromApi?.length) apiCache.set(key, fromApi);
+      }
       if (fromApi?.length) {
         const emails = new Set(fromApi.map((p) => p.email));
         conversation = { key, participants: [...fromApi, ...conversation.participants.filter((p) => !emails.has(p.email))] };

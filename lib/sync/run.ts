@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { Employee } from '../employee';
 import { attributesToRequest, storedFields, type FieldKey } from '../fields';
 import { db as defaultDb, SYNC_LOG_LIMIT, type SidecardDB, type SyncCheckpoint, type SyncKind, type SyncLogEntry, type SyncState, type TimeOff } from '../db';
@@ -97,6 +98,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
   const progress = (stage: SyncProgress['stage']) =>
     ctx.onProgress?.({ stage, kind: checkpoint.kind, pagesDone: checkpoint.pagesDone, totalPages: checkpoint.totalPages, rows: checkpoint.rowsChanged });
 
+  if (!plan.resume && checkpoint.kind === 'full' && (await database.employees.count()) === 0) checkpoint.intoEmptyTable = true;
   await database.syncState.put({ ...state, checkpoint, scopeHash: scope });
   progress('starting');
 
@@ -199,15 +201,8 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
 
   let changed = 0;
   await database.transaction('rw', database.employees, database.syncState, async () => {
-    const existing = await database.employees.bulkGet(rows.map((r) => r.id));
-    // An address that moved from one person to another: the old holder must let go first
-    // (unique index). Only new rows and changed addresses can collide, so only they are looked up.
-    const newAddresses = rows.filter((r, i) => existing[i]?.email !== r.email).map((r) => r.email);
-    const ids = new Set(rows.map((r) => r.id));
-    const displaced = newAddresses.length
-      ? (await database.employees.where('email').anyOf(newAddresses).toArray()).filter((h) => !ids.has(h.id)).map((h) => h.id)
-      : [];
-
+    // Into an empty table (the first sync) every row is new: no need to read what is there.
+    const existing = checkpoint.intoEmptyTable ? rows.map(() => undefined) : await database.employees.bulkGet(rows.map((r) => r.id));
     const writes: Employee[] = [];
     rows.forEach((row, i) => {
       const before = existing[i];
@@ -218,13 +213,11 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
         writes.push(row); // unchanged, but marked as seen by this run
       }
     });
-    const removals = [...displaced, ...drop];
-    const removed = removals.length ? (await database.employees.bulkGet(removals)).filter(Boolean).length : 0;
-    if (removals.length) await database.employees.bulkDelete(removals);
-    if (writes.length) await database.employees.bulkPut(writes);
+    const removed = drop.length ? (await database.employees.bulkGet(drop)).filter(Boolean).length : 0;
+    if (drop.length) await database.employees.bulkDelete(drop);
     changed += removed;
+    await putResolvingMovedAddresses(database, writes);
 
-    if (checkpoint.kind === 'full') checkpoint.population = addToPopulation(checkpoint.population ?? emptyPopulation(), page.data);
     checkpoint.nextOffset = ctx.nextOffset;
     checkpoint.pagesDone += 1;
     if (ctx.total !== undefined) checkpoint.totalPages = Math.max(1, Math.ceil(ctx.total / EMPLOYEES_PAGE_SIZE));
@@ -234,6 +227,28 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
     await database.syncState.put({ ...state, checkpoint });
   });
   return changed;
+}
+
+/**
+ * Write rows; if an address now belongs to someone else than the row holding it (people
+ * change addresses, addresses get reused), the old holder lets go first: the email index is
+ * unique. Collisions are rare, so they are handled when the write reports them rather than
+ * looked up for every row.
+ */
+async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]): Promise<void> {
+  if (!rows.length) return;
+  try {
+    await database.employees.bulkPut(rows);
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failed = Object.keys(error.failuresByPos).map((pos) => rows[Number(pos)]!);
+    const ids = new Set(rows.map((r) => r.id));
+    for (const row of failed) {
+      const holder = await database.employees.where('email').equals(row.email).first();
+      if (holder && !ids.has(holder.id)) await database.employees.delete(holder.id);
+    }
+    await database.employees.bulkPut(failed);
+  }
 }
 
 /** Remove every employee the finished full run did not see. */
