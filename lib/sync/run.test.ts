@@ -216,3 +216,13 @@ describe('failures keep the last good copy', () => {
     }
   });
 });
+
+describe('population counts', () => {
+  it('a full run records everyone before filters, for the options page', async () => {
+    await runSync({ client: client(), settings, db: database });
+    const state = await readSyncState(database);
+    const total = (state.population?.groups ?? []).reduce((n, g) => n + g.count, 0);
+    expect(total).toBe(sim.company.employees.length);
+    expect(Object.values(state.population?.departments ?? {})).toContain('Engineering');
+  });
+});

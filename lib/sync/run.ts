@@ -218,6 +218,7 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
     changed += removed;
     await putResolvingMovedAddresses(database, writes);
 
+    if (checkpoint.kind === 'full') checkpoint.population = addToPopulation(checkpoint.population ?? emptyPopulation(), page.data);
     checkpoint.nextOffset = ctx.nextOffset;
     checkpoint.pagesDone += 1;
     if (ctx.total !== undefined) checkpoint.totalPages = Math.max(1, Math.ceil(ctx.total / EMPLOYEES_PAGE_SIZE));
