@@ -15,6 +15,7 @@ import { shownFields, storedFields } from '@/lib/fields';
 import { applyStoredFields } from '@/lib/sync/stored-fields';
 import { scopeHash } from '@/lib/sync/filters';
 import type { StatusReply } from '@/lib/status';
+import { layoutFor, LAYOUT_KEY, nextWidth, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '@/lib/panel-layout';
 import { readSyncState, runSync, type SyncRequest } from '@/lib/sync/run';
 import type { SyncProgress } from '@/lib/sync/progress';
 import { isStale, RESUME_ALARM, SyncCoordinator, SYNC_ALARM } from '@/lib/sync/schedule';
@@ -207,20 +208,16 @@ export default defineBackground(() => {
     });
   }
 
-  const LAYOUT_KEY = 'layout';
-  async function collapsedSites(): Promise<string[]> {
-    const stored = await browser.storage.local.get(LAYOUT_KEY);
-    const value = stored[LAYOUT_KEY] as { collapsed?: unknown } | undefined;
-    return Array.isArray(value?.collapsed) ? value.collapsed.filter((x): x is string => typeof x === 'string') : [];
+  async function layoutPrefs(): Promise<LayoutPrefs> {
+    return parseLayoutPrefs((await browser.storage.local.get(LAYOUT_KEY))[LAYOUT_KEY]);
   }
 
-  /** Collapsed is remembered per site, and told to both the page's frame and the panel. */
-  async function setCollapsed(tabId: number, site: string, collapsed: boolean): Promise<void> {
-    const sites = new Set(await collapsedSites());
-    if (collapsed) sites.add(site);
-    else sites.delete(site);
-    await browser.storage.local.set({ [LAYOUT_KEY]: { collapsed: [...sites] } });
-    await browser.tabs.sendMessage(tabId, { type: 'panel-collapsed', collapsed }).catch(() => undefined);
+  /** Layout is remembered per site, and told to both the page's frame and the panel. */
+  async function changeLayout(tabId: number, site: string, change: (current: PanelLayout) => PanelLayout): Promise<void> {
+    const prefs = await layoutPrefs();
+    const layout = change(layoutFor(prefs, site));
+    await browser.storage.local.set({ [LAYOUT_KEY]: { sites: { ...prefs, [site]: layout } } });
+    await browser.tabs.sendMessage(tabId, { type: 'panel-layout', layout }).catch(() => undefined);
     await pushPanel(tabId);
   }
 
@@ -229,9 +226,9 @@ export default defineBackground(() => {
     if (!port) return;
     const model = await panelModel(tabId);
     const site = (await tabConversation(tabId))?.site ?? siteOfTab.get(tabId);
-    const collapsed = site ? (await collapsedSites()).includes(site) : false;
+    const layout = layoutFor(await layoutPrefs(), site);
     try {
-      port.postMessage({ model, collapsed } satisfies PanelPush);
+      port.postMessage({ model, layout } satisfies PanelPush);
     } catch {
       panels.delete(tabId);
     }
@@ -262,9 +259,11 @@ export default defineBackground(() => {
   async function onPanelMessage(tabId: number, message: ReturnType<typeof panelToBackgroundSchema.parse>): Promise<void> {
     const tab = await tabConversation(tabId);
     switch (message.type) {
-      case 'collapse': {
+      case 'collapse':
+      case 'wider': {
         const site = tab?.site ?? siteOfTab.get(tabId);
-        if (site) await setCollapsed(tabId, site, message.collapsed);
+        if (!site) return;
+        await changeLayout(tabId, site, (l) => (message.type === 'collapse' ? { ...l, collapsed: message.collapsed } : { ...l, width: nextWidth(l.width) }));
         return;
       }
       case 'open-options':
@@ -303,7 +302,7 @@ export default defineBackground(() => {
     if (command !== 'toggle-panel' || tab?.id === undefined) return;
     const site = siteOfTab.get(tab.id);
     if (!site) return;
-    void collapsedSites().then((sites) => setCollapsed(tab.id!, site, !sites.includes(site)));
+    void changeLayout(tab.id, site, (l) => ({ ...l, collapsed: !l.collapsed }));
   });
 
   // --- messages ------------------------------------------------------------------------
@@ -349,20 +348,20 @@ export default defineBackground(() => {
 
   async function onRequester(tabId: number, message: ReturnType<typeof requesterMessageSchema.parse>): Promise<RequesterReply> {
     siteOfTab.set(tabId, message.site);
-    const collapsed = (await collapsedSites()).includes(message.site);
+    const layout = layoutFor(await layoutPrefs(), message.site);
     const current = await settingsNow();
     if (current.disabledSites.includes(message.site) || !message.conversation || message.conversation.participants.length === 0) {
       await setTabConversation(tabId, undefined);
-      return { visible: false, collapsed };
+      return { visible: false, layout };
     }
     const previous = await tabConversation(tabId);
     const participants = message.conversation.participants;
     const sameConversation = previous && previous.participants.map((p) => p.email).join() === participants.map((p) => p.email).join();
     const first = participants[0];
-    if (!first) return { visible: false, collapsed };
+    if (!first) return { visible: false, layout };
     await setTabConversation(tabId, sameConversation && previous ? previous : { site: message.site, participants, selected: first.email, opened: [] });
     await pushPanel(tabId);
-    return { visible: true, collapsed };
+    return { visible: true, layout };
   }
 
   async function onPageRequest(request: PageRequest): Promise<unknown> {

@@ -3,6 +3,7 @@ import { watchConversation } from '@/lib/sites/watch';
 import { matchesPattern } from '@/lib/sites/match';
 import type { Conversation } from '@/lib/sites/types';
 import { mountPanelFrame } from '@/lib/panel-frame';
+import { isPanelLayout } from '@/lib/panel-layout';
 
 /**
  * The content script: run the site's adapter, tell the background what is open, show or
@@ -35,8 +36,8 @@ export default defineContentScript({
     async function report(conversation: Conversation | null): Promise<void> {
       try {
         const reply: unknown = await browser.runtime.sendMessage({ type: 'requester', site: adapter.id, conversation });
-        const r = typeof reply === 'object' && reply !== null ? (reply as { visible?: unknown; collapsed?: unknown }) : {};
-        frame.setCollapsed(r.collapsed === true);
+        const r = typeof reply === 'object' && reply !== null ? (reply as { visible?: unknown; layout?: unknown }) : {};
+        if (isPanelLayout(r.layout)) frame.setLayout(r.layout);
         frame.setVisible(r.visible === true);
       } catch {
         // The extension was reloaded or updated: this script is orphaned; leave the page alone.
@@ -58,7 +59,8 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown) => {
       const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
       if (type === 'resend') watcher.resend();
-      if (type === 'panel-collapsed') frame.setCollapsed((message as { collapsed?: unknown }).collapsed === true);
+      const layout = (message as { layout?: unknown }).layout;
+      if (type === 'panel-layout' && isPanelLayout(layout)) frame.setLayout(layout);
       return undefined;
     });
   },

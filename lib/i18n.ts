@@ -248,6 +248,8 @@ const en = {
   remove: 'Remove',
   customDomainInvalid: 'Enter a domain such as help.acme.example (https only).',
   customDomainDenied: 'The browser did not allow Sidecard on that domain, so nothing was added.',
+  panelWidth: 'Change the panel width',
+  possibleMatches: 'Possible matches by name',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -484,6 +486,8 @@ const de: Record<MessageKey, string> = {
   remove: 'Entfernen',
   customDomainInvalid: 'Geben Sie eine Domain wie help.acme.example ein (nur https).',
   customDomainDenied: 'Der Browser hat Sidecard auf dieser Domain nicht erlaubt, daher wurde nichts hinzugefügt.',
+  panelWidth: 'Breite der Leiste ändern',
+  possibleMatches: 'Mögliche Treffer nach Name',
 };
 
 export const dictionaries: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, de };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PanelLayout } from './panel-layout';
 
 // Extension pages forbid eval; zod would try `new Function` first to compile fast parsers.
 z.config({ jitless: true });
@@ -36,7 +37,7 @@ export const siteForPageSchema = z.object({ type: z.literal('site-for-page') });
 /** Background → content script: show or hide the panel frame. Deliberately no HR data. */
 export interface RequesterReply {
   visible: boolean;
-  collapsed: boolean;
+  layout: PanelLayout;
 }
 
 const credentials = z.object({
@@ -85,6 +86,7 @@ export const panelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('back') }),
   z.object({ type: z.literal('search'), query: z.string().max(200) }),
   z.object({ type: z.literal('collapse'), collapsed: z.boolean() }),
+  z.object({ type: z.literal('wider') }),
   z.object({ type: z.literal('open-options') }),
 ]);
 export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COLLAPSED_WIDTH, mountPanelFrame, PANEL_WIDTH } from './panel-frame';
+import { mountPanelFrame } from './panel-frame';
+import { COLLAPSED_WIDTH, DEFAULT_LAYOUT } from './panel-layout';
 
 describe('mountPanelFrame', () => {
   it('mounts a hidden extension iframe in a closed shadow root, ahead of time', () => {
@@ -20,8 +21,10 @@ describe('mountPanelFrame', () => {
     const layout = document.querySelector('style[data-sidecard="layout"]')!;
     frame.setVisible(true);
     expect(host.hasAttribute('data-visible')).toBe(true);
-    expect(layout.textContent).toContain(`margin-right: ${PANEL_WIDTH}px`);
-    frame.setCollapsed(true);
+    expect(layout.textContent).toContain(`margin-right: ${DEFAULT_LAYOUT.width}px`);
+    frame.setLayout({ collapsed: false, width: 420 });
+    expect(host.style.width).toBe('420px');
+    frame.setLayout({ collapsed: true, width: 420 });
     expect(host.style.width).toBe(`${COLLAPSED_WIDTH}px`);
     expect(layout.textContent).toContain(`margin-right: ${COLLAPSED_WIDTH}px`);
     frame.setVisible(false);

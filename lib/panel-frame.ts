@@ -5,17 +5,16 @@
  * hidden, and hidden again between conversations rather than destroyed, so the first
  * message on a page is as fast as the tenth. Only plain DOM: unit-testable in happy-dom.
  */
-export const PANEL_WIDTH = 340;
-export const COLLAPSED_WIDTH = 36;
+import { COLLAPSED_WIDTH, DEFAULT_LAYOUT, type PanelLayout } from './panel-layout';
 
 export interface PanelFrame {
   setVisible(visible: boolean): void;
-  setCollapsed(collapsed: boolean): void;
+  setLayout(layout: PanelLayout): void;
   readonly visible: boolean;
-  readonly collapsed: boolean;
+  readonly layout: PanelLayout;
 }
 
-export function mountPanelFrame(doc: Document, src: string, siteId: string, initial: { collapsed?: boolean } = {}): PanelFrame {
+export function mountPanelFrame(doc: Document, src: string, siteId: string, initial: PanelLayout = DEFAULT_LAYOUT): PanelFrame {
   const host = doc.createElement('sidecard-panel');
   host.setAttribute('data-site', siteId);
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -36,10 +35,10 @@ export function mountPanelFrame(doc: Document, src: string, siteId: string, init
   shift.setAttribute('data-sidecard', 'layout');
 
   let visible = false;
-  let collapsed = initial.collapsed ?? false;
+  let current = initial;
 
   function layout(): void {
-    const width = collapsed ? COLLAPSED_WIDTH : PANEL_WIDTH;
+    const width = current.collapsed ? COLLAPSED_WIDTH : current.width;
     host.style.width = `${width}px`;
     if (visible) host.setAttribute('data-visible', '');
     else host.removeAttribute('data-visible');
@@ -56,15 +55,15 @@ export function mountPanelFrame(doc: Document, src: string, siteId: string, init
       visible = next;
       layout();
     },
-    setCollapsed(next) {
-      collapsed = next;
+    setLayout(next) {
+      current = next;
       layout();
     },
     get visible() {
       return visible;
     },
-    get collapsed() {
-      return collapsed;
+    get layout() {
+      return current;
     },
   };
 }

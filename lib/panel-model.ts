@@ -2,10 +2,12 @@ import { displayName, type Employee } from './employee';
 import { shownFields } from './fields';
 import { findByEmail, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
 import { db as defaultDb, type SidecardDB } from './db';
+import { searchPeople, type SearchHit } from './search';
 import type { ParticipantMessage } from './messages';
 import { toPersonView, type PersonExtras, type PersonView } from './person-view';
 import type { Settings } from './settings';
 import type { SyncProgress } from './sync/progress';
+import type { PanelLayout } from './panel-layout';
 
 /** What the panel renders. Built by the background; the panel holds no other data. */
 export type PanelModel =
@@ -14,10 +16,10 @@ export type PanelModel =
   | { state: 'idle' }
   | ConversationModel;
 
-/** One message on the panel Port: the model, and whether the panel is collapsed on this site. */
+/** One message on the panel Port: the model, and how the panel sits on this site. */
 export interface PanelPush {
   model: PanelModel;
-  collapsed: boolean;
+  layout: PanelLayout;
 }
 
 export interface ParticipantView {
@@ -38,6 +40,8 @@ export interface ConversationModel {
   org?: { chain: { id: number; name: string; position?: string }[]; brokenAt?: SupervisorChain['brokenAt']; reports: { id: number; name: string; position?: string }[] };
   /** The selected participant is not in Personio (an external sender). */
   notFound?: boolean;
+  /** Not found by address, but colleagues with the sender's display name (a private address?). */
+  possibleMatches?: SearchHit[];
   canGoBack: boolean;
   searchResults?: { id: number; name: string; position?: string; email: string }[];
   searchQuery?: string;
@@ -113,6 +117,11 @@ export async function conversationModel(
     if (shownFields(settings.fields).includes('supervisor')) model.org = await orgOf(employee, database);
   } else {
     model.notFound = true;
+    const name = tab.participants.find((p) => p.email === tab.selected)?.name;
+    if (name && /\p{L}{2,}/u.test(name)) {
+      const matches = await searchPeople(name, 5, database);
+      if (matches.length) model.possibleMatches = matches;
+    }
   }
   return model;
 }

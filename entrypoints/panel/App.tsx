@@ -23,7 +23,7 @@ export function App() {
       p.onMessage.addListener((m: unknown) => {
         const push = m as PanelPush;
         setModel(push.model);
-        setCollapsed(push.collapsed);
+        setCollapsed(push.layout.collapsed);
       });
       // The service worker may be stopped and restarted; reconnect so the panel stays live.
       p.onDisconnect.addListener(() => {
@@ -75,6 +75,9 @@ function Panel({ model, collapsed, onToggle, send }: { model: PanelModel | undef
             {t('stale')}
           </span>
         ) : null}
+        <button type="button" className="width" onClick={() => send({ type: 'wider' })} aria-label={t('panelWidth')} title={t('panelWidth')}>
+          <span aria-hidden="true">↔</span>
+        </button>
         <button type="button" className="collapse" onClick={onToggle} aria-label={t('panelCollapse')} aria-expanded={true}>
           <span aria-hidden="true">▶</span>
         </button>
@@ -144,6 +147,22 @@ function ConversationView({ model, send }: { model: ConversationModel; send: (m:
         <section className="not-found" aria-live="polite">
           <h2>{t('notInPersonio')}</h2>
           <p className="muted">{t('notInPersonioHint', { email: selected?.email ?? model.selected })}</p>
+          {model.possibleMatches?.length ? (
+            <section aria-label={t('possibleMatches')}>
+              <h3>{t('possibleMatches')}</h3>
+              <ul className="results">
+                {model.possibleMatches.map((r) => (
+                  <li key={r.id}>
+                    <button type="button" onClick={() => send({ type: 'open-person', id: r.id })}>
+                      <span className="name">{r.name}</span>
+                      {r.position ? <span className="muted"> · {r.position}</span> : null}
+                      <span className="muted"> · {r.email}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <SearchBox
             value={query}
             onChange={(q) => {

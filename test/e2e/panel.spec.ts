@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../personio-sim';
+import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
+import { connect, launchExtension, openOptions, panelFrame, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
+
+/** The panel's own controls, on the Gmail fixture. */
+let sim: Simulator;
+let launched: Launched;
+
+beforeAll(async () => {
+  sim = await startSimulator({ employees: 200, seed: 7 });
+  launched = await launchExtension();
+  await routePersonio(launched.context, sim);
+  const options = await openOptions(launched);
+  await connect(options);
+  await waitForSync(launched, 100);
+  await options.close();
+  await serveScenario(launched.context, gmail);
+});
+afterAll(async () => {
+  await launched?.close();
+  await sim?.close();
+});
+
+const hostWidth = (page: import('playwright-core').Page) => page.evaluate(() => (document.querySelector('sidecard-panel') as HTMLElement).style.width);
+
+describe('panel', () => {
+  it('opens the supervisor inside the panel and comes back', async () => {
+    const page = await launched.context.newPage();
+    await page.goto(gmail.startUrl);
+    const panel = await panelFrame(page);
+    const ada = panel.getByRole('article', { name: 'Ada Lovelace' });
+    await ada.waitFor();
+    await ada.getByRole('button', { name: 'Show Grace Hopper' }).click();
+    await panel.getByRole('article', { name: 'Grace Hopper' }).waitFor();
+    await panel.getByRole('button', { name: 'Back' }).click();
+    await ada.waitFor();
+    await page.close();
+  });
+
+  it('switches between sender and recipients', async () => {
+    const page = await launched.context.newPage();
+    await page.goto(gmail.startUrl);
+    await gmail.goToSecond(page);
+    const panel = await panelFrame(page);
+    await panel.getByRole('article', { name: 'Jürgen Müller' }).waitFor();
+    await panel.getByRole('combobox', { name: 'People in this conversation' }).selectOption('zoe.schaefer@acme.example');
+    await panel.getByRole('article', { name: 'Zoë Schäfer' }).waitFor();
+    await page.close();
+  });
+
+  it('collapses to a slim tab and changes width, remembered for the site', async () => {
+    const page = await launched.context.newPage();
+    await page.goto(gmail.startUrl);
+    let panel = await panelFrame(page);
+    await panel.getByRole('article', { name: 'Ada Lovelace' }).waitFor();
+    expect(await hostWidth(page)).toBe('340px');
+    await panel.getByRole('button', { name: 'Change the panel width' }).click();
+    await expect.poll(() => hostWidth(page)).toBe('420px');
+    await panel.getByRole('button', { name: 'Hide the Sidecard panel' }).click();
+    await expect.poll(() => hostWidth(page)).toBe('36px');
+    await page.close();
+
+    // A new Gmail page opens the way the agent left it.
+    const again = await launched.context.newPage();
+    await again.goto(gmail.startUrl);
+    panel = await panelFrame(again);
+    await expect.poll(() => hostWidth(again)).toBe('36px');
+    await panel.getByRole('button', { name: 'Show the Sidecard panel' }).click();
+    await expect.poll(() => hostWidth(again)).toBe('420px');
+    await again.close();
+  });
+});
