@@ -164,6 +164,9 @@ export default defineBackground(() => {
     else await browser.storage.session.remove(TAB_KEY(tabId));
   }
 
+  /** Lazy fetches that failed in this worker's life: not retried on every panel push (no loop). */
+  const failedFetches = new Set<string>();
+
   /** Cached photo and balance now; fetch what is missing and push the panel again when it arrives. */
   async function extrasFor(employee: Employee, current: Settings, onLate: () => void): Promise<Pick<PersonExtras, 'photo' | 'vacation'>> {
     const shown = shownFields(current.fields);
@@ -172,19 +175,20 @@ export default defineBackground(() => {
     const late: Promise<unknown>[] = [];
     if (shown.includes('photo') && employee.photoUrl) {
       const photo = await cachedPhoto(employee, now);
+      const key = `photo:${employee.id}`;
       if (photo) extras.photo = photo;
-      else if (photo === undefined) late.push(clientFor(current).then((c) => c && fetchPhoto(c, employee, now)));
+      else if (photo === undefined && !failedFetches.has(key)) {
+        late.push(clientFor(current).then((c) => c && fetchPhoto(c, employee, now)).catch(() => failedFetches.add(key)));
+      }
     }
     if (shown.includes('vacationBalance')) {
       const vacation = await cachedVacation(employee.id, now);
+      const key = `balance:${employee.id}`;
       if (vacation) extras.vacation = vacation;
+      else if (failedFetches.has(key)) extras.vacation = { state: 'unavailable' };
       else {
         extras.vacation = { state: 'loading' };
-        late.push(
-          clientFor(current).then((c) => (c ? fetchVacation(c, employee.id, now) : undefined)).catch(async () => {
-            await db().balances.put({ employeeId: employee.id, fetchedAt: now, entries: [] });
-          }),
-        );
+        late.push(clientFor(current).then((c) => (c ? fetchVacation(c, employee.id, now) : undefined)).catch(() => failedFetches.add(key)));
       }
     }
     if (late.length) void Promise.allSettled(late).then(onLate);

@@ -10,6 +10,8 @@ import { isPanelLayout } from '@/lib/panel-layout';
  * hide the panel frame. No React, no zod, no HR data: the panel is an extension iframe fed
  * by the background, so nothing about people ever enters this page's DOM.
  */
+
+/** On a domain the admin added, the background says which site's adapter runs here. */
 async function adapterForCustomDomain() {
   try {
     const reply: unknown = await browser.runtime.sendMessage({ type: 'site-for-page' });
@@ -45,7 +47,7 @@ export default defineContentScript({
       }
     }
 
-    const watcher = watchConversation({
+    watchConversation({
       adapter,
       doc: document,
       onChange: (c) => void report(c),
@@ -56,10 +58,11 @@ export default defineContentScript({
       },
     });
 
+    // Only the background can message a content script; it sends layout changes (the
+    // panel's width and collapse buttons, the keyboard shortcut).
     browser.runtime.onMessage.addListener((message: unknown) => {
-      const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-      if (type === 'resend') watcher.resend();
-      const layout = (message as { layout?: unknown }).layout;
+      if (typeof message !== 'object' || message === null) return undefined;
+      const { type, layout } = message as { type?: unknown; layout?: unknown };
       if (type === 'panel-layout' && isPanelLayout(layout)) frame.setLayout(layout);
       return undefined;
     });

@@ -19,9 +19,8 @@ function signature(c: Conversation | null): string {
   return c ? `${c.key}|${c.participants.map((p) => `${p.role}:${p.email}`).join(',')}` : '';
 }
 
-export function watchConversation({ adapter, doc, onChange, fetchJson, debounceMs = 40 }: WatchOptions): { stop(): void; check(): void; resend(): void } {
+export function watchConversation({ adapter, doc, onChange, fetchJson, debounceMs = 40 }: WatchOptions): { stop(): void } {
   let last: string | undefined;
-  let lastConversation: Conversation | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apiCache = new Map<string, Participant[]>();
   let stopped = false;
@@ -47,7 +46,6 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
     const sig = signature(conversation);
     if (sig === last) return;
     last = sig;
-    lastConversation = conversation;
     onChange(conversation);
   }
 
@@ -71,10 +69,6 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
       doc.defaultView?.removeEventListener('popstate', onNav);
       doc.defaultView?.removeEventListener('hashchange', onNav);
       if (timer) clearTimeout(timer);
-    },
-    check: schedule,
-    resend() {
-      onChange(lastConversation);
     },
   };
 }
