@@ -11,7 +11,7 @@ describe('vacation balance', () => {
   });
   it('is cached with an "as of" time and a time to live', async () => {
     const database = new SidecardDB(`extras-${Math.random()}`);
-    await database.balances.put({ employeeId: 1, fetchedAt: 1000, entries: [{ category: 'paid_vacation', available: 3 }] });
+    await database.balances.put({ employeeId: 1, fetchedAt: 1000, entries: [{ name: 'Paid vacation', category: 'paid_vacation', available: 3 }] });
     expect(await cachedVacation(1, 1000 + BALANCE_TTL_MS - 1, database)).toEqual({ state: 'ready', days: 3, asOf: 1000 });
     expect(await cachedVacation(1, 1000 + BALANCE_TTL_MS + 1, database)).toBeUndefined();
   });

@@ -91,5 +91,4 @@ export const panelToBackgroundSchema = z.discriminatedUnion('type', [
 ]);
 export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
 
-export const PANEL_PORT = 'sidecard-panel';
-export const PROGRESS_BROADCAST = 'sync-progress';
+export { PANEL_PORT, PROGRESS_BROADCAST } from './channels';

@@ -1,4 +1,5 @@
 import { displayName, type Employee } from './employee';
+import { localDay } from './format';
 import { shownFields } from './fields';
 import { findByEmail, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
 import { db as defaultDb, type SidecardDB } from './db';
@@ -57,11 +58,8 @@ export interface TabConversation {
   searchResults?: ConversationModel['searchResults'];
 }
 
-export function todayIn(now: number): string {
-  const d = new Date(now);
-  // The agent's local calendar day: an absence "today" means today where they sit.
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** The agent's local calendar day: an absence "today" means today where they sit. */
+export const todayIn = localDay;
 
 export async function personView(
   employee: Employee,

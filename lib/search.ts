@@ -108,24 +108,51 @@ function toHit(e: Employee): SearchHit {
   return { id: e.id, name: displayName(e), email: e.email, ...(e.position ? { position: e.position } : {}), ...(e.department ? { department: e.department.name } : {}) };
 }
 
+/** Ids of people with a name (or role) word starting with `word`, accent-folded either way. */
+async function idsStartingWith(database: SidecardDB, word: string, limit: number): Promise<number[]> {
+  const variants = foldedVariants(word);
+  const [names, tags] = await Promise.all([
+    database.employees.where('nameTokens').startsWithAnyOf(variants).limit(limit).primaryKeys(),
+    database.employees.where('tagTokens').startsWithAnyOf(variants).limit(limit).primaryKeys(),
+  ]);
+  return [...names, ...tags];
+}
+
 export async function searchPeople(query: string, limit = 20, database: SidecardDB = defaultDb()): Promise<SearchHit[]> {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const candidates = new Map<number, Employee>();
-  const add = (rows: Employee[]) => rows.forEach((r) => candidates.set(r.id, r));
+  const add = (rows: Array<Employee | undefined>) => rows.forEach((r) => r && candidates.set(r.id, r));
 
   if (q.includes('@')) {
     add(await database.employees.where('email').startsWith(q).limit(limit).toArray());
   } else {
     const words = fold(q).split(/[\s,]+/).filter(Boolean);
-    // The longest word is usually the most selective one to ask the index for.
-    const probe = [...words].sort((a, b) => b.length - a.length)[0]!;
-    const variants = foldedVariants(probe);
-    add(await database.employees.where('nameTokens').startsWithAnyOf(variants).distinct().limit(CANDIDATE_LIMIT).toArray());
-    if (candidates.size < limit) add(await database.employees.where('tagTokens').startsWithAnyOf(variants).distinct().limit(CANDIDATE_LIMIT).toArray());
-    if (candidates.size < 5 && allowedTypos(probe) > 0) {
-      const near = (await distinctNameTokens(database)).filter((t) => fuzzyMatches(probe, t));
-      if (near.length) add(await database.employees.where('nameTokens').anyOf(near.slice(0, 200)).distinct().limit(CANDIDATE_LIMIT).toArray());
+    // Longest words first: they are the most selective.
+    const byLength = [...words].sort((a, b) => b.length - a.length);
+    if (words.length === 1) {
+      // One or two letters match thousands; a small sample is all a person can read anyway.
+      const cap = q.length <= 2 ? 60 : CANDIDATE_LIMIT;
+      add(await database.employees.bulkGet([...new Set(await idsStartingWith(database, words[0]!, cap))].slice(0, cap)));
+    } else {
+      // Several words: intersect the ids each word matches, so a common surname
+      // ("Müller") cannot crowd the intended person out of a capped candidate list.
+      let ids: Set<number> | undefined;
+      for (const word of byLength.slice(0, 3)) {
+        const found = new Set(await idsStartingWith(database, word, 20_000));
+        ids = ids ? new Set([...ids].filter((id) => found.has(id))) : found;
+        if (ids.size === 0) break;
+      }
+      add(await database.employees.bulkGet([...(ids ?? [])].slice(0, CANDIDATE_LIMIT)));
+    }
+    // Typos: when prefixes find too little, widen with names within a small edit distance.
+    if (candidates.size < 5) {
+      const tokens = await distinctNameTokens(database);
+      for (const word of byLength.slice(0, 2)) {
+        if (allowedTypos(word) === 0) continue;
+        const near = tokens.filter((t) => fuzzyMatches(word, t));
+        if (near.length) add(await database.employees.where('nameTokens').anyOf(near.slice(0, 200)).distinct().limit(CANDIDATE_LIMIT).toArray());
+      }
     }
   }
 

@@ -66,11 +66,17 @@ async function watchPanelFor(page: Page, text: string): Promise<() => Promise<nu
   };
 }
 
-async function scriptMs(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
+/** Main-thread script time (ms) of loading `url` in a fresh page; the metric counts from Performance.enable. */
+async function scriptMsOfLoad(context: import('playwright-core').BrowserContext, url: string, ready: (p: Page) => Promise<unknown>): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  await page.goto(url);
+  await ready(page);
+  await page.waitForTimeout(300);
   const { metrics } = await cdp.send('Performance.getMetrics');
   await cdp.detach();
+  await page.close();
   return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
@@ -122,12 +128,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     // Main-thread script time of loading the inbox (no requester), with and without Sidecard.
     const withExtension: number[] = [];
     for (let i = 0; i < 10; i += 1) {
-      const p = await launched.context.newPage();
-      await p.goto(INBOX);
-      await p.waitForFunction(() => document.querySelector('sidecard-panel') !== null);
-      await p.waitForTimeout(300);
-      withExtension.push(await scriptMs(p));
-      await p.close();
+      withExtension.push(await scriptMsOfLoad(launched.context, INBOX, (p) => p.waitForFunction(() => document.querySelector('sidecard-panel') !== null)));
     }
     const profile = mkdtempSync(join(tmpdir(), 'sidecard-bench-plain-'));
     const plain = await chromium.launchPersistentContext(profile, {
@@ -138,13 +139,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const without: number[] = [];
     try {
       await serveScenario(plain, gmail);
-      for (let i = 0; i < 10; i += 1) {
-        const p = await plain.newPage();
-        await p.goto(INBOX);
-        await p.waitForTimeout(300);
-        without.push(await scriptMs(p));
-        await p.close();
-      }
+      for (let i = 0; i < 10; i += 1) without.push(await scriptMsOfLoad(plain, INBOX, async () => undefined));
     } finally {
       await plain.close();
       rmSync(profile, { recursive: true, force: true });

@@ -258,6 +258,8 @@ async function benchLookupAndSearch(rows: Row[]): Promise<void> {
 
     const ours = await page.evaluate((list) => (globalThis as unknown as { sidecardBench: { search(q: string[]): Promise<{ ms: number[]; results: number[][] }> } }).sidecardBench.search(list), fixed.map((f) => f.query));
     const ourHits = fixed.filter((f, i) => ours.results[i]!.includes(f.id)).length;
+    const misses = fixed.filter((f, i) => !ours.results[i]!.includes(f.id)).map((f) => f.query);
+    if (misses.length) console.log(`  search misses: ${misses.join(' | ')}`);
     const fuse = fuseBaseline(env.sim.company.employees.filter((e) => e.status !== 'inactive'), queries, fixed);
     const speedup = quantile(fuse.ms, 0.95) / quantile(typed.ms, 0.95);
     rows.push({

@@ -3,7 +3,7 @@ import { I18nProvider, useT } from '@/components/I18n';
 import { useNow } from '@/components/useNow';
 import { ask, askWithRetry } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
-import { PROGRESS_BROADCAST } from '@/lib/messages';
+import { PROGRESS_BROADCAST } from '@/lib/channels';
 import { DEFAULT_BASE_URL } from '@/lib/personio/client';
 import type { SyncProgress } from '@/lib/sync/progress';
 import type { ConnectReply, StatusReply } from '@/lib/status';

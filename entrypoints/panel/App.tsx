@@ -3,7 +3,8 @@ import { I18nProvider, useT } from '@/components/I18n';
 import { PersonCard } from '@/components/PersonCard';
 import { SearchBox } from '@/components/SearchBox';
 import { resolveLang } from '@/lib/i18n';
-import { PANEL_PORT, type PanelToBackground } from '@/lib/messages';
+import { PANEL_PORT } from '@/lib/channels';
+import type { PanelToBackground } from '@/lib/messages';
 import type { ConversationModel, PanelModel, PanelPush } from '@/lib/panel-model';
 
 /**

@@ -7,8 +7,9 @@ import { SyncStatus } from '@/components/SyncStatus';
 import { useNow } from '@/components/useNow';
 import { ask, askWithRetry } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
-import { PROGRESS_BROADCAST } from '@/lib/messages';
-import { todayIn, type ConversationModel } from '@/lib/panel-model';
+import { PROGRESS_BROADCAST } from '@/lib/channels';
+import { localDay } from '@/lib/format';
+import type { ConversationModel } from '@/lib/panel-model';
 import type { PersonView } from '@/lib/person-view';
 import type { SearchHit } from '@/lib/search';
 import type { StatusReply } from '@/lib/status';
@@ -120,7 +121,7 @@ function Popup() {
           <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))} autoFocus>
             ← {t('back')}
           </button>
-          <PersonCard person={top.person} today={todayIn(now)} onOpenPerson={(id) => void open(id)} />
+          <PersonCard person={top.person} today={localDay(now)} onOpenPerson={(id) => void open(id)} />
           <OrgView chain={top.org.chain} {...(top.org.brokenAt ? { brokenAt: top.org.brokenAt } : {})} reports={top.org.reports} onOpenPerson={(id) => void open(id)} />
         </>
       ) : (
