@@ -6,7 +6,7 @@ import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/ex
 import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, siteForPageSchema, type PageRequest, type RequesterReply, type SettingsPatch } from '@/lib/messages';
 import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
 import type { PersonExtras } from '@/lib/person-view';
-import { invalidateSearchCache, searchPeople } from '@/lib/search';
+import { invalidateSearchCache, searchPeople, warmSearchCache } from '@/lib/search';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
 import { applySettingsChange, customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
@@ -92,6 +92,7 @@ export default defineBackground(() => {
       return await runSync({ client, settings: current, attributeDefinitions, onProgress: announce }, request);
     } finally {
       invalidateSearchCache();
+      void warmSearchCache().catch(() => undefined);
       void updateBadge();
       await browser.alarms.clear(RESUME_ALARM);
       progress = undefined;
@@ -149,6 +150,8 @@ export default defineBackground(() => {
     await schedule();
     await updateBadge();
     await registerCustomDomains();
+    // The popup's first typo-tolerant search should not pay for building the token list.
+    await warmSearchCache().catch(() => undefined);
   })();
 
   // --- panel model ----------------------------------------------------------------------

@@ -20,7 +20,8 @@ export interface SearchHit {
   department?: string;
 }
 
-const CANDIDATE_LIMIT = 400;
+/** Rows fetched and ranked per query: far more than anyone reads, few enough to stay fast. */
+const CANDIDATE_LIMIT = 120;
 
 /** Damerau-Levenshtein distance with an early exit above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -56,8 +57,7 @@ function fuzzyMatches(word: string, token: string): boolean {
 
 type WordMatch = 'exact' | 'prefix' | 'fuzzy' | 'tag' | undefined;
 
-function matchWord(word: string, e: Employee): WordMatch {
-  const variants = foldedVariants(word);
+function matchWord(variants: readonly string[], e: Employee): WordMatch {
   if (e.nameTokens.some((t) => variants.includes(t))) return 'exact';
   if (e.nameTokens.some((t) => variants.some((v) => t.startsWith(v)))) return 'prefix';
   if (e.tagTokens?.some((t) => variants.some((v) => t.startsWith(v)))) return 'tag';
@@ -67,18 +67,31 @@ function matchWord(word: string, e: Employee): WordMatch {
 
 const WORD_SCORE: Record<Exclude<WordMatch, undefined>, number> = { exact: 30, prefix: 20, fuzzy: 8, tag: 5 };
 
-/** Rank one candidate for a query; undefined when it does not match every word. Pure. */
-export function scoreEmployee(query: string, e: Employee): number | undefined {
+interface PreparedQuery {
+  q: string;
+  words: string[];
+  variants: string[][];
+}
+
+function prepare(query: string): PreparedQuery {
   const q = query.trim().toLowerCase();
+  const words = queryWords(q);
+  return { q, words, variants: words.map((w) => foldedVariants(w)) };
+}
+
+/** Rank one candidate for a query; undefined when it does not match every word. Pure. */
+export function scoreEmployee(query: string | PreparedQuery, e: Employee): number | undefined {
+  const { q, words, variants } = typeof query === 'string' ? prepare(query) : query;
   if (!q) return undefined;
   if (q.includes('@')) {
     if (e.email === q) return 1000;
     return e.email.startsWith(q) ? 500 - (e.email.length - q.length) / 100 : undefined;
   }
-  const words = fold(q).split(/[\s,]+/).filter(Boolean);
+  // "ada.lov": the start of an address, typed without the @.
+  if (!/\s/.test(q) && q.includes('.') && e.email.startsWith(q)) return 500 - (e.email.length - q.length) / 100;
   let score = 0;
-  for (const word of words) {
-    const m = matchWord(word, e);
+  for (const wordVariants of variants) {
+    const m = matchWord(wordVariants, e);
     if (!m) return undefined;
     score += WORD_SCORE[m];
   }
@@ -90,11 +103,20 @@ export function scoreEmployee(query: string, e: Employee): number | undefined {
   return score - full.length / 1000;
 }
 
+function queryWords(q: string): string[] {
+  return fold(q).split(/[\s,.]+/).filter(Boolean);
+}
+
 /** Distinct name tokens, for typo candidates; rebuilt after each sync (see `invalidateSearchCache`). */
 let tokenCache: { database: SidecardDB; tokens: string[] } | undefined;
 
 export function invalidateSearchCache(): void {
   tokenCache = undefined;
+}
+
+/** Build the typo list ahead of the first search (the background does this when idle). */
+export async function warmSearchCache(database: SidecardDB = defaultDb()): Promise<void> {
+  await distinctNameTokens(database);
 }
 
 async function distinctNameTokens(database: SidecardDB): Promise<string[]> {
@@ -106,6 +128,11 @@ async function distinctNameTokens(database: SidecardDB): Promise<string[]> {
 
 function toHit(e: Employee): SearchHit {
   return { id: e.id, name: displayName(e), email: e.email, ...(e.position ? { position: e.position } : {}), ...(e.department ? { department: e.department.name } : {}) };
+}
+
+/** Ids of people with exactly this name word (accent-folded): they rank first. */
+async function idsNamed(database: SidecardDB, word: string, limit: number): Promise<number[]> {
+  return database.employees.where('nameTokens').anyOf(foldedVariants(word)).limit(limit).primaryKeys();
 }
 
 /** Ids of people with a name (or role) word starting with `word`, accent-folded either way. */
@@ -124,31 +151,39 @@ export async function searchPeople(query: string, limit = 20, database: Sidecard
   const candidates = new Map<number, Employee>();
   const add = (rows: Array<Employee | undefined>) => rows.forEach((r) => r && candidates.set(r.id, r));
 
-  if (q.includes('@')) {
+  if (!/\s/.test(q) && (q.includes('@') || q.includes('.'))) {
     add(await database.employees.where('email').startsWith(q).limit(limit).toArray());
-  } else {
-    const words = fold(q).split(/[\s,]+/).filter(Boolean);
-    // Longest words first: they are the most selective.
+  }
+  if (!q.includes('@')) {
+    const words = queryWords(q);
+    // Longest words first: they are the most selective. Words of one or two letters match
+    // thousands of people; they only filter the candidates the longer words found.
     const byLength = [...words].sort((a, b) => b.length - a.length);
-    if (words.length === 1) {
-      // One or two letters match thousands; a small sample is all a person can read anyway.
-      const cap = q.length <= 2 ? 60 : CANDIDATE_LIMIT;
-      add(await database.employees.bulkGet([...new Set(await idsStartingWith(database, words[0]!, cap))].slice(0, cap)));
+    const selective = byLength.filter((w) => w.length >= 3).slice(0, 2);
+    if (selective.length === 0) {
+      const cap = 60;
+      add(await database.employees.bulkGet([...new Set(await idsStartingWith(database, byLength[0] ?? q, cap))].slice(0, cap)));
     } else {
-      // Several words: intersect the ids each word matches, so a common surname
-      // ("Müller") cannot crowd the intended person out of a capped candidate list.
+      // Intersect what each selective word matches, so a common surname ("Müller") cannot
+      // crowd the intended person out of a capped candidate list. With one such word, exact
+      // name matches are asked for first, then prefixes.
       let ids: Set<number> | undefined;
-      for (const word of byLength.slice(0, 3)) {
-        const found = new Set(await idsStartingWith(database, word, 20_000));
-        ids = ids ? new Set([...ids].filter((id) => found.has(id))) : found;
-        if (ids.size === 0) break;
+      if (selective.length === 1) {
+        const word = selective[0]!;
+        ids = new Set([...(await idsNamed(database, word, CANDIDATE_LIMIT)), ...(await idsStartingWith(database, word, CANDIDATE_LIMIT))]);
+      } else {
+        for (const word of selective) {
+          const found = new Set(await idsStartingWith(database, word, 3000));
+          ids = ids ? new Set([...ids].filter((id) => found.has(id))) : found;
+          if (ids.size === 0) break;
+        }
       }
       add(await database.employees.bulkGet([...(ids ?? [])].slice(0, CANDIDATE_LIMIT)));
     }
     // Typos: when prefixes find too little, widen with names within a small edit distance.
     if (candidates.size < 5) {
       const tokens = await distinctNameTokens(database);
-      for (const word of byLength.slice(0, 2)) {
+      for (const word of selective) {
         if (allowedTypos(word) === 0) continue;
         const near = tokens.filter((t) => fuzzyMatches(word, t));
         if (near.length) add(await database.employees.where('nameTokens').anyOf(near.slice(0, 200)).distinct().limit(CANDIDATE_LIMIT).toArray());
@@ -156,8 +191,9 @@ export async function searchPeople(query: string, limit = 20, database: Sidecard
     }
   }
 
+  const prepared = prepare(q);
   return [...candidates.values()]
-    .map((e) => ({ e, score: scoreEmployee(q, e) }))
+    .map((e) => ({ e, score: scoreEmployee(prepared, e) }))
     .filter((x): x is { e: Employee; score: number } => x.score !== undefined)
     .sort((a, b) => b.score - a.score || displayName(a.e).localeCompare(displayName(b.e)))
     .slice(0, limit)

@@ -330,7 +330,8 @@ function searchQueries(people: BenchPerson[]): { queries: string[]; fixed: { que
     { query: 'tobias.weiss@acme', id: cast.tobias.id },
     { query: 'grace hoper', id: cast.grace.id },
     { query: 'grace.hopper@', id: cast.grace.id },
-    { query: 'lena hofmann', id: cast.lena.id },
+    // (Not "lena hofmann": this company has six real Lena Hofmanns, who rightly come first.)
+    { query: 'lena.hoffmann@acme', id: cast.lena.id },
     { query: 'lena hoffmann', id: cast.lena.id },
     { query: 'emily clark', id: cast.emily.id },
     { query: 'emily.clarke@acme.example', id: cast.emily.id },
