@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { savedClient, saveSecret, testConnection } from '@/lib/connection';
+import { CLIENT_SECRET, openSecret } from '@/lib/secrets';
 import { db, wipeAll } from '@/lib/db';
 import type { Employee } from '@/lib/employee';
 import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/extras';
@@ -418,7 +419,6 @@ export default defineBackground(() => {
 
   async function savedSecretFor(current: Settings, clientId: string): Promise<string | undefined> {
     if (current.clientId !== clientId) return undefined;
-    const { openSecret, CLIENT_SECRET } = await import('@/lib/secrets');
     return openSecret(CLIENT_SECRET);
   }
 

@@ -58,8 +58,6 @@ export interface TabConversation {
   searchResults?: ConversationModel['searchResults'];
 }
 
-/** The agent's local calendar day: an absence "today" means today where they sit. */
-export const todayIn = localDay;
 
 export async function personView(
   employee: Employee,
@@ -70,7 +68,7 @@ export async function personView(
 ): Promise<PersonView> {
   const shown = shownFields(settings.fields);
   const supervisor = employee.supervisorId !== undefined ? await database.employees.get(employee.supervisorId) : undefined;
-  const away = shown.includes('absence') ? awayStatus(await timeOffsOf(employee.id, database), todayIn(now)) : undefined;
+  const away = shown.includes('absence') ? awayStatus(await timeOffsOf(employee.id, database), localDay(now)) : undefined;
   return toPersonView(employee, shown, { ...(supervisor ? { supervisor } : {}), ...(away ? { away } : {}), ...extras });
 }
 
@@ -104,7 +102,8 @@ export async function conversationModel(
     participants,
     selected: tab.selected,
     stale: opts.stale,
-    today: todayIn(opts.now),
+    // The agent's local calendar day: an absence "today" means today where they sit.
+    today: localDay(opts.now),
     canGoBack: tab.opened.length > 0,
     ...(tab.searchQuery !== undefined ? { searchQuery: tab.searchQuery } : {}),
     ...(tab.searchResults ? { searchResults: tab.searchResults } : {}),
