@@ -9,25 +9,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startSimulator } from '../test/personio-sim';
 import { scenario as gmail } from '../test/fixtures/sites/gmail/scenario';
+import { quantile, type Row } from './bench-table';
 import { CHROMIUM, connect, launchExtension, openOptions, panelFrame, routePersonio, serveScenario, waitForSync } from '../test/e2e/harness';
-
-interface Row {
-  measure: string;
-  unit: string;
-  samples: number[];
-  peer?: { label: string; samples: number[] };
-  target: string;
-  pass?: boolean;
-}
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 20);
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
-}
+const p95 = (values: number[]) => quantile(values, 0.95);
 
 /** Open a thread from `sender` by swapping Gmail's view, as Gmail does; returns the wall-clock time of the swap. */
 async function showThreadFrom(page: Page, sender: { email: string; name: string }, threadId: string): Promise<number> {

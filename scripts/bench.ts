@@ -10,49 +10,13 @@ import type { Page } from 'playwright-core';
 import Fuse from 'fuse.js';
 import { startSimulator, type Simulator } from '../test/personio-sim';
 import { benchPanel } from './bench-panel';
+import { printTable, quantile, type Row } from './bench-table';
 import { connect, launchExtension, openOptions, waitForSync, type Launched } from '../test/e2e/harness';
 
 const root = resolve(import.meta.dirname, '..');
 const BENCH_BUILD = join(root, '.output-bench/chrome-mv3');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
-
-interface Row {
-  measure: string;
-  unit: string;
-  samples: number[];
-  peer?: { label: string; samples: number[] };
-  target: string;
-  pass?: boolean;
-}
-
-export function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (!sorted.length) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
-const fmt = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-
-function printTable(rows: Row[]): void {
-  const lines = rows.map((r) => [
-    r.measure,
-    `${fmt(quantile(r.samples, 0.5))} ${r.unit}`,
-    `${fmt(quantile(r.samples, 0.95))} ${r.unit}`,
-    r.peer ? `${r.peer.label}: ${fmt(quantile(r.peer.samples, 0.5))} ${r.unit}` : '',
-    r.target,
-    r.pass === undefined ? '' : r.pass ? 'ok' : 'MISSED',
-  ]);
-  const header = ['measure', 'median', 'p95', 'peer (median, same run)', 'target', ''];
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(row(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const l of lines) console.log(row(l));
-}
 
 /** Run a snippet in the background service worker (real IndexedDB, real extension origin). */
 type InWorker = Launched['worker'];
