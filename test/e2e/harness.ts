@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
-import type { Simulator } from '../personio-sim';
-import { DEFAULT_CREDENTIAL } from '../personio-sim';
+import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-sim';
 import { fixtureFile, type SiteScenario } from '../fixtures/sites/scenario';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -181,4 +180,19 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
 /** Send a page request to the background from an extension page, as the UI does. */
 export async function askBackground<T>(page: Page, message: unknown): Promise<T> {
   return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<T>;
+}
+
+/**
+ * The usual starting point of a spec: a simulator company, the extension in Chromium with
+ * Personio's host routed to it, connected through the options page, first sync done.
+ */
+export async function connectedBrowser(company: { employees: number; seed: number }, minimumSynced = 1): Promise<{ sim: Simulator; launched: Launched }> {
+  const sim = await startSimulator(company);
+  const launched = await launchExtension();
+  await routePersonio(launched.context, sim);
+  const options = await openOptions(launched);
+  await connect(options);
+  await waitForSync(launched, minimumSynced);
+  await options.close();
+  return { sim, launched };
 }

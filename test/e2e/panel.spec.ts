@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../personio-sim';
+import type { Simulator } from '../personio-sim';
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
-import { connect, launchExtension, openOptions, panelFrame, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
+import { connectedBrowser, panelFrame, serveScenario, type Launched } from './harness';
 
 /** The panel's own controls, on the Gmail fixture. */
 let sim: Simulator;
 let launched: Launched;
 
 beforeAll(async () => {
-  sim = await startSimulator({ employees: 200, seed: 7 });
-  launched = await launchExtension();
-  await routePersonio(launched.context, sim);
-  const options = await openOptions(launched);
-  await connect(options);
-  await waitForSync(launched, 100);
-  await options.close();
+  ({ sim, launched } = await connectedBrowser({ employees: 200, seed: 7 }, 100));
   await serveScenario(launched.context, gmail);
 });
 afterAll(async () => {

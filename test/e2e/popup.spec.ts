@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSimulator, type Simulator } from '../personio-sim';
-import { connect, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from './harness';
+import type { Simulator } from '../personio-sim';
+import { connectedBrowser, type Launched } from './harness';
 
 /** The toolbar popup, opened as its page, against a synced simulator company. */
 let sim: Simulator;
@@ -9,13 +9,7 @@ let launched: Launched;
 let popup: Page;
 
 beforeAll(async () => {
-  sim = await startSimulator({ employees: 400, seed: 12 });
-  launched = await launchExtension();
-  await routePersonio(launched.context, sim);
-  const options = await openOptions(launched);
-  await connect(options);
-  await waitForSync(launched, 300);
-  await options.close();
+  ({ sim, launched } = await connectedBrowser({ employees: 400, seed: 12 }, 300));
   popup = await launched.context.newPage();
   await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
 });

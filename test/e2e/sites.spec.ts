@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { startSimulator, type Simulator } from '../personio-sim';
+import type { Simulator } from '../personio-sim';
 import { allScenarios } from '../fixtures/sites';
 import type { SiteScenario } from '../fixtures/sites/scenario';
-import { connect, launchExtension, openOptions, panelFrame, panelVisible, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
+import { connectedBrowser, panelFrame, panelVisible, serveScenario, type Launched } from './harness';
 
 /**
  * Every supported site, served at its real host name: the panel shows the requester, follows
@@ -17,13 +17,7 @@ let sim: Simulator;
 let launched: Launched;
 
 beforeAll(async () => {
-  sim = await startSimulator({ employees: 200, seed: 7 });
-  launched = await launchExtension();
-  await routePersonio(launched.context, sim);
-  const options = await openOptions(launched);
-  await connect(options);
-  await waitForSync(launched, 100);
-  await options.close();
+  ({ sim, launched } = await connectedBrowser({ employees: 200, seed: 7 }, 100));
 });
 
 afterAll(async () => {
