@@ -172,10 +172,12 @@ export async function searchPeople(query: string, limit = 20, database: Sidecard
         const word = selective[0]!;
         ids = new Set([...(await idsNamed(database, word, CANDIDATE_LIMIT)), ...(await idsStartingWith(database, word, CANDIDATE_LIMIT))]);
       } else {
-        for (const word of selective) {
-          const found = new Set(await idsStartingWith(database, word, 3000));
-          ids = ids ? new Set([...ids].filter((id) => found.has(id))) : found;
-          if (ids.size === 0) break;
+        // The longest word's matches, narrowed by the next word only when they are too many
+        // to rank (reading a second long id list costs more than ranking a few hundred rows).
+        ids = new Set(await idsStartingWith(database, selective[0]!, 3000));
+        if (ids.size > CANDIDATE_LIMIT) {
+          const next = new Set(await idsStartingWith(database, selective[1]!, 3000));
+          ids = new Set([...ids].filter((id) => next.has(id)));
         }
       }
       add(await database.employees.bulkGet([...(ids ?? [])].slice(0, CANDIDATE_LIMIT)));
