@@ -4,7 +4,7 @@ import { defaultFieldSettings, isCustomField, STANDARD_FIELDS, type FieldSetting
 import { DEFAULT_BASE_URL } from './personio/client';
 
 /**
- * Admin settings, kept in `storage.local` of the extension (never `storage.sync`: settings
+ * Admin settings, kept in `storage.local` of the extension (never the synced storage area: settings
  * name the company's Personio tenant). The client secret is not here: see secrets.ts.
  */
 export const MIN_INTERVAL_MINUTES = 5;
