@@ -199,14 +199,13 @@ export default defineBackground(() => {
     return extras;
   }
 
-  async function panelModel(tabId: number): Promise<PanelModel> {
+  async function panelModel(tabId: number, tab: TabConversation | undefined): Promise<PanelModel> {
     const current = await settingsNow();
     if (!isConnected(current)) return { state: 'not-connected' };
     const state = await readSyncState();
     if (state.lastSuccessAt === undefined && (await db().employees.count()) === 0) {
       return { state: 'first-sync', ...(progress ? { progress } : {}) };
     }
-    const tab = await tabConversation(tabId);
     if (!tab) return { state: 'idle' };
     const now = Date.now();
     return conversationModel(tab, current, {
@@ -232,8 +231,9 @@ export default defineBackground(() => {
   async function pushPanel(tabId: number): Promise<void> {
     const port = panels.get(tabId);
     if (!port) return;
-    const model = await panelModel(tabId);
-    const site = (await tabConversation(tabId))?.site ?? siteOfTab.get(tabId);
+    const tab = await tabConversation(tabId);
+    const model = await panelModel(tabId, tab);
+    const site = tab?.site ?? siteOfTab.get(tabId);
     const layout = layoutFor(await layoutPrefs(), site);
     try {
       port.postMessage({ model, layout } satisfies PanelPush);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PanelLayout } from './panel-layout';
+import { MAX_NAME_LENGTH, MAX_PARTICIPANTS } from './channels';
 
 // Extension pages forbid eval; zod would try `new Function` first to compile fast parsers.
 z.config({ jitless: true });
@@ -16,7 +17,7 @@ z.config({ jitless: true });
 
 const participant = z.object({
   email: z.string().email().max(320),
-  name: z.string().max(200).optional(),
+  name: z.string().max(MAX_NAME_LENGTH).optional(),
   role: z.enum(['from', 'to', 'cc', 'requester']),
 });
 export type ParticipantMessage = z.infer<typeof participant>;
@@ -26,7 +27,7 @@ export const requesterMessageSchema = z.object({
   type: z.literal('requester'),
   site: z.string().max(40),
   conversation: z
-    .object({ key: z.string().max(500), participants: z.array(participant).max(50) })
+    .object({ key: z.string().max(500), participants: z.array(participant).max(MAX_PARTICIPANTS) })
     .nullable(),
 });
 export type RequesterMessage = z.infer<typeof requesterMessageSchema>;

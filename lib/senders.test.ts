@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isContentScriptSender, isExtensionPageSender, isPanelSender, matchesPattern } from './senders';
+import { isContentScriptSender, isExtensionPageSender, isPanelSender } from './senders';
+import { matchesPattern } from './sites/match';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 

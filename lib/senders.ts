@@ -1,8 +1,6 @@
 import { SITES } from './sites';
 import { matchesPattern } from './sites/match';
 
-export { matchesPattern };
-
 /**
  * Sender checks on browser-stamped fields (`sender.id`, `sender.url`, `sender.tab`,
  * `sender.frameId`), which a page cannot forge. Pure, so they are unit-tested.

@@ -27,3 +27,20 @@ export interface StatusReply {
 }
 
 export type ConnectReply = ConnectionTest;
+
+/** The run in progress: the background's word, or the latest broadcast while it is not finished. */
+export function runningSync(status: StatusReply, progress?: SyncProgress): SyncProgress | undefined {
+  return status.running ?? (progress && progress.stage !== 'done' && progress.stage !== 'failed' ? progress : undefined);
+}
+
+/** What the sync status line shows, for the options page and the popup alike. */
+export function syncStateOf(status: StatusReply, progress?: SyncProgress) {
+  const running = runningSync(status, progress);
+  return {
+    connected: status.connected,
+    stale: status.stale,
+    ...(status.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
+    ...(running ? { running } : {}),
+    ...(status.lastError ? { error: status.lastError } : {}),
+  };
+}

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { useNow } from '@/components/useNow';
-import { ask, askWithRetry } from '@/lib/ask';
+import { useStatus } from '@/components/useStatus';
+import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
-import { PROGRESS_BROADCAST } from '@/lib/channels';
 import { DEFAULT_BASE_URL } from '@/lib/personio/client';
-import type { SyncProgress } from '@/lib/sync/progress';
 import type { ConnectReply, StatusReply } from '@/lib/status';
 import { MAX_CREDENTIALS_FILE_BYTES, parseCredentialsFile, type CredentialsFileResult } from '@/lib/credentials-file';
 import type { SettingsPatch } from '@/lib/messages';
@@ -22,33 +21,6 @@ export function App() {
   );
 }
 
-function useStatus() {
-  const [status, setStatus] = useState<StatusReply | undefined>();
-  const [progress, setProgress] = useState<SyncProgress | undefined>();
-  const refresh = useCallback(() => askWithRetry<StatusReply>({ type: 'status' }).then(setStatus), []);
-  useEffect(() => {
-    const first = setTimeout(() => void refresh(), 0);
-    const onMessage = (m: unknown) => {
-      const msg = m as { type?: string; progress?: SyncProgress };
-      if (msg.type !== PROGRESS_BROADCAST || !msg.progress) return;
-      setProgress(msg.progress);
-      if (msg.progress.stage === 'done' || msg.progress.stage === 'failed') void refresh();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    const timer = setInterval(() => void refresh(), 5000);
-    return () => {
-      clearTimeout(first);
-      browser.runtime.onMessage.removeListener(onMessage);
-      clearInterval(timer);
-    };
-  }, [refresh]);
-  /** Show a settings change at once; the background's answer follows with the next refresh. */
-  const showSettings = useCallback((patch: Partial<StatusReply['settings']>) => {
-    setStatus((current) => (current ? { ...current, settings: { ...current.settings, ...patch } } : current));
-  }, []);
-  return { status, progress, refresh, showSettings };
-}
-
 /** A custom API host needs host access the manifest does not grant: ask for it, at the click. */
 async function ensureHostAccess(baseUrl: string): Promise<boolean> {
   const origin = new URL(baseUrl).origin;
@@ -60,7 +32,7 @@ async function ensureHostAccess(baseUrl: string): Promise<boolean> {
 
 function Options() {
   const { t } = useT();
-  const { status, progress, refresh, showSettings } = useStatus();
+  const { status, progress, refresh, showSettings } = useStatus(5000);
   const now = useNow();
   const [result, setResult] = useState<ConnectionResultValue | undefined>();
   const [disconnects, setDisconnects] = useState(0);

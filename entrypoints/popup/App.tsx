@@ -5,15 +5,14 @@ import { PersonCard } from '@/components/PersonCard';
 import { SearchBox } from '@/components/SearchBox';
 import { SyncStatus } from '@/components/SyncStatus';
 import { useNow } from '@/components/useNow';
-import { ask, askWithRetry } from '@/lib/ask';
+import { useStatus } from '@/components/useStatus';
+import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
-import { PROGRESS_BROADCAST } from '@/lib/channels';
 import { localDay } from '@/lib/format';
 import type { ConversationModel } from '@/lib/panel-model';
 import type { PersonView } from '@/lib/person-view';
 import type { SearchHit } from '@/lib/search';
-import type { StatusReply } from '@/lib/status';
-import type { SyncProgress } from '@/lib/sync/progress';
+import { runningSync, syncStateOf } from '@/lib/status';
 
 export function App() {
   return (
@@ -42,8 +41,7 @@ function useShortcut(): string | undefined {
 
 function Popup() {
   const { t } = useT();
-  const [status, setStatus] = useState<StatusReply | undefined>();
-  const [progress, setProgress] = useState<SyncProgress | undefined>();
+  const { status, progress } = useStatus();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
@@ -56,19 +54,6 @@ function Popup() {
   useEffect(() => {
     if (status && performance.getEntriesByName('sidecard:interactive').length === 0) performance.mark('sidecard:interactive');
   }, [status]);
-
-  useEffect(() => {
-    const load = () => void askWithRetry<StatusReply>({ type: 'status' }).then(setStatus);
-    load();
-    const onMessage = (m: unknown) => {
-      const msg = m as { type?: string; progress?: SyncProgress };
-      if (msg.type !== PROGRESS_BROADCAST || !msg.progress) return;
-      setProgress(msg.progress);
-      if (msg.progress.stage === 'done' || msg.progress.stage === 'failed') load();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, []);
 
   useEffect(() => {
     let current = true;
@@ -109,7 +94,7 @@ function Popup() {
     );
   }
 
-  const running = status.running ?? (progress && progress.stage !== 'done' && progress.stage !== 'failed' ? progress : undefined);
+  const running = runningSync(status, progress);
   const top = stack[stack.length - 1];
   return (
     <main
@@ -165,15 +150,7 @@ function Popup() {
         </>
       )}
       <footer>
-        <SyncStatus
-          state={{
-            connected: true,
-            stale: status.stale,
-            ...(status.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
-            ...(running ? { running } : {}),
-            ...(status.lastError ? { error: status.lastError } : {}),
-          }}
-          now={now}
+        <SyncStatus state={syncStateOf(status, progress)} now={now}
           onSyncNow={() => void ask({ type: 'sync-now' })}
         />
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>

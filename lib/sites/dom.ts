@@ -59,3 +59,29 @@ export function emailOf(el: Element): string | null {
   const found = title ? EMAIL_IN_TEXT.exec(title) : null;
   return found ? normaliseEmail(found[0]) : null;
 }
+
+/** A person's name as a site shows it: whitespace collapsed; text holding an address is not a name. */
+export function displayNameOf(raw: unknown): string | undefined {
+  const text = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
+  return text && !EMAIL_IN_TEXT.test(text) ? text : undefined;
+}
+
+const EMAIL_HOLDERS = 'a[href^="mailto:" i], [data-email], [title]';
+
+/**
+ * Every address shown under `scope`, in order, each once, with the name beside it (a later
+ * duplicate may supply the name). `isUserContent` skips what the site's users wrote.
+ */
+export function peopleUnder(scope: Element, role: Participant['role'], isUserContent: (el: Element) => boolean): Participant[] {
+  const found: Participant[] = [];
+  for (const el of [scope, ...scope.querySelectorAll(EMAIL_HOLDERS)]) {
+    if (isUserContent(el)) continue;
+    const email = emailOf(el);
+    if (!email) continue;
+    const name = displayNameOf(el.textContent);
+    const seen = found.find((p) => p.email === email);
+    if (!seen) found.push({ email, role, ...(name ? { name } : {}) });
+    else if (!seen.name && name) seen.name = name;
+  }
+  return found;
+}

@@ -1,5 +1,5 @@
-import { EMAIL_IN_TEXT, isHidden } from './dom';
-import { normaliseEmail, uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
+import { displayNameOf, isHidden } from './dom';
+import { isRecord, normaliseEmail, uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
  * Freshdesk (<subdomain>.freshdesk.com/a/…), the Ember agent app. Its stable hooks are a few
@@ -21,8 +21,6 @@ const BODY = '.ticket-details__item__content, [id^="ticket_original_request"], .
 const CONTACT_EMAIL = '[data-test-id="requester-info-contact-email"] .info-details-content';
 const CONTACT_NAME = '.requester-wrap [data-test-id="user-name"]';
 
-const MAX_PARTICIPANTS = 50;
-const MAX_NAME = 200;
 
 function inBody(el: Element): boolean {
   return el.closest(BODY) !== null;
@@ -37,16 +35,7 @@ function ticketIdFromUrl(url: URL): string | null {
   return /^\/a\/tickets\/(\d{1,20})(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
 }
 
-function nameOf(raw: unknown): string | undefined {
-  const name = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
-  return name && !EMAIL_IN_TEXT.test(name) ? name.slice(0, MAX_NAME) : undefined;
-}
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** "ada@acme.example" or "Ada Lovelace <ada@acme.example>" (Freshdesk stores either in cc_emails). */
 function addressIn(raw: unknown): string | null {
@@ -73,7 +62,7 @@ export const freshdesk: SiteAdapter = {
       .map((el) => normaliseEmail(el.textContent))
       .find((e): e is string => e !== null);
     if (!email) return { key: id, participants: [] };
-    const name = nameOf(shown(doc, CONTACT_NAME)[0]?.textContent);
+    const name = displayNameOf(shown(doc, CONTACT_NAME)[0]?.textContent);
     return { key: id, participants: [{ email, role: 'requester', ...(name ? { name } : {}) }] };
   },
 
@@ -94,11 +83,11 @@ export const freshdesk: SiteAdapter = {
     if (data.requester_id !== undefined && requester.id !== undefined && String(data.requester_id) !== String(requester.id)) return null;
     const email = normaliseEmail(typeof requester.email === 'string' ? requester.email : null);
     if (!email) return null;
-    const name = nameOf(requester.name);
+    const name = displayNameOf(requester.name);
     const ccs = (Array.isArray(data.cc_emails) ? data.cc_emails : [])
       .map(addressIn)
       .filter((e): e is string => e !== null)
       .map((e): Participant => ({ email: e, role: 'cc' }));
-    return uniqueParticipants([{ email, role: 'requester', ...(name ? { name } : {}) }, ...ccs]).slice(0, MAX_PARTICIPANTS);
+    return uniqueParticipants([{ email, role: 'requester', ...(name ? { name } : {}) }, ...ccs]);
   },
 };

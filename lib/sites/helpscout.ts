@@ -1,4 +1,4 @@
-import { emailOf, EMAIL_IN_TEXT, isHidden } from './dom';
+import { displayNameOf, isHidden, peopleUnder } from './dom';
 import { uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
@@ -21,10 +21,7 @@ const PROFILE_NAME = '[data-cy="CustomerName"]';
 const CUSTOMER_THREAD = '[data-thread-type="customer"]';
 const THREAD_HEADER = '[data-cy="ThreadHeader"]';
 const CC = '[data-cy="ConvoCc"]';
-const EMAIL_HOLDERS = 'a[href^="mailto:" i], [data-email], [title]';
 
-const MAX_PARTICIPANTS = 50;
-const MAX_NAME = 200;
 
 function inBody(el: Element): boolean {
   return el.closest(BODY) !== null;
@@ -32,25 +29,7 @@ function inBody(el: Element): boolean {
 
 
 
-function textOf(el: Element | null | undefined): string | undefined {
-  const text = (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return text && !EMAIL_IN_TEXT.test(text) ? text.slice(0, MAX_NAME) : undefined;
-}
 
-/** Addresses shown under `scope` (outside any message body), each once, with the name beside it. */
-function readPeople(scope: Element, role: Participant['role']): Participant[] {
-  const found: Participant[] = [];
-  for (const el of [scope, ...scope.querySelectorAll(EMAIL_HOLDERS)]) {
-    if (inBody(el)) continue;
-    const email = emailOf(el);
-    if (!email) continue;
-    const name = textOf(el);
-    const seen = found.find((p) => p.email === email);
-    if (!seen) found.push({ email, role, ...(name ? { name } : {}) });
-    else if (!seen.name && name) seen.name = name;
-  }
-  return found;
-}
 
 function conversationIdFromUrl(url: URL): string | null {
   return /^\/conversation\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
@@ -62,7 +41,7 @@ function threadAddresses(view: Element): Participant[] {
   for (const thread of view.querySelectorAll(CUSTOMER_THREAD)) {
     if (inBody(thread)) continue;
     const header = [...thread.querySelectorAll(THREAD_HEADER)].find((h) => !inBody(h));
-    const author = header ? readPeople(header, 'requester')[0] : undefined;
+    const author = header ? peopleUnder(header, 'requester', inBody)[0] : undefined;
     if (author) list.push(author);
   }
   return list;
@@ -72,11 +51,11 @@ function requesterOf(view: Element): Participant | null {
   const fromThreads = threadAddresses(view);
   const profile = [...view.querySelectorAll(PROFILE)].find((p) => !inBody(p));
   if (profile) {
-    const addresses = readPeople(profile, 'requester');
+    const addresses = peopleUnder(profile, 'requester', inBody);
     // A customer may have several addresses: prefer the one this conversation was written from.
     const email = addresses.find((a) => fromThreads.some((t) => t.email === a.email))?.email ?? addresses[0]?.email;
     if (email) {
-      const name = textOf([...profile.querySelectorAll(PROFILE_NAME)].find((n) => !inBody(n)));
+      const name = displayNameOf([...profile.querySelectorAll(PROFILE_NAME)].find((n) => !inBody(n))?.textContent);
       return { email, role: 'requester', ...(name ? { name } : {}) };
     }
   }
@@ -98,8 +77,8 @@ export const helpscout: SiteAdapter = {
 
     const requester = requesterOf(view);
     if (!requester) return null;
-    const cc = [...view.querySelectorAll(CC)].filter((el) => !inBody(el)).flatMap((el) => readPeople(el, 'cc'));
+    const cc = [...view.querySelectorAll(CC)].filter((el) => !inBody(el)).flatMap((el) => peopleUnder(el, 'cc', inBody));
     const id = view.getAttribute('data-conversation-id') ?? wanted ?? '';
-    return { key: `conversation:${id}`, participants: uniqueParticipants([requester, ...cc]).slice(0, MAX_PARTICIPANTS) };
+    return { key: `conversation:${id}`, participants: uniqueParticipants([requester, ...cc]) };
   },
 };

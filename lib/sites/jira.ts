@@ -1,5 +1,5 @@
-import { emailOf, EMAIL_IN_TEXT, isHidden } from './dom';
-import { uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
+import { isHidden, peopleUnder } from './dom';
+import { uniqueParticipants, type Conversation, type SiteAdapter } from './types';
 
 /**
  * Jira Service Management (Jira Cloud at *.atlassian.net). Class names are build-hashed
@@ -24,11 +24,8 @@ const PORTAL_RAISED_BY = '[data-testid="request-details.ui.raised-by"]';
 const PORTAL_SHARED_WITH = '[data-testid="request-details.ui.shared-with"]';
 /** Rich text and editors: whatever is inside is user content, never a header. */
 const RICH_TEXT = '.ak-renderer-document, [data-testid*="rich-text"], [contenteditable="true"]';
-const EMAIL_HOLDERS = 'a[href^="mailto:" i], [data-email], [title]';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
-const MAX_PARTICIPANTS = 50;
-const MAX_NAME = 200;
 
 function inRichText(el: Element): boolean {
   return el.closest(RICH_TEXT) !== null;
@@ -36,26 +33,7 @@ function inRichText(el: Element): boolean {
 
 
 
-function nameOf(el: Element, email: string): string | undefined {
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (!text || text.toLowerCase() === email || EMAIL_IN_TEXT.test(text)) return undefined;
-  return text.slice(0, MAX_NAME);
-}
 
-/** The people a user field shows, in order, each once (a later duplicate may supply the name). */
-function readUsers(field: Element, role: Participant['role']): Participant[] {
-  const found: Participant[] = [];
-  for (const el of [field, ...field.querySelectorAll(EMAIL_HOLDERS)]) {
-    if (inRichText(el)) continue;
-    const email = emailOf(el);
-    if (!email) continue;
-    const name = nameOf(el, email);
-    const seen = found.find((p) => p.email === email);
-    if (!seen) found.push({ email, role, ...(name ? { name } : {}) });
-    else if (!seen.name && name) seen.name = name;
-  }
-  return found;
-}
 
 function fieldIn(root: Element, selector: string): Element | null {
   return [...root.querySelectorAll(selector)].find((el) => !inRichText(el)) ?? null;
@@ -91,10 +69,10 @@ function viewRoot(item: Element): Element | null {
 }
 
 function conversationFrom(key: string, requester: Element | null, others: Element | null): Conversation | null {
-  const first = requester ? readUsers(requester, 'requester')[0] : undefined;
+  const first = requester ? peopleUnder(requester, 'requester', inRichText)[0] : undefined;
   if (!first) return null;
-  const cc = others ? readUsers(others, 'cc') : [];
-  return { key, participants: uniqueParticipants([first, ...cc]).slice(0, MAX_PARTICIPANTS) };
+  const cc = others ? peopleUnder(others, 'cc', inRichText) : [];
+  return { key, participants: uniqueParticipants([first, ...cc]) };
 }
 
 function readAgentView(doc: Document, url: URL): Conversation | null {

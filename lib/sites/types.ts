@@ -58,3 +58,10 @@ export function uniqueParticipants(list: Participant[]): Participant[] {
   const seen = new Set<string>();
   return list.filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)));
 }
+
+/** A JSON object from a site's API: untrusted, so every field is checked where it is read. */
+export type Json = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

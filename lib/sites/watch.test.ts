@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gmail } from './gmail';
 import type { Conversation, SiteAdapter } from './types';
 import { watchConversation } from './watch';
+import { requesterMessageSchema } from '../messages';
 import { fixtureDocument } from '../../test/unit/sites/fixture-dom';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,5 +60,25 @@ describe('watchConversation', () => {
     stop = watchConversation({ adapter, doc: document, onChange: (c) => seen.push(c), debounceMs: 5 }).stop;
     await wait(20);
     expect(seen).toEqual([null]);
+  });
+});
+
+describe('what the watcher sends', () => {
+  it('trims a crowded thread and long names to what one message may carry', async () => {
+    const adapter: SiteAdapter = {
+      id: 'crowd',
+      label: 'Crowd',
+      matches: [],
+      readConversation: () => ({
+        key: 'k',
+        participants: Array.from({ length: 120 }, (_, i) => ({ email: `p${i}@acme.example`, role: 'cc' as const, name: 'N'.repeat(500) })),
+      }),
+    };
+    let sent: Conversation | null | undefined;
+    stop = watchConversation({ adapter, doc: document, onChange: (c) => (sent = c), debounceMs: 5 }).stop;
+    await wait(20);
+    expect(sent?.participants).toHaveLength(50);
+    expect(sent?.participants[0]?.name).toHaveLength(200);
+    expect(requesterMessageSchema.safeParse({ type: 'requester', site: 'crowd', conversation: sent }).success).toBe(true);
   });
 });

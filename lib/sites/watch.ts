@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH, MAX_PARTICIPANTS } from '../channels';
 import type { Conversation, Participant, SiteAdapter } from './types';
 
 /**
@@ -42,6 +43,14 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
       }
     }
     if (conversation && conversation.participants.length === 0) conversation = null;
+    // Every adapter's result passes here: trim it to what one message may carry, so a thread
+    // with a hundred recipients or a very long display name still reaches the background.
+    if (conversation) {
+      conversation = {
+        key: conversation.key,
+        participants: conversation.participants.slice(0, MAX_PARTICIPANTS).map((p) => (p.name && p.name.length > MAX_NAME_LENGTH ? { ...p, name: p.name.slice(0, MAX_NAME_LENGTH) } : p)),
+      };
+    }
     if (stopped) return;
     const sig = signature(conversation);
     if (sig === last) return;

@@ -1,5 +1,5 @@
-import { isHidden } from './dom';
-import { normaliseEmail, uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
+import { displayNameOf, isHidden } from './dom';
+import { isRecord, normaliseEmail, uniqueParticipants, type Conversation, type Json, type Participant, type SiteAdapter } from './types';
 
 /**
  * Zendesk Support, agent workspace (<subdomain>.zendesk.com/agent/…). Class names are hashed
@@ -21,8 +21,6 @@ import { normaliseEmail, uniqueParticipants, type Conversation, type Participant
 const ANCHOR = 'data-side-conversations-anchor-id';
 const BODY = '[data-test-id="omni-log-message-content"], .zd-comment, [contenteditable="true"]';
 
-const MAX_PARTICIPANTS = 50;
-const MAX_NAME = 200;
 
 function inBody(el: Element): boolean {
   return el.parentElement?.closest(BODY) != null;
@@ -32,11 +30,6 @@ function ticketIdFromUrl(url: URL): string | null {
   return /^\/agent\/tickets\/(\d{1,20})(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
 }
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A Zendesk id (a JSON number, or a string of digits) as a string. */
 function idOf(value: unknown): string | null {
@@ -53,7 +46,7 @@ function personOf(user: Json | undefined, role: Participant['role']): Participan
   if (!user) return null;
   const email = normaliseEmail(typeof user.email === 'string' ? user.email : null);
   if (!email) return null;
-  const name = typeof user.name === 'string' ? user.name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME) : '';
+  const name = displayNameOf(user.name);
   return { email, role, ...(name ? { name } : {}) };
 }
 
@@ -101,6 +94,6 @@ export const zendesk: SiteAdapter = {
     const ccs = [...idsOf(ticket.email_cc_ids), ...idsOf(ticket.collaborator_ids)]
       .map((ccId) => personOf(users.get(ccId), 'cc'))
       .filter((p): p is Participant => p !== null);
-    return uniqueParticipants([requester, ...ccs]).slice(0, MAX_PARTICIPANTS);
+    return uniqueParticipants([requester, ...ccs]);
   },
 };

@@ -3,7 +3,7 @@ import { useT } from '@/components/I18n';
 import { SyncStatus } from '@/components/SyncStatus';
 import { errorMessageKey } from '@/components/SyncStatus';
 import { formatDateTime, relativeTime } from '@/lib/format';
-import type { StatusReply } from '@/lib/status';
+import { syncStateOf, type StatusReply } from '@/lib/status';
 import type { SyncProgress } from '@/lib/sync/progress';
 
 export const INTERVAL_CHOICES = [5, 15, 30, 60, 120, 240, 720, 1440] as const;
@@ -20,7 +20,6 @@ interface Props {
 export function SyncSection({ status, progress, now, locked, onInterval, onSyncNow }: Props) {
   const { t, lang } = useT();
   const intervalId = useId();
-  const running = status.running ?? (progress && progress.stage !== 'done' && progress.stage !== 'failed' ? progress : undefined);
   const interval = status.settings.intervalMinutes;
   const choices: number[] = INTERVAL_CHOICES.includes(interval as (typeof INTERVAL_CHOICES)[number]) ? [...INTERVAL_CHOICES] : [...INTERVAL_CHOICES, interval].sort((a, b) => a - b);
   return (
@@ -34,15 +33,7 @@ export function SyncSection({ status, progress, now, locked, onInterval, onSyncN
       <p role="status" className="connected">
         {t('connectedCount', { count: status.employeeCount })}
       </p>
-      <SyncStatus
-        state={{
-          connected: true,
-          stale: status.stale,
-          ...(status.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
-          ...(running ? { running } : {}),
-          ...(status.lastError ? { error: status.lastError } : {}),
-        }}
-        now={now}
+      <SyncStatus state={syncStateOf(status, progress)} now={now}
         onSyncNow={onSyncNow}
       />
       {status.nextSyncAt ? (
