@@ -68,14 +68,24 @@ export async function launchExtension(options: { lang?: string; headless?: boole
 export async function routePersonio(context: BrowserContext, sim: Simulator): Promise<void> {
   await context.route('https://api.personio.de/**', async (route) => {
     const url = new URL(route.request().url());
+    let response;
     try {
-      const response = await route.fetch({ url: `${sim.url}${url.pathname}${url.search}` });
-      await route.fulfill({ response });
+      response = await route.fetch({ url: `${sim.url}${url.pathname}${url.search}` });
     } catch {
-      await route.abort('connectionreset');
+      // The simulator dropped the connection (an injected fault): the extension sees a reset.
+      await route.abort('connectionreset').catch(ignoreGoneRequest);
+      return;
     }
+    await route.fulfill({ response }).catch(ignoreGoneRequest);
   });
 }
+
+/**
+ * The extension may cancel a request while the simulator answers it (the worker was stopped,
+ * a run was aborted, the test ended): Playwright then refuses to settle the route, and there
+ * is no one left to answer.
+ */
+function ignoreGoneRequest(): void {}
 
 export async function serveScenario(context: BrowserContext, scenario: SiteScenario): Promise<void> {
   for (const r of scenario.routes) {
