@@ -7,7 +7,7 @@ import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/ex
 import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, siteForPageSchema, type PageRequest, type RequesterReply, type SettingsPatch } from '@/lib/messages';
 import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
 import type { PersonExtras } from '@/lib/person-view';
-import { invalidateSearchCache, searchPeople, warmSearchCache } from '@/lib/search';
+import { forgetSearchIndex, peopleIndex, searchPeople, updateSearchIndex } from '@/lib/search';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
 import { applySettingsChange, customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
@@ -89,11 +89,16 @@ export default defineBackground(() => {
     const attributeDefinitions = hasCustom ? await client.attributes().catch(() => []) : [];
     // While a run is under way, a wake-up alarm resumes it should the worker be stopped.
     await browser.alarms.create(RESUME_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+    const changed = new Set<number>();
+    let resumed = false;
     try {
-      return await runSync({ client, settings: current, attributeDefinitions, onProgress: announce }, request);
+      const log = await runSync({ client, settings: current, attributeDefinitions, onProgress: announce, onRowsChanged: (ids) => ids.forEach((id) => changed.add(id)) }, request);
+      resumed = log.resumed === true;
+      return log;
     } finally {
-      invalidateSearchCache();
-      void warmSearchCache().catch(() => undefined);
+      // Search follows the rows this run changed. A resumed run changed rows before the
+      // worker stopped too, which no one counted: the index is rebuilt whole.
+      await updateSearchIndex(resumed ? 'all' : changed).catch(() => undefined);
       void updateBadge();
       await browser.alarms.clear(RESUME_ALARM);
       progress = undefined;
@@ -151,8 +156,6 @@ export default defineBackground(() => {
     await schedule();
     await updateBadge();
     await registerCustomDomains();
-    // The popup's first typo-tolerant search should not pay for building the token list.
-    await warmSearchCache().catch(() => undefined);
   })();
 
   // --- panel model ----------------------------------------------------------------------
@@ -375,6 +378,9 @@ export default defineBackground(() => {
   async function onPageRequest(request: PageRequest): Promise<unknown> {
     switch (request.type) {
       case 'status':
+        // Pages that ask for status (the popup first of all) are about to search: load the
+        // index now, not on the first keystroke. Not on every wake: panels never search first.
+        void peopleIndex().catch(() => undefined);
         return status();
       case 'test-connection': {
         const current = await settings();
@@ -443,8 +449,9 @@ export default defineBackground(() => {
     if (!next) return { ok: false };
     await browser.storage.local.set({ [SETTINGS_KEY]: next });
     const after = await settings();
-    // Fields no longer stored disappear from every record now, not at the next sync.
-    await applyStoredFields(db(), storedFields(after.fields));
+    // Fields no longer stored disappear from every record now, not at the next sync, and
+    // from the search index (it holds positions and departments).
+    if ((await applyStoredFields(db(), storedFields(after.fields))) > 0) await updateSearchIndex('all');
     await registerCustomDomains();
     await schedule();
     if (scopeHash(before.filters, before.fields) !== scopeHash(after.filters, after.fields) && isConnected(after)) void startSync('full');
@@ -456,6 +463,7 @@ export default defineBackground(() => {
     await browser.alarms.clearAll();
     const custom = (await settings()).customDomains.map((d) => customDomainPattern(d.host));
     await wipeAll();
+    forgetSearchIndex();
     await browser.storage.local.clear();
     await browser.storage.session.clear();
     await registerCustomDomains();

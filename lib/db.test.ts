@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SidecardDB, wipeAll } from './db';
+import { PeopleIndex } from './people-index';
 
 describe('database schema', () => {
   it('upgrades a version-1 database, deriving search tags from stored fields', async () => {
@@ -28,6 +29,27 @@ describe('database schema', () => {
     upgraded.close();
   });
 
+  it('upgrades a version-2 database, keeping its rows, with an empty search index', async () => {
+    const name = `upgrade2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun',
+      timeOffs: 'id, employeeId, endDate',
+      balances: 'employeeId, fetchedAt',
+      photos: 'employeeId, fetchedAt',
+      syncState: 'key',
+      syncLog: '++id, startedAt',
+      vault: 'name',
+    });
+    await v2.table('employees').put({ v: 1, id: 1, email: 'ada@acme.example', nameTokens: ['ada'], tagTokens: ['engineer'] });
+    v2.close();
+
+    const upgraded = new SidecardDB(name);
+    expect((await upgraded.employees.get(1))?.email).toBe('ada@acme.example');
+    expect(await upgraded.searchIndex.count()).toBe(0);
+    upgraded.close();
+  });
+
   it('reopens after being closed (a service worker that slept)', async () => {
     const database = new SidecardDB(`reopen-${Math.random()}`);
     await database.employees.put({ v: 1, id: 1, email: 'a@b.example', nameTokens: [] });
@@ -41,6 +63,7 @@ describe('database schema', () => {
     await database.employees.put({ v: 1, id: 1, email: 'a@b.example', nameTokens: [] });
     await database.syncLog.add({ kind: 'full', startedAt: 1, requests: 1, rowsChanged: 1, rowsRemoved: 0 });
     await database.vault.put({ name: 'x', data: new ArrayBuffer(4) });
+    await database.searchIndex.put({ key: 'people', snapshot: PeopleIndex.fromEmployees([{ v: 1, id: 1, email: 'a@b.example', nameTokens: ['a'] }]).toSnapshot(), builtAt: 1 });
     await wipeAll(database);
     const counts = await Promise.all(database.tables.map((t) => t.count()));
     expect(counts.every((c) => c === 0)).toBe(true);

@@ -1,3 +1,4 @@
+import type { PeopleIndexSnapshot } from './people-index';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Employee } from './employee';
 import { textTokens } from './text';
@@ -88,6 +89,13 @@ export interface VaultEntry {
   data?: ArrayBuffer;
 }
 
+/** The people-search index in its persisted form (see lib/people-index.ts). */
+export interface SearchIndexEntry {
+  key: 'people';
+  snapshot: PeopleIndexSnapshot;
+  builtAt: number;
+}
+
 export const SYNC_LOG_LIMIT = 50;
 
 export class SidecardDB extends Dexie {
@@ -98,6 +106,7 @@ export class SidecardDB extends Dexie {
   syncState!: EntityTable<SyncState, 'key'>;
   syncLog!: EntityTable<SyncLogEntry, 'id'>;
   vault!: EntityTable<VaultEntry, 'name'>;
+  searchIndex!: EntityTable<SearchIndexEntry, 'key'>;
 
   constructor(name = 'sidecard') {
     // Relaxed durability: a transaction counts as done once the browser has it, without
@@ -125,6 +134,9 @@ export class SidecardDB extends Dexie {
             if (tags.length) e.tagTokens = tags;
           }),
       );
+    // v3: the people-search index, persisted so that a woken worker need not rebuild it.
+    // It is derived from employees: built on first use, so nothing to migrate.
+    this.version(3).stores({ searchIndex: 'key' });
   }
 }
 
@@ -147,7 +159,7 @@ export function useDatabase(database: SidecardDB): void {
 
 /** Delete every row of company data and secrets: what "Disconnect" promises. */
 export async function wipeAll(database: SidecardDB = db()): Promise<void> {
-  await database.transaction('rw', [database.employees, database.timeOffs, database.balances, database.photos, database.syncState, database.syncLog, database.vault], async () => {
+  await database.transaction('rw', [database.employees, database.timeOffs, database.balances, database.photos, database.syncState, database.syncLog, database.vault, database.searchIndex], async () => {
     await Promise.all([
       database.employees.clear(),
       database.timeOffs.clear(),
@@ -156,6 +168,7 @@ export async function wipeAll(database: SidecardDB = db()): Promise<void> {
       database.syncState.clear(),
       database.syncLog.clear(),
       database.vault.clear(),
+      database.searchIndex.clear(),
     ]);
   });
 }

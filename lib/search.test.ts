@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidecardDB } from './db';
 import type { Employee } from './employee';
-import { editDistance, invalidateSearchCache, searchPeople } from './search';
+import { editDistance, PeopleIndex } from './people-index';
+import { forgetSearchIndex, searchPeople, updateSearchIndex } from './search';
 import { nameTokens, textTokens } from './text';
 
 function person(id: number, first: string, last: string, extra: Partial<Employee> = {}): Employee {
@@ -16,7 +17,7 @@ function person(id: number, first: string, last: string, extra: Partial<Employee
 
 let database: SidecardDB;
 beforeEach(async () => {
-  invalidateSearchCache();
+  forgetSearchIndex();
   database = new SidecardDB(`search-${Math.random()}`);
   await database.employees.bulkPut([
     person(1, 'Jürgen', 'Müller', { position: 'Head of People', department: { id: 1, name: 'People & Culture' } }),
@@ -56,6 +57,45 @@ describe('searchPeople', () => {
   it('requires every word to match', async () => {
     expect(await names('lovelace smith')).toEqual([]);
     expect(await names('ada smith')).toEqual(['Adam Smith']);
+  });
+});
+
+describe('the index follows the stored rows', () => {
+  it('a sync that renames, adds and removes people is searchable as soon as it is applied', async () => {
+    expect(await names('lovelace')).toEqual(['Ada Lovelace']);
+    await database.employees.put(person(3, 'Ada', 'King', { position: 'Senior Software Engineer' }));
+    await database.employees.put(person(7, 'Grace', 'Hopper'));
+    await database.employees.delete(6);
+    await updateSearchIndex([3, 6, 7], database);
+    expect(await names('lovelace')).toEqual([]);
+    expect(await names('ada king')).toEqual(['Ada King']);
+    expect(await names('hopper')).toEqual(['Grace Hopper']);
+    expect(await names('smith')).toEqual([]);
+  });
+  it('a field no longer stored is no longer searchable after a rebuild', async () => {
+    expect(await names('accountant')).toEqual(['Müller Schmidt']);
+    await database.employees.toCollection().modify((e) => {
+      delete e.position;
+      e.tagTokens = textTokens(e.department?.name);
+    });
+    await updateSearchIndex('all', database);
+    expect(await names('accountant')).toEqual([]);
+    expect(await names('finance')).toEqual(['Müller Schmidt']);
+  });
+  it('a woken worker searches the persisted index without reading the employees again', async () => {
+    await names('ada'); // builds and persists the index
+    forgetSearchIndex(); // the worker was stopped
+    const read = vi.spyOn(database.employees, 'toArray');
+    expect((await names('ada lovelace'))[0]).toBe('Ada Lovelace');
+    expect(read).not.toHaveBeenCalled();
+  });
+  it('a snapshot keeps every searchable field, and a foreign string is refused', () => {
+    const index = PeopleIndex.fromEmployees([person(1, 'Jürgen', 'Müller', { position: 'Head of People', department: { id: 1, name: 'People\tCulture' } })]);
+    const copy = PeopleIndex.fromSnapshot(index.toSnapshot())!;
+    expect(copy.search('mueller')).toEqual([{ id: 1, name: 'Jürgen Müller', email: 'juergen.mueller@acme.example', position: 'Head of People', department: 'People Culture' }]);
+    expect(copy.search('head')).toHaveLength(1);
+    expect(PeopleIndex.fromSnapshot('people-index/1\n1\tAda')).toBeUndefined();
+    expect(PeopleIndex.fromSnapshot({ ...index.toSnapshot(), emails: '' })).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { findByEmail } from '@/lib/lookup';
-import { searchPeople, warmSearchCache } from '@/lib/search';
+import { peopleIndex, searchPeople } from '@/lib/search';
 
 /**
  * Runs the real lookup and search code against the real IndexedDB of the extension origin,
@@ -20,9 +20,9 @@ async function timeEach<T>(inputs: readonly T[], run: (input: T) => Promise<unkn
 Object.assign(globalThis, {
   sidecardBench: {
     findByEmail: (emails: string[]) => timeEach(emails, async (e) => (await findByEmail(e))?.id ?? null),
-    // Warmed first, as the background warms it after each sync.
+    // Loaded first, as the background loads it when the popup opens.
     search: async (queries: string[]) => {
-      await warmSearchCache();
+      await peopleIndex();
       return timeEach(queries, async (q) => (await searchPeople(q, 5)).map((h) => h.id));
     },
   },

@@ -108,18 +108,25 @@ describe('incremental sync', () => {
     sim.resetRequestLog();
 
     now += 15 * 60_000;
-    const log = await runSync({ client: client(), settings, db: database, now: clock });
+    const reported: number[] = [];
+    const log = await runSync({ client: client(), settings, db: database, now: clock, onRowsChanged: (ids) => reported.push(...ids) });
     expect(log.kind).toBe('incremental');
     expect(log.rowsChanged).toBe(5);
+    // The search index hears of exactly these rows.
+    expect(reported.sort()).toEqual(changed.map((e) => e.id).sort());
     expect(sim.requests.some((r) => r.query.updated_since)).toBe(true);
     for (const e of changed) expect((await database.employees.get(e.id))?.position).toMatch(/\(changed\)$/);
     // v1 has no deletion feed: removals stay until a full reconciliation…
     expect(await database.employees.count()).toBe(before);
 
     now += 24 * 60 * 60_000;
-    const full = await runSync({ client: client(), settings, db: database, now: clock });
+    const reportedByFull: number[] = [];
+    const full = await runSync({ client: client(), settings, db: database, now: clock, onRowsChanged: (ids) => reportedByFull.push(...ids) });
     expect(full.kind).toBe('full');
     expect(full.rowsRemoved).toBe(2);
+    // Removed people, and rows whose copy differs (the simulator touches their colleagues).
+    expect(reportedByFull).toEqual(expect.arrayContaining(removed.map((e) => e.id)));
+    expect(new Set(reportedByFull).size).toBe(full.rowsChanged + full.rowsRemoved);
     for (const e of removed) expect(await database.employees.get(e.id)).toBeUndefined();
   });
 

@@ -33,6 +33,11 @@ export interface SyncContext {
   db?: SidecardDB;
   now?: () => number;
   onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Ids whose stored row was written or removed, reported after each commit (the search
+   * index follows them). A run resumed after the worker stopped reports only its own part.
+   */
+  onRowsChanged?: (ids: readonly number[]) => void;
   /** Custom attribute labels (fetched by the caller when custom fields are stored). */
   attributeDefinitions?: readonly AttributeDefinition[];
 }
@@ -108,7 +113,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       ...(checkpoint.updatedSince !== undefined ? { updatedSince: new Date(checkpoint.updatedSince) } : {}),
     };
     for await (const { page, nextOffset, total } of ctx.client.employeePages(query, checkpoint.nextOffset)) {
-      const changed = await writePage(database, page, checkpoint, {
+      const { changed, ids } = await writePage(database, page, checkpoint, {
         stored,
         settings: ctx.settings,
         attributeDefinitions: ctx.attributeDefinitions ?? [],
@@ -117,12 +122,15 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
         requests: requestsSoFar(),
       });
       log.rowsChanged += changed;
+      if (ids.length) ctx.onRowsChanged?.(ids);
       progress('employees');
     }
 
     if (checkpoint.kind === 'full') {
       progress('sweeping');
-      log.rowsRemoved = await sweep(database, checkpoint.runId);
+      const swept = await sweep(database, checkpoint.runId);
+      log.rowsRemoved = swept.length;
+      if (swept.length) ctx.onRowsChanged?.(swept);
     }
 
     let timeOffsSyncedAt = state.timeOffsSyncedAt;
@@ -185,9 +193,10 @@ interface PageContext {
 /**
  * Map and write one page, and move the checkpoint, atomically. The whole page is mapped
  * before anything is written: a malformed page was already rejected by the client's
- * schema, so half-parsed rows never reach the table. Returns how many rows changed.
+ * schema, so half-parsed rows never reach the table. Returns how many rows changed, and
+ * the ids of every row written or removed.
  */
-async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: SyncCheckpoint, ctx: PageContext): Promise<number> {
+async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: SyncCheckpoint, ctx: PageContext): Promise<{ changed: number; ids: number[] }> {
   const keep: Employee[] = [];
   const drop: number[] = [];
   for (const raw of page.data) {
@@ -200,6 +209,7 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
   const rows = [...byEmail.values()];
 
   let changed = 0;
+  const ids: number[] = [];
   await database.transaction('rw', database.employees, database.syncState, async () => {
     // Into an empty table (the first sync) every row is new: no need to read what is there.
     const existing = checkpoint.intoEmptyTable ? rows.map(() => undefined) : await database.employees.bulkGet(rows.map((r) => r.id));
@@ -209,14 +219,15 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
       if (!before || !sameEmployee(before, row)) {
         changed += 1;
         writes.push(row);
+        ids.push(row.id);
       } else if (checkpoint.kind === 'full' && before.seenInRun !== checkpoint.runId) {
         writes.push(row); // unchanged, but marked as seen by this run
       }
     });
-    const removed = drop.length ? (await database.employees.bulkGet(drop)).filter(Boolean).length : 0;
-    if (drop.length) await database.employees.bulkDelete(drop);
-    changed += removed;
-    await putResolvingMovedAddresses(database, writes);
+    const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
+    if (removed.length) await database.employees.bulkDelete(removed);
+    changed += removed.length;
+    ids.push(...removed, ...(await putResolvingMovedAddresses(database, writes)));
 
     if (checkpoint.kind === 'full') checkpoint.population = addToPopulation(checkpoint.population ?? emptyPopulation(), page.data);
     checkpoint.nextOffset = ctx.nextOffset;
@@ -227,7 +238,7 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
     const state = await readSyncState(database);
     await database.syncState.put({ ...state, checkpoint });
   });
-  return changed;
+  return { changed, ids };
 }
 
 /**
@@ -236,8 +247,9 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
  * unique. Collisions are rare, so they are handled when the write reports them rather than
  * looked up for every row.
  */
-async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]): Promise<void> {
-  if (!rows.length) return;
+async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]): Promise<number[]> {
+  const released: number[] = [];
+  if (!rows.length) return released;
   try {
     await database.employees.bulkPut(rows);
   } catch (error) {
@@ -246,15 +258,23 @@ async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]
     const ids = new Set(rows.map((r) => r.id));
     for (const row of failed) {
       const holder = await database.employees.where('email').equals(row.email).first();
-      if (holder && !ids.has(holder.id)) await database.employees.delete(holder.id);
+      if (holder && !ids.has(holder.id)) {
+        await database.employees.delete(holder.id);
+        released.push(holder.id);
+      }
     }
     await database.employees.bulkPut(failed);
   }
+  return released;
 }
 
-/** Remove every employee the finished full run did not see. */
-async function sweep(database: SidecardDB, runId: number): Promise<number> {
-  return database.employees.where('seenInRun').below(runId).delete();
+/** Remove every employee the finished full run did not see; returns their ids. */
+async function sweep(database: SidecardDB, runId: number): Promise<number[]> {
+  return database.transaction('rw', database.employees, async () => {
+    const ids = await database.employees.where('seenInRun').below(runId).primaryKeys();
+    await database.employees.bulkDelete(ids);
+    return ids;
+  });
 }
 
 function isoDay(ms: number): string {
