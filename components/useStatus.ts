@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { askWithRetry } from '@/lib/ask';
+import { takeEarlyStatus } from './early';
 import { PROGRESS_BROADCAST } from '@/lib/channels';
 import type { StatusReply } from '@/lib/status';
 import type { SyncProgress } from '@/lib/sync/progress';
@@ -13,7 +14,22 @@ export function useStatus(pollMs?: number) {
   const [progress, setProgress] = useState<SyncProgress | undefined>();
   const refresh = useCallback(() => askWithRetry<StatusReply>({ type: 'status' }).then(setStatus), []);
   useEffect(() => {
-    const first = setTimeout(() => void refresh(), 0);
+    const early = takeEarlyStatus();
+    let first: ReturnType<typeof setTimeout> | undefined;
+    if (early) {
+      // The last known status first, while a sleeping worker wakes; the fresh one replaces it.
+      let answered = false;
+      void early.cached.then((cached) => {
+        if (cached && !answered) setStatus((current) => current ?? cached);
+      });
+      void early.fresh.then((reply) => {
+        answered = true;
+        if (reply) setStatus(reply);
+        else void refresh();
+      });
+    } else {
+      first = setTimeout(() => void refresh(), 0);
+    }
     const onMessage = (m: unknown) => {
       const msg = m as { type?: string; progress?: SyncProgress };
       if (msg.type !== PROGRESS_BROADCAST || !msg.progress) return;

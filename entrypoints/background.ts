@@ -7,7 +7,7 @@ import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '@/lib/ex
 import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADCAST, requesterMessageSchema, siteForPageSchema, type PageRequest, type RequesterReply, type SettingsPatch } from '@/lib/messages';
 import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
 import type { PersonExtras } from '@/lib/person-view';
-import { forgetSearchIndex, peopleIndex, searchPeople, updateSearchIndex } from '@/lib/search';
+import { forgetSearchIndex, onFirstLetters, peopleIndex, searchPeople, updateSearchIndex } from '@/lib/search';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
 import { applySettingsChange, customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
@@ -15,7 +15,7 @@ import { toErrorInfo } from '@/lib/personio/errors';
 import { shownFields, storedFields } from '@/lib/fields';
 import { applyStoredFields } from '@/lib/sync/stored-fields';
 import { scopeHash } from '@/lib/sync/filters';
-import type { StatusReply } from '@/lib/status';
+import { FIRST_LETTERS_KEY, LAST_STATUS_KEY, type StatusReply } from '@/lib/status';
 import { layoutFor, LAYOUT_KEY, nextWidth, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '@/lib/panel-layout';
 import { readSyncState, runSync, type SyncRequest } from '@/lib/sync/run';
 import type { SyncProgress } from '@/lib/sync/progress';
@@ -79,6 +79,12 @@ export default defineBackground(() => {
     const policySecret = (await policy()).clientSecret;
     return savedClient(current, {}, policySecret);
   }
+
+  // The popup's first keystroke, answered before this worker is awake (public/early-status.js).
+  onFirstLetters((letters) => {
+    const write = letters ? browser.storage.session.set({ [FIRST_LETTERS_KEY]: letters }) : browser.storage.session.remove(FIRST_LETTERS_KEY);
+    void write.catch(() => undefined);
+  });
 
   // --- sync ---------------------------------------------------------------------------
   const coordinator = new SyncCoordinator(async (request: SyncRequest) => {
@@ -381,7 +387,12 @@ export default defineBackground(() => {
         // Pages that ask for status (the popup first of all) are about to search: load the
         // index now, not on the first keystroke. Not on every wake: panels never search first.
         void peopleIndex().catch(() => undefined);
-        return status();
+        return status().then((reply) => {
+          // The popup shows this copy when it opens while the worker sleeps (see
+          // public/early-status.js). Session storage: memory only, extension pages only.
+          void browser.storage.session.set({ [LAST_STATUS_KEY]: reply }).catch(() => undefined);
+          return reply;
+        });
       case 'test-connection': {
         const current = await settings();
         const secret = request.credentials.clientSecret ?? (await savedSecretFor(current, request.credentials.clientId));
@@ -484,7 +495,9 @@ export default defineBackground(() => {
       clientId: current.clientId,
       secretHint: current.secretHint,
       baseUrl: current.baseUrl,
-      employeeCount: await db().employees.count(),
+      // As of the last success: counting 50,000 rows in IndexedDB takes tens of milliseconds,
+      // on every status request (the popup waits for it). Before one, rows are few or none.
+      employeeCount: state.employeeCount ?? (await db().employees.count()),
       lastSuccessAt: state.lastSuccessAt,
       lastError: state.lastError,
       stale: isStale(state, current.intervalMinutes, now),

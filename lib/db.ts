@@ -1,4 +1,4 @@
-import type { PeopleIndexSnapshot } from './people-index';
+import type { PeopleIndexSnapshot, SearchHit } from './people-index';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Employee } from './employee';
 import { textTokens } from './text';
@@ -94,6 +94,8 @@ export interface SearchIndexEntry {
   key: 'people';
   snapshot: PeopleIndexSnapshot;
   builtAt: number;
+  /** One-letter results of this snapshot, worked out once after it was built. */
+  firstLetters?: Record<string, SearchHit[]>;
 }
 
 export const SYNC_LOG_LIMIT = 50;

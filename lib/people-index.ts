@@ -117,6 +117,9 @@ export interface PeopleIndexSnapshot {
 
 const SNAPSHOT_VERSION = 'people-index/2';
 
+/** How many results a one-letter query keeps ready (the popup shows 20). */
+const LETTER_LIMIT = 20;
+
 function clean(text: string | undefined): string {
   return (text ?? '').replace(/[\t\n\r]+/g, ' ');
 }
@@ -257,9 +260,42 @@ export class PeopleIndex {
     return PeopleIndex.fromPeople(people.values());
   }
 
+  /**
+   * Results of one-letter queries, the most expensive ones (a letter starts thousands of
+   * names) and the most frequent: every search begins with one. Kept up to `LETTER_LIMIT`.
+   */
+  private readonly letters = new Map<string, SearchHit[]>();
+
+  /** Work out one letter's results ahead of the first keystroke (see lib/search.ts). */
+  prime(letter: string): void {
+    this.search(letter, LETTER_LIMIT);
+  }
+
+  /** The one-letter results worked out so far, by letter. */
+  primedLetters(): Record<string, SearchHit[]> {
+    return Object.fromEntries(this.letters);
+  }
+
+  /** Take one-letter results worked out earlier for this same data (kept with its snapshot). */
+  seedLetters(letters: Record<string, SearchHit[]>): void {
+    for (const [letter, hits] of Object.entries(letters)) if (letter.length === 1 && Array.isArray(hits)) this.letters.set(letter, hits);
+  }
+
   search(query: string, limit = 20): SearchHit[] {
     const q = query.trim().toLowerCase();
     if (!q || limit <= 0) return [];
+    if (q.length === 1 && limit <= LETTER_LIMIT) {
+      let hits = this.letters.get(q);
+      if (!hits) {
+        hits = this.searchNow(q, LETTER_LIMIT);
+        this.letters.set(q, hits);
+      }
+      return hits.slice(0, limit);
+    }
+    return this.searchNow(q, limit);
+  }
+
+  private searchNow(q: string, limit: number): SearchHit[] {
     const words = fold(q).split(/[\s,.]+/).filter(Boolean);
     const scores = new Scores(this.rows.length);
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidecardDB } from './db';
 import type { Employee } from './employee';
 import { editDistance, PeopleIndex } from './people-index';
-import { forgetSearchIndex, searchPeople, updateSearchIndex } from './search';
+import { forgetSearchIndex, onFirstLetters, searchPeople, updateSearchIndex, type FirstLetters } from './search';
 import { nameTokens, textTokens } from './text';
 
 function person(id: number, first: string, last: string, extra: Partial<Employee> = {}): Employee {
@@ -96,6 +96,39 @@ describe('the index follows the stored rows', () => {
     expect(copy.search('head')).toHaveLength(1);
     expect(PeopleIndex.fromSnapshot('people-index/1\n1\tAda')).toBeUndefined();
     expect(PeopleIndex.fromSnapshot({ ...index.toSnapshot(), emails: '' })).toBeUndefined();
+  });
+});
+
+describe('one-letter results for the first keystroke', () => {
+  it('are worked out once per index, kept with its snapshot, and withdrawn when the index is replaced', async () => {
+    const heard: Array<FirstLetters | undefined> = [];
+    onFirstLetters((letters) => heard.push(letters));
+    try {
+      await names('a');
+      await vi.waitFor(() => expect(heard.at(-1)).toBeDefined());
+      const letters = heard.at(-1)!;
+      expect(letters['a']!.map((h) => h.name)).toEqual(await names('a'));
+      expect(letters['m']!.map((h) => h.name)).toEqual(expect.arrayContaining(['Jürgen Müller', 'Anna Mullins']));
+      expect((await database.searchIndex.get('people'))?.firstLetters?.['a']).toEqual(letters['a']);
+
+      // A woken worker takes them from the snapshot instead of working them out again.
+      forgetSearchIndex();
+      heard.length = 0;
+      const prime = vi.spyOn(PeopleIndex.prototype, 'prime');
+      await names('z');
+      await vi.waitFor(() => expect(heard.at(-1)).toBeDefined());
+      expect(prime).not.toHaveBeenCalled();
+      prime.mockRestore();
+
+      // New data: the old letters are withdrawn at once, then worked out again.
+      heard.length = 0;
+      await database.employees.put(person(7, 'Ava', 'Aalto'));
+      await updateSearchIndex([7], database);
+      expect(heard[0]).toBeUndefined();
+      await vi.waitFor(() => expect(heard.at(-1)?.['a']?.map((h) => h.name)).toContain('Ava Aalto'));
+    } finally {
+      onFirstLetters(undefined);
+    }
   });
 });
 

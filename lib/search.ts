@@ -14,21 +14,69 @@ let cache: { database: SidecardDB; index: Promise<PeopleIndex> } | undefined;
 /** Above this share of changed rows, reading the whole table beats patching row by row. */
 const REBUILD_SHARE = 0.2;
 
-export function peopleIndex(database: SidecardDB = defaultDb()): Promise<PeopleIndex> {
-  if (cache?.database !== database) {
-    const index = loadIndex(database);
-    cache = { database, index };
+/** Letters in the order people's names most often start with them (primed first). */
+const LETTERS = [...'aeimnrstlcdhjkbfgpouvwzyxq'];
+
+/** One-letter results, by letter; undefined while an index is being replaced. */
+export type FirstLetters = Record<string, SearchHit[]>;
+let firstLettersListener: ((letters: FirstLetters | undefined) => void) | undefined;
+
+/**
+ * Be told the one-letter results whenever an index has them ready (and undefined when the
+ * index they came from is replaced): the background keeps them for the popup's first
+ * keystroke, which may come before the worker is awake to answer it.
+ */
+export function onFirstLetters(listener: typeof firstLettersListener): void {
+  firstLettersListener = listener;
+}
+
+/** Make `loading` this context's index; `replacing` when its data differs from the last one's. */
+function adopt(database: SidecardDB, loading: Promise<PeopleIndex>, replacing: boolean): Promise<PeopleIndex> {
+  // Results of the index being replaced must not outlive it (a field no longer stored…).
+  if (replacing) firstLettersListener?.(undefined);
+  const current = { database, index: loading };
+  cache = current;
+  loading.then(
+    (index) => void firstLetters(database, index, () => cache === current).catch(() => undefined),
     // A failed load is not remembered: the next search tries again.
-    index.catch(() => {
-      if (cache?.index === index) cache = undefined;
-    });
-  }
-  return cache.index;
+    () => {
+      if (cache === current) cache = undefined;
+    },
+  );
+  return loading;
+}
+
+export function peopleIndex(database: SidecardDB = defaultDb()): Promise<PeopleIndex> {
+  if (cache?.database === database) return cache.index;
+  return adopt(database, loadIndex(database), false);
 }
 
 async function loadIndex(database: SidecardDB): Promise<PeopleIndex> {
   const saved = await database.searchIndex.get('people');
-  return (saved && PeopleIndex.fromSnapshot(saved.snapshot)) ?? buildFromTable(database);
+  const index = saved && PeopleIndex.fromSnapshot(saved.snapshot);
+  if (!index) return buildFromTable(database);
+  if (saved.firstLetters) index.seedLetters(saved.firstLetters);
+  return index;
+}
+
+/**
+ * The first keystroke is one letter, whose results are the costliest (a letter starts
+ * thousands of names). They are worked out once per index, one letter per task so that a
+ * message arriving meanwhile waits for one letter at most, kept with the snapshot, and
+ * handed to the listener.
+ */
+async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurrent: () => boolean): Promise<void> {
+  const primed = index.primedLetters();
+  const missing = LETTERS.filter((l) => !(l in primed));
+  for (const letter of missing) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!stillCurrent()) return;
+    index.prime(letter);
+  }
+  const letters = index.primedLetters();
+  if (!stillCurrent()) return;
+  if (missing.length) await database.searchIndex.update('people', { firstLetters: letters });
+  firstLettersListener?.(letters);
 }
 
 async function buildFromTable(database: SidecardDB): Promise<PeopleIndex> {
@@ -50,9 +98,7 @@ export async function updateSearchIndex(ids: Iterable<number> | 'all', database:
   const changed = ids === 'all' ? undefined : [...new Set(ids)];
   if (changed?.length === 0) return;
   if (!current || !changed || changed.length > current.size * REBUILD_SHARE) {
-    const rebuilt = buildFromTable(database);
-    cache = { database, index: rebuilt };
-    await rebuilt;
+    await adopt(database, buildFromTable(database), true);
     return;
   }
   const rows = await database.employees.bulkGet(changed);
@@ -60,13 +106,14 @@ export async function updateSearchIndex(ids: Iterable<number> | 'all', database:
     rows.filter((e): e is Employee => e !== undefined),
     changed.filter((_, i) => rows[i] === undefined),
   );
-  cache = { database, index: Promise.resolve(updated) };
   await persist(database, updated);
+  await adopt(database, Promise.resolve(updated), true);
 }
 
 /** After a wipe: nothing of the old data stays in memory. */
 export function forgetSearchIndex(): void {
   cache = undefined;
+  firstLettersListener?.(undefined);
 }
 
 export async function searchPeople(query: string, limit = 20, database: SidecardDB = defaultDb()): Promise<SearchHit[]> {

@@ -7,6 +7,15 @@ import type { Settings } from './settings';
 import type { Population } from './sync/population';
 
 /** The background's answer to `status`: what options and popup show about the connection and sync. */
+/**
+ * What the background keeps in `storage.session` for the popup's first moments, while the
+ * worker may still be waking: its last status reply, and the results of one-letter
+ * searches. Session storage is memory only and readable by extension pages only. Also
+ * spelled out in public/early-status.js, which reads them.
+ */
+export const LAST_STATUS_KEY = 'lastStatus';
+export const FIRST_LETTERS_KEY = 'firstLetters';
+
 export interface StatusReply {
   connected: boolean;
   clientId: string;

@@ -62,6 +62,23 @@ export async function launchExtension(options: { lang?: string; headless?: boole
 }
 
 /**
+ * Stop the extension's service worker the way Chromium does when it idles (through CDP, not
+ * a flag of ours); resolves once it has stopped. The next event wakes it.
+ */
+export async function stopServiceWorker(launched: Launched, page: Page): Promise<void> {
+  const cdp = await launched.context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.includes(launched.extensionId) && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}
+
+/**
  * Personio's real host, answered by the simulator: the extension runs with its default API
  * base URL, exactly as shipped, and its service-worker fetches reach the simulator.
  */

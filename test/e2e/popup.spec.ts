@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
-import { connectedBrowser, type Launched } from './harness';
+import { connectedBrowser, stopServiceWorker, type Launched } from './harness';
 
 /** The toolbar popup, opened as its page, against a synced simulator company. */
 let sim: Simulator;
@@ -54,6 +54,24 @@ describe('popup search', () => {
     await card.waitFor();
     await popup.keyboard.press('Escape');
     await search().waitFor();
+  });
+
+  it('opens with its worker asleep: the last status at once, and the first letter answered', async () => {
+    await stopServiceWorker(launched, popup);
+    const fresh = await launched.context.newPage();
+    try {
+      await fresh.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+      await fresh.getByText(/Synced/).first().waitFor();
+      await fresh.getByRole('searchbox', { name: 'Search people' }).fill('z');
+      const options = fresh.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+      await expect.poll(async () => (await options.count()) > 0).toBe(true);
+      for (const text of await options.allTextContents()) expect(text).toMatch(/(^|\s)Z/);
+      // The awake worker's own answer agrees, and typing on goes to it.
+      await fresh.getByRole('searchbox', { name: 'Search people' }).fill('zoe schaf');
+      await expect.poll(async () => (await options.first().textContent()) ?? '').toContain('Zoë Schäfer');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('works offline, from the local copy, with Personio unreachable', async () => {

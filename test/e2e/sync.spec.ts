@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../personio-sim';
-import { askBackground, connect, countRows, launchExtension, openOptions, readStore, routePersonio, waitForSync, type Launched } from './harness';
+import { askBackground, connect, countRows, launchExtension, openOptions, readStore, routePersonio, stopServiceWorker, waitForSync, type Launched } from './harness';
 
 interface SyncStateRow {
   key: string;
@@ -39,17 +39,9 @@ describe('sync in the real service worker', () => {
     await expect
       .poll(async () => (await readStore<SyncStateRow>(options, 'syncState'))[0]?.checkpoint?.pagesDone ?? 0, { timeout: 30_000, interval: 50 })
       .toBeGreaterThanOrEqual(3);
-    const cdp = await launched.context.newCDPSession(options);
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((v) => v.scriptURL.includes(launched!.extensionId) && v.runningStatus === 'stopped')) resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
     const checkpoint = (await readStore<SyncStateRow>(options, 'syncState'))[0]?.checkpoint;
     const stoppedAt = Date.now();
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    await stopServiceWorker(launched, options);
     expect(checkpoint?.nextOffset).toBeGreaterThan(0);
 
     // The database still holds the complete previous copy while the worker is down…
