@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { SITES } from './lib/sites';
+import { CONTENT_SCRIPT_FILE, SITES } from './lib/sites';
 
 const sitePatterns = SITES.flatMap((s) => s.matches);
 
@@ -39,6 +39,8 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
+    // The content script is a WXT unlisted script listed here (see entrypoints/content-script.ts).
+    content_scripts: [{ matches: sitePatterns, js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' }],
     action: { default_title: 'Sidecard' },
     // Enterprise policy: see public/managed_schema.json and docs/admin.md.
     storage: { managed_schema: 'managed_schema.json' },

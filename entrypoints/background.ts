@@ -8,6 +8,7 @@ import { pageRequestSchema, panelToBackgroundSchema, PANEL_PORT, PROGRESS_BROADC
 import { conversationModel, orgOf, personView, type PanelModel, type PanelPush, type TabConversation } from '@/lib/panel-model';
 import type { PersonExtras } from '@/lib/person-view';
 import { forgetSearchIndex, onFirstLetters, peopleIndex, searchPeople, updateSearchIndex } from '@/lib/search';
+import { CONTENT_SCRIPT_FILE } from '@/lib/sites';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
 import { applySettingsChange, customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
@@ -353,13 +354,15 @@ export default defineBackground(() => {
     const current = await settings();
     const existing = await browser.scripting.getRegisteredContentScripts();
     const wanted = new Map(current.customDomains.map((d) => [`custom-${d.host}`, d]));
-    const stale = existing.filter((s) => s.id.startsWith('custom-') && !wanted.has(s.id)).map((s) => s.id);
+    // Stale: a domain no longer wanted, or a registration of an older build's script file.
+    const isCurrent = (s: (typeof existing)[number]) => wanted.has(s.id) && s.js?.length === 1 && s.js[0] === CONTENT_SCRIPT_FILE;
+    const stale = existing.filter((s) => s.id.startsWith('custom-') && !isCurrent(s)).map((s) => s.id);
     if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
     for (const [id, domain] of wanted) {
-      if (existing.some((s) => s.id === id)) continue;
+      if (existing.some((s) => s.id === id && isCurrent(s))) continue;
       const origins = [customDomainPattern(domain.host)];
       if (!(await browser.permissions.contains({ origins }))) continue;
-      await browser.scripting.registerContentScripts([{ id, matches: origins, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+      await browser.scripting.registerContentScripts([{ id, matches: origins, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true }]);
     }
   }
 
@@ -390,7 +393,8 @@ export default defineBackground(() => {
         return status().then((reply) => {
           // The popup shows this copy when it opens while the worker sleeps (see
           // public/early-status.js). Session storage: memory only, extension pages only.
-          void browser.storage.session.set({ [LAST_STATUS_KEY]: reply }).catch(() => undefined);
+          const keep = reply.connected ? browser.storage.session.set({ [LAST_STATUS_KEY]: reply }) : browser.storage.session.remove(LAST_STATUS_KEY);
+          void keep.catch(() => undefined);
           return reply;
         });
       case 'test-connection': {

@@ -66,6 +66,7 @@ async function loadIndex(database: SidecardDB): Promise<PeopleIndex> {
  * handed to the listener.
  */
 async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurrent: () => boolean): Promise<void> {
+  if (index.size === 0) return;
   const primed = index.primedLetters();
   const missing = LETTERS.filter((l) => !(l in primed));
   for (const letter of missing) {
@@ -81,7 +82,9 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
 
 async function buildFromTable(database: SidecardDB): Promise<PeopleIndex> {
   const index = PeopleIndex.fromEmployees(await database.employees.toArray());
-  await persist(database, index);
+  // Nothing stored, nothing to keep: a database that holds no one stays empty.
+  if (index.size > 0) await persist(database, index);
+  else await database.searchIndex.clear();
   return index;
 }
 

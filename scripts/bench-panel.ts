@@ -2,15 +2,14 @@
  * Panel rows of `npm run bench`: how fast the panel shows a requester, how big the content
  * script is, and what it costs a page with no requester. Real Chromium, the Gmail fixture.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startSimulator } from '../test/personio-sim';
 import { scenario as gmail } from '../test/fixtures/sites/gmail/scenario';
 import { quantile, type Row } from './bench-table';
-import { CHROMIUM, connect, launchExtension, openOptions, panelFrame, routePersonio, serveScenario, waitForSync } from '../test/e2e/harness';
+import { connect, launchExtension, openOptions, panelFrame, routePersonio, serveScenario, waitForSync } from '../test/e2e/harness';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 20);
@@ -36,37 +35,75 @@ async function showThreadFrom(page: Page, sender: { email: string; name: string 
   );
 }
 
-/** Resolve with the wall-clock time the panel first shows `text`. Installed before the swap. */
-async function watchPanelFor(page: Page, text: string): Promise<() => Promise<number>> {
+/**
+ * In every panel frame, from its first moment: a log of what its text was when, so the time
+ * a text first appeared can be read afterwards, also in a frame created after the swap.
+ */
+const PANEL_TEXT_LOG = `
+  if (location.pathname === '/panel.html') {
+    const log = (window.__textLog = []);
+    const note = () => document.body && log.push([performance.timeOrigin + performance.now(), document.body.innerText]);
+    new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
+  }
+`;
+
+/** The wall-clock time the panel first showed all of `texts` after `since`. */
+async function panelShowed(page: Page, texts: string[], since: number): Promise<number> {
   const frame = await panelFrame(page);
-  await frame.evaluate((t) => {
-    const w = window as unknown as { __seenAt?: number };
-    w.__seenAt = undefined;
-    const check = () => {
-      if (w.__seenAt === undefined && document.body.innerText.includes(t)) w.__seenAt = performance.timeOrigin + performance.now();
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    check();
-  }, text);
-  return async () => {
-    const handle = await frame.waitForFunction(() => (window as unknown as { __seenAt?: number }).__seenAt, undefined, { timeout: 10_000, polling: 5 });
-    return (await handle.jsonValue()) as number;
-  };
+  const handle = await frame.waitForFunction(
+    ({ texts, since }) => (window as unknown as { __textLog: [number, string][] }).__textLog.find(([at, shown]) => at >= since && texts.every((t) => shown.includes(t)))?.[0],
+    { texts, since },
+    { timeout: 10_000, polling: 20 },
+  );
+  return (await handle.jsonValue()) as number;
 }
 
-/** Main-thread script time (ms) of loading `url` in a fresh page; the metric counts from Performance.enable. */
-async function scriptMsOfLoad(context: import('playwright-core').BrowserContext, url: string, ready: (p: Page) => Promise<unknown>): Promise<number> {
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+/**
+ * Main-thread time our content script costs a page that loads with no conversation open,
+ * from a Chromium trace of the page's renderer: every outermost event that runs our script
+ * (evaluation, compilation, calls, including the DOM work they do synchronously, such as
+ * creating the panel's frame). Split into what runs while the page loads, and what runs in
+ * the page's first idle period (pre-creating the hidden panel frame).
+ */
+async function contentScriptTimeOfLoad(context: import('playwright-core').BrowserContext, url: string, scriptUrl: string): Promise<{ atLoad: number; atIdle: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url);
-  await ready(page);
-  await page.waitForTimeout(300);
-  const { metrics } = await cdp.send('Performance.getMetrics');
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8'] }, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('sidecard-panel') !== null);
+  await page.waitForTimeout(200);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
   await cdp.detach();
   await page.close();
-  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+
+  const ours = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '') === scriptUrl;
+  const finished = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const idle = finished.filter((e) => e.name === 'FireIdleCallback');
+  let atLoad = 0;
+  let atIdle = 0;
+  let coveredUntil = -1;
+  for (const e of finished.filter(ours).sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < coveredUntil) continue; // nested in an event already counted
+    coveredUntil = e.ts + e.dur!;
+    const inIdle = idle.some((i) => i.pid === e.pid && i.tid === e.tid && i.ts <= e.ts && e.ts + e.dur! <= i.ts + i.dur!);
+    if (inIdle) atIdle += e.dur! / 1000;
+    else atLoad += e.dur! / 1000;
+  }
+  return { atLoad, atIdle };
 }
 
 export async function benchPanel(rows: Row[]): Promise<void> {
@@ -78,6 +115,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     await connect(options);
     await waitForSync(launched, 100);
     await serveScenario(launched.context, gmail);
+    await launched.context.addInitScript({ content: PANEL_TEXT_LOG });
     const senders = sim.company.employees
       .filter((e) => e.status === 'active' && e.position)
       .slice(10, 10 + RUNS * 2)
@@ -90,9 +128,8 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       const sender = senders[i]!;
-      const seen = await watchPanelFor(page, sender.name);
       const swappedAt = await showThreadFrom(page, sender, `warm-${i}`);
-      warm.push((await seen()) - swappedAt);
+      warm.push((await panelShowed(page, [sender.name, sender.position!], swappedAt)) - swappedAt);
     }
     rows.push({ measure: 'requester inserted → shown in panel, warm (Gmail, real Chromium)', unit: 'ms', samples: warm, target: 'p95 ≤ 100 ms', pass: p95(warm) <= 100 });
 
@@ -100,49 +137,32 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const first: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       const fresh = await launched.context.newPage();
-      await fresh.goto(INBOX);
-      await fresh.waitForFunction(() => document.querySelector('sidecard-panel') !== null);
+      // Our script runs at document_idle and, with no conversation open, changes nothing
+      // visible: give it a moment past the load event.
+      await fresh.goto(INBOX, { waitUntil: 'load' });
+      await fresh.waitForTimeout(300);
       const sender = senders[RUNS + i]!;
-      const seen = await watchPanelFor(fresh, sender.name);
       const swappedAt = await showThreadFrom(fresh, sender, `first-${i}`);
-      first.push((await seen()) - swappedAt);
+      first.push((await panelShowed(fresh, [sender.name, sender.position!], swappedAt)) - swappedAt);
       await fresh.close();
     }
     rows.push({ measure: 'requester inserted → shown, first message after page load', unit: 'ms', samples: first, target: 'p95 ≤ 100 ms', pass: p95(first) <= 100 });
 
-    const content = readFileSync(join(root, '.output/chrome-mv3/content-scripts/content.js'));
+    const content = readFileSync(join(root, '.output/chrome-mv3/content-script.js'));
     const gzip = gzipSync(content).length / 1024;
     rows.push({ measure: `content script size (raw ${(content.length / 1024).toFixed(1)} KB)`, unit: 'KB gzip', samples: [gzip], target: '≤ 15 KB gzip', pass: gzip <= 15 });
 
-    // Main-thread script time of loading the inbox (no requester), with and without Sidecard.
-    const withExtension: number[] = [];
+    // Main-thread time of our script on a page loading with no conversation open.
+    const scriptUrl = `chrome-extension://${launched.extensionId}/content-script.js`;
+    const load: number[] = [];
+    const idle: number[] = [];
     for (let i = 0; i < 10; i += 1) {
-      withExtension.push(await scriptMsOfLoad(launched.context, INBOX, (p) => p.waitForFunction(() => document.querySelector('sidecard-panel') !== null)));
+      const { atLoad, atIdle } = await contentScriptTimeOfLoad(launched.context, INBOX, scriptUrl);
+      load.push(atLoad);
+      idle.push(atIdle);
     }
-    const profile = mkdtempSync(join(tmpdir(), 'sidecard-bench-plain-'));
-    const plain = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const without: number[] = [];
-    try {
-      await serveScenario(plain, gmail);
-      for (let i = 0; i < 10; i += 1) without.push(await scriptMsOfLoad(plain, INBOX, async () => undefined));
-    } finally {
-      await plain.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-    const added = Math.max(0, median(withExtension) - median(without));
-    rows.push({
-      measure: 'main-thread script time added at page load, no requester',
-      unit: 'ms',
-      samples: withExtension.map((v) => Math.max(0, v - median(without))),
-      peer: { label: 'same page without Sidecard (total)', samples: without },
-      target: `≤ 5 ms (median added ${added.toFixed(1)} ms)`,
-      pass: added <= 5,
-    });
+    rows.push({ measure: 'main-thread time the content script adds at page load, no requester', unit: 'ms', samples: load, target: '≤ 5 ms', pass: p95(load) <= 5 });
+    rows.push({ measure: '…then, in the first idle period: the hidden panel frame created', unit: 'ms', samples: idle, target: 'reported' });
   } finally {
     await launched.close();
     await sim.close();

@@ -10,6 +10,12 @@ import type { SiteAdapter } from './types';
 /** Every supported site. Adding a site: one adapter file, one fixture, one test, one line here. */
 export const SITES: readonly SiteAdapter[] = [gmail, outlook, zendesk, freshdesk, jira, helpscout, front];
 
+/**
+ * The content script's file in the built extension (entrypoints/content-script.ts): listed
+ * in the manifest for the supported sites, registered at run time for admin-added domains.
+ */
+export const CONTENT_SCRIPT_FILE = 'content-script.js';
+
 export function siteById(id: string): SiteAdapter | undefined {
   return SITES.find((s) => s.id === id);
 }

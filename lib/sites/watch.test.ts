@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gmail } from './gmail';
-import type { Conversation, SiteAdapter } from './types';
+import type { Conversation, Participant, SiteAdapter } from './types';
 import { watchConversation } from './watch';
 import { requesterMessageSchema } from '../messages';
 import { fixtureDocument } from '../../test/unit/sites/fixture-dom';
@@ -55,11 +55,23 @@ describe('watchConversation', () => {
   });
 
   it('treats a ticket whose requester cannot be read as no conversation', async () => {
-    const adapter: SiteAdapter = { id: 't', label: 'T', matches: [], readConversation: () => ({ key: 'x', participants: [] }) };
+    let participants: Participant[] = [{ email: 'ada@acme.example', role: 'from' }];
+    const adapter: SiteAdapter = { id: 't', label: 'T', matches: [], readConversation: () => ({ key: 'x', participants }) };
     const seen: unknown[] = [];
     stop = watchConversation({ adapter, doc: document, onChange: (c) => seen.push(c), debounceMs: 5 }).stop;
     await wait(20);
-    expect(seen).toEqual([null]);
+    participants = [];
+    document.body.append(document.createElement('div'));
+    await wait(20);
+    expect(seen).toEqual([{ key: 'x', participants: [{ email: 'ada@acme.example', role: 'from' }] }, null]);
+  });
+
+  it('sends nothing for a page that opens with no conversation', async () => {
+    const adapter: SiteAdapter = { id: 't', label: 'T', matches: [], readConversation: () => null };
+    const seen: unknown[] = [];
+    stop = watchConversation({ adapter, doc: document, onChange: (c) => seen.push(c), debounceMs: 5 }).stop;
+    await wait(20);
+    expect(seen).toEqual([]);
   });
 });
 

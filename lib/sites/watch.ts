@@ -10,7 +10,7 @@ import type { Conversation, Participant, SiteAdapter } from './types';
 export interface WatchOptions {
   adapter: SiteAdapter;
   doc: Document;
-  /** Called with the conversation when it differs from the last one reported (null: none open). */
+  /** Called with the conversation when it differs from the last one reported (null: none open any more). */
   onChange: (conversation: Conversation | null) => void;
   fetchJson?: (path: string) => Promise<unknown>;
   debounceMs?: number;
@@ -21,7 +21,9 @@ function signature(c: Conversation | null): string {
 }
 
 export function watchConversation({ adapter, doc, onChange, fetchJson, debounceMs = 40 }: WatchOptions): { stop(): void } {
-  let last: string | undefined;
+  // Nothing open is where every page starts: only a conversation, and its closing, are news.
+  // (A page without one then costs no message at all.)
+  let last = signature(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apiCache = new Map<string, Participant[]>();
   let stopped = false;

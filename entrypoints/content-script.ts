@@ -1,14 +1,25 @@
+import { browser } from '@wxt-dev/browser';
 import { SITES } from '@/lib/sites';
 import { watchConversation } from '@/lib/sites/watch';
 import { matchesPattern } from '@/lib/sites/match';
 import type { Conversation } from '@/lib/sites/types';
-import { mountPanelFrame } from '@/lib/panel-frame';
+import { mountPanelFrame, type PanelFrame } from '@/lib/panel-frame';
 import { isPanelLayout } from '@/lib/panel-layout';
 
 /**
  * The content script: run the site's adapter, tell the background what is open, show or
  * hide the panel frame. No React, no zod, no HR data: the panel is an extension iframe fed
  * by the background, so nothing about people ever enters this page's DOM.
+ *
+ * It runs on every load of a supported site, so its cost to the page is budgeted (≤ 5 ms of
+ * main thread, `npm run bench`). Hence two departures from WXT's content-script defaults:
+ * - It is an unlisted script that the manifest lists as a content script (wxt.config.ts),
+ *   not a `defineContentScript`: WXT's content-script context posts a message to the page on
+ *   start (~2 ms in a trace) and lets a page invalidate the script by replaying it; nothing
+ *   here needs that context.
+ * - It uses WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`)
+ *   rather than webextension-polyfill: the three calls it makes need no polyfill, and the
+ *   polyfill is a third of this script's size.
  */
 
 /** On a domain the admin added, the background says which site's adapter runs here. */
@@ -22,28 +33,32 @@ async function adapterForCustomDomain() {
   }
 }
 
-export default defineContentScript({
-  matches: SITES.flatMap((s) => s.matches),
-  runAt: 'document_idle',
-  // Deliberately not tied to WXT's ContentScriptContext: a page can replay WXT's
-  // "content-script-started" message to invalidate that context. Nothing here listens to it.
+export default defineUnlistedScript({
   async main() {
     const here = new URL(location.href);
     // A built-in site, or a domain the admin added for one (registered at run time).
     const found = SITES.find((s) => s.matches.some((p) => matchesPattern(p, here))) ?? (await adapterForCustomDomain());
     if (!found) return;
     const adapter = found;
-    const frame = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id);
+    // The panel's frame is created ahead of the first conversation, so that it is as fast
+    // as the tenth, but not while the page loads: when the page is first idle, or at once
+    // should a conversation come first. Hidden until there is someone to show.
+    let frame: PanelFrame | undefined;
+    const panel = () => (frame ??= mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id));
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => panel(), { timeout: 3000 });
+    else setTimeout(panel, 1000);
 
     async function report(conversation: Conversation | null): Promise<void> {
+      if (conversation) panel();
       try {
         const reply: unknown = await browser.runtime.sendMessage({ type: 'requester', site: adapter.id, conversation });
         const r = typeof reply === 'object' && reply !== null ? (reply as { visible?: unknown; layout?: unknown }) : {};
-        if (isPanelLayout(r.layout)) frame.setLayout(r.layout);
-        frame.setVisible(r.visible === true);
+        if (isPanelLayout(r.layout)) frame?.setLayout(r.layout);
+        if (r.visible === true) panel().setVisible(true);
+        else frame?.setVisible(false);
       } catch {
         // The extension was reloaded or updated: this script is orphaned; leave the page alone.
-        frame.setVisible(false);
+        frame?.setVisible(false);
       }
     }
 
@@ -63,7 +78,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (typeof message !== 'object' || message === null) return undefined;
       const { type, layout } = message as { type?: unknown; layout?: unknown };
-      if (type === 'panel-layout' && isPanelLayout(layout)) frame.setLayout(layout);
+      if (type === 'panel-layout' && isPanelLayout(layout)) frame?.setLayout(layout);
       return undefined;
     });
   },
