@@ -136,9 +136,11 @@ export class SidecardDB extends Dexie {
             if (tags.length) e.tagTokens = tags;
           }),
       );
-    // v3: the people-search index, persisted so that a woken worker need not rebuild it.
-    // It is derived from employees: built on first use, so nothing to migrate.
-    this.version(3).stores({ searchIndex: 'key' });
+    // v3: the people-search index, persisted so that a woken worker need not rebuild it
+    // (derived from employees and built on first use: nothing to migrate). Search reads it,
+    // not the tagTokens index, which goes: four index entries a person, on every write.
+    // The name-token index stays, for lookups by name.
+    this.version(3).stores({ employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun', searchIndex: 'key' });
   }
 }
 

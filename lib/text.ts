@@ -5,9 +5,13 @@
  */
 const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
 
+/** Most names are plain ASCII, which needs no Unicode normalisation (the sync folds every name). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  if (ASCII.test(lower)) return lower;
+  return lower
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[ßæœøłđı]/g, (c) => SPECIAL[c] ?? c);
@@ -18,6 +22,7 @@ const GERMAN_TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü:
 /** "Müller" → ["muller", "mueller"]; a word without umlauts gives one variant. */
 export function foldedVariants(word: string): string[] {
   const lower = word.toLowerCase();
+  if (ASCII.test(lower)) return [lower];
   const plain = fold(lower);
   const transliterated = fold(lower.replace(/[äöüß]/g, (c) => GERMAN_TRANSLITERATION[c] ?? c));
   return plain === transliterated ? [plain] : [plain, transliterated];

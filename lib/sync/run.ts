@@ -7,6 +7,7 @@ import { toErrorInfo } from '../personio/errors';
 import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
 import type { AttributeDefinition, EmployeesPage, TimeOffsPage } from '../personio/schema';
 import type { Settings } from '../settings';
+import { inBatches } from './batches';
 import { keepsEmployee, scopeHash } from './filters';
 import { addToPopulation, emptyPopulation } from './population';
 import type { SyncProgress } from './progress';
@@ -104,22 +105,32 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     ctx.onProgress?.({ stage, kind: checkpoint.kind, pagesDone: checkpoint.pagesDone, totalPages: checkpoint.totalPages, rows: checkpoint.rowsChanged });
 
   if (!plan.resume && checkpoint.kind === 'full' && (await database.employees.count()) === 0) checkpoint.intoEmptyTable = true;
-  await database.syncState.put({ ...state, checkpoint, scopeHash: scope });
+  // Only this run writes the sync state until it ends (runs never overlap): each commit
+  // below stores this with the checkpoint moved, without reading it back.
+  const runningState: SyncState = { ...state, checkpoint, scopeHash: scope };
+  await database.syncState.put(runningState);
   progress('starting');
+
+  // Time-offs are fetched alongside the employees (they are written after them: only
+  // people who are stored keep their absences).
+  const timeOffsDue = stored.has('absence') && (checkpoint.kind === 'full' || state.timeOffsSyncedAt === undefined || now() - state.timeOffsSyncedAt >= TIME_OFF_REFRESH_MS);
+  const timeOffs = timeOffsDue ? fetchTimeOffs(ctx.client, now()) : undefined;
+  timeOffs?.catch(() => undefined);
 
   try {
     const query = {
       attributes: attributesToRequest(stored),
       ...(checkpoint.updatedSince !== undefined ? { updatedSince: new Date(checkpoint.updatedSince) } : {}),
     };
-    for await (const { page, nextOffset, total } of ctx.client.employeePages(query, checkpoint.nextOffset)) {
-      const { changed, ids } = await writePage(database, page, checkpoint, {
+    // Pages that arrive while the last ones are being written are written together: the
+    // network never waits for the database, and a slow disk pays one commit for several.
+    for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset), PAGES_PER_COMMIT)) {
+      const { changed, ids } = await writePages(database, pages, checkpoint, {
         stored,
         settings: ctx.settings,
         attributeDefinitions: ctx.attributeDefinitions ?? [],
-        nextOffset,
-        total,
         requests: requestsSoFar(),
+        state: runningState,
       });
       log.rowsChanged += changed;
       if (ids.length) ctx.onRowsChanged?.(ids);
@@ -137,9 +148,9 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     if (!stored.has('absence')) {
       await database.timeOffs.clear();
       timeOffsSyncedAt = undefined;
-    } else if (checkpoint.kind === 'full' || timeOffsSyncedAt === undefined || now() - timeOffsSyncedAt >= TIME_OFF_REFRESH_MS) {
+    } else if (timeOffs) {
       progress('time-offs');
-      await syncTimeOffs(database, ctx.client, now());
+      await storeTimeOffs(database, await timeOffs);
       timeOffsSyncedAt = now();
     }
 
@@ -165,6 +176,8 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     progress('done');
     return log;
   } catch (error) {
+    // No request of this run outlives it.
+    await timeOffs?.catch(() => undefined);
     const info = toErrorInfo(error);
     log.endedAt = now();
     log.requests = requestsSoFar();
@@ -185,26 +198,31 @@ interface PageContext {
   stored: ReadonlySet<FieldKey>;
   settings: Settings;
   attributeDefinitions: readonly AttributeDefinition[];
-  nextOffset: number;
-  total?: number;
   requests: number;
+  /** The sync state as this run keeps it, its checkpoint being `checkpoint`. */
+  state: SyncState;
 }
 
+/** At most this many pages share one transaction (and one checkpoint move). */
+const PAGES_PER_COMMIT = 10;
+
+type FetchedPage = { page: EmployeesPage; nextOffset: number; total?: number };
+
 /**
- * Map and write one page, and move the checkpoint, atomically. The whole page is mapped
- * before anything is written: a malformed page was already rejected by the client's
+ * Map and write pages, and move the checkpoint past the last one, atomically. Every page is
+ * mapped before anything is written: a malformed page was already rejected by the client's
  * schema, so half-parsed rows never reach the table. Returns how many rows changed, and
  * the ids of every row written or removed.
  */
-async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: SyncCheckpoint, ctx: PageContext): Promise<{ changed: number; ids: number[] }> {
+async function writePages(database: SidecardDB, pages: readonly FetchedPage[], checkpoint: SyncCheckpoint, ctx: PageContext): Promise<{ changed: number; ids: number[] }> {
   const keep: Employee[] = [];
   const drop: number[] = [];
-  for (const raw of page.data) {
+  for (const raw of pages.flatMap((p) => p.page.data)) {
     const mapped = mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions });
     if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) keep.push({ ...mapped, seenInRun: checkpoint.runId });
     else drop.push(raw.attributes.id.value);
   }
-  // One Personio email per person: the last row of a page wins if a page repeats one.
+  // One Personio email per person: the last row wins if pages repeat one.
   const byEmail = new Map(keep.map((e) => [e.email, e]));
   const rows = [...byEmail.values()];
 
@@ -224,19 +242,20 @@ async function writePage(database: SidecardDB, page: EmployeesPage, checkpoint: 
         writes.push(row); // unchanged, but marked as seen by this run
       }
     });
-    const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
+    const removed = drop.length && !checkpoint.intoEmptyTable ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
     if (removed.length) await database.employees.bulkDelete(removed);
     changed += removed.length;
     ids.push(...removed, ...(await putResolvingMovedAddresses(database, writes)));
 
-    if (checkpoint.kind === 'full') checkpoint.population = addToPopulation(checkpoint.population ?? emptyPopulation(), page.data);
-    checkpoint.nextOffset = ctx.nextOffset;
-    checkpoint.pagesDone += 1;
-    if (ctx.total !== undefined) checkpoint.totalPages = Math.max(1, Math.ceil(ctx.total / EMPLOYEES_PAGE_SIZE));
+    for (const { page, nextOffset, total } of pages) {
+      if (checkpoint.kind === 'full') checkpoint.population = addToPopulation(checkpoint.population ?? emptyPopulation(), page.data);
+      checkpoint.nextOffset = nextOffset;
+      checkpoint.pagesDone += 1;
+      if (total !== undefined) checkpoint.totalPages = Math.max(1, Math.ceil(total / EMPLOYEES_PAGE_SIZE));
+    }
     checkpoint.rowsChanged += changed;
     checkpoint.requests = ctx.requests;
-    const state = await readSyncState(database);
-    await database.syncState.put({ ...state, checkpoint });
+    await database.syncState.put({ ...ctx.state, checkpoint });
   });
   return { changed, ids };
 }
@@ -281,11 +300,15 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-async function syncTimeOffs(database: SidecardDB, client: PersonioClient, now: number): Promise<void> {
+async function fetchTimeOffs(client: PersonioClient, now: number): Promise<TimeOff[]> {
   const start = isoDay(now - TIME_OFF_PAST_DAYS * 86_400_000);
   const end = isoDay(now + TIME_OFF_FUTURE_DAYS * 86_400_000);
   const collected: TimeOff[] = [];
   for await (const page of client.timeOffPages(start, end)) collected.push(...timeOffsFromPage(page));
+  return collected;
+}
+
+async function storeTimeOffs(database: SidecardDB, collected: readonly TimeOff[]): Promise<void> {
   const known = new Set(await database.employees.toCollection().primaryKeys());
   const rows = collected.filter((t) => known.has(t.employeeId));
   // Small (weeks of absences): replaced whole, so cancelled time-offs disappear.

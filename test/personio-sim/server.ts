@@ -50,9 +50,10 @@ export type SimFault =
   /**
    * A 200 whose JSON is structurally wrong. Variants: 'wrong-type' (default:
    * `data[3].attributes.email.value` is an object), 'missing-id' (an employee with no id),
-   * 'truncated' (the body is cut off mid-JSON).
+   * 'truncated' (the body is cut off mid-JSON). With `offset`, only the page at that offset
+   * (clients may ask for several pages at once; which is served first is then a race).
    */
-  | { kind: 'malformed'; path?: string; count?: number; variant?: 'wrong-type' | 'missing-id' | 'truncated' }
+  | { kind: 'malformed'; path?: string; count?: number; variant?: 'wrong-type' | 'missing-id' | 'truncated'; offset?: number }
   /** destroy the socket without a response */
   | { kind: 'drop'; path?: string; count?: number }
   | { kind: 'slow'; ms: number; path?: string; count?: number };
@@ -281,7 +282,9 @@ function validateFault(value: unknown): SimFault {
     case 'malformed': {
       const { variant } = value;
       if (variant !== undefined && variant !== 'wrong-type' && variant !== 'missing-id' && variant !== 'truncated') throw new SimError(400, 'unknown malformed variant');
-      return { kind, ...common, ...(variant !== undefined ? { variant } : {}) };
+      const { offset } = value;
+      if (offset !== undefined && (!Number.isInteger(offset) || (offset as number) < 0)) throw new SimError(400, 'offset must be a non-negative integer');
+      return { kind, ...common, ...(variant !== undefined ? { variant } : {}), ...(offset !== undefined ? { offset: offset as number } : {}) };
     }
     case 'drop':
       return { kind, ...common };
@@ -427,8 +430,10 @@ class PersonioSimulator implements Simulator {
     });
   }
 
-  private takeFault(path: string): PendingFault | undefined {
-    const fault = this.faults.find((f) => f.path === undefined || path.startsWith(f.path));
+  private takeFault(path: string, params: URLSearchParams): PendingFault | undefined {
+    const fault = this.faults.find(
+      (f) => (f.path === undefined || path.startsWith(f.path)) && (f.kind !== 'malformed' || f.offset === undefined || params.get('offset') === String(f.offset)),
+    );
     if (!fault) return undefined;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
@@ -454,7 +459,7 @@ class PersonioSimulator implements Simulator {
     };
     this.requests.push(entry);
 
-    const fault = this.takeFault(url.pathname);
+    const fault = this.takeFault(url.pathname, url.searchParams);
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === 'drop') {
       req.socket.destroy();
