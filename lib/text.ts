@@ -5,8 +5,8 @@
  */
 const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
 
-/** Most names are plain ASCII, which needs no Unicode normalisation (the sync folds every name). */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Most names are printable ASCII, which needs no Unicode normalisation (the sync folds every name). */
+const ASCII = /^[ -~]*$/;
 
 export function fold(text: string): string {
   const lower = text.toLowerCase();
