@@ -228,6 +228,7 @@ async function writePages(database: SidecardDB, pages: readonly FetchedPage[], c
 
   let changed = 0;
   const ids: number[] = [];
+  let committed: SyncCheckpoint | undefined;
   await database.transaction('rw', database.employees, database.syncState, async () => {
     // Into an empty table (the first sync) every row is new: no need to read what is there.
     const existing = checkpoint.intoEmptyTable ? rows.map(() => undefined) : await database.employees.bulkGet(rows.map((r) => r.id));
@@ -245,18 +246,22 @@ async function writePages(database: SidecardDB, pages: readonly FetchedPage[], c
     const removed = drop.length && !checkpoint.intoEmptyTable ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
     if (removed.length) await database.employees.bulkDelete(removed);
     changed += removed.length;
-    ids.push(...removed, ...(await putResolvingMovedAddresses(database, writes)));
+    ids.push(...removed);
 
+    const next: SyncCheckpoint = { ...checkpoint, rowsChanged: checkpoint.rowsChanged + changed, requests: ctx.requests };
     for (const { page, nextOffset, total } of pages) {
-      if (checkpoint.kind === 'full') checkpoint.population = addToPopulation(checkpoint.population ?? emptyPopulation(), page.data);
-      checkpoint.nextOffset = nextOffset;
-      checkpoint.pagesDone += 1;
-      if (total !== undefined) checkpoint.totalPages = Math.max(1, Math.ceil(total / EMPLOYEES_PAGE_SIZE));
+      if (next.kind === 'full') next.population = addToPopulation(next.population ?? emptyPopulation(), page.data);
+      next.nextOffset = nextOffset;
+      next.pagesDone += 1;
+      if (total !== undefined) next.totalPages = Math.max(1, Math.ceil(total / EMPLOYEES_PAGE_SIZE));
     }
-    checkpoint.rowsChanged += changed;
-    checkpoint.requests = ctx.requests;
-    await database.syncState.put({ ...ctx.state, checkpoint });
+    // Rows and checkpoint are sent together, not one after the other: every wait for the
+    // database here is a wait behind the next pages' parsing, on this one thread.
+    const [released] = await Promise.all([putResolvingMovedAddresses(database, writes), database.syncState.put({ ...ctx.state, checkpoint: next })]);
+    ids.push(...released);
+    committed = next;
   });
+  Object.assign(checkpoint, committed);
   return { changed, ids };
 }
 
