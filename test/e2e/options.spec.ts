@@ -78,6 +78,27 @@ describe('options page', () => {
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'Connected' }).textContent(), { timeout: 10_000 }).toMatch(/Personio did not return Department: tick it under “Readable employee attributes” for this credential/);
   });
 
+  it('says when Personio cannot be reached, and how to fix it', async () => {
+    launched = await launchExtension();
+    // No route to Personio at all: the connection fails as it does offline.
+    await launched.context.route('https://api.personio.de/**', (route) => route.abort('internetdisconnected'));
+    const options = await openOptions(launched);
+    await options.getByLabel('Client ID').fill(DEFAULT_CREDENTIAL.clientId);
+    await options.getByLabel('Client secret').fill(DEFAULT_CREDENTIAL.clientSecret);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/Personio could not be reached\. Check the internet connection or proxy/);
+  });
+
+  it('says when the credential may not read employees, and how to fix it', async () => {
+    const options = await start();
+    // The token is granted, but the employees endpoint refuses it (and again after a fresh token).
+    sim.injectFault({ kind: 'status', status: 403, path: '/v1/company/employees', count: 2 });
+    await options.getByLabel('Client ID').fill(DEFAULT_CREDENTIAL.clientId);
+    await options.getByLabel('Client secret').fill(DEFAULT_CREDENTIAL.clientSecret);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(/may not read employees\. In Personio, give it read access to employees/);
+  });
+
   it('turning "Store" off removes the field from IndexedDB at once', async () => {
     const options = await start();
     await connect(options);
