@@ -104,7 +104,7 @@ interface TokenTable {
  */
 export interface PeopleIndexSnapshot {
   version: typeof SNAPSHOT_VERSION;
-  /** Per row: id, name, email, position, department, name tokens, tag tokens (tab-separated). */
+  /** Per row: id, name, position, department (tab-separated). Tokens live in the tables only. */
   rows: string;
   /** Per row: the accent-folded display name, for ranking. */
   folded: string;
@@ -115,7 +115,7 @@ export interface PeopleIndexSnapshot {
   tags: { tokens: string; offsets: Int32Array; postings: Int32Array };
 }
 
-const SNAPSHOT_VERSION = 'people-index/2';
+const SNAPSHOT_VERSION = 'people-index/3';
 
 /** How many results a one-letter query keeps ready (the popup shows 20). */
 const LETTER_LIMIT = 20;
@@ -199,7 +199,7 @@ export class PeopleIndex {
     const emailOrder = Int32Array.from(list.keys()).sort((a, b) => (list[a]!.email < list[b]!.email ? -1 : list[a]!.email > list[b]!.email ? 1 : 0));
     return new PeopleIndex({
       version: SNAPSHOT_VERSION,
-      rows: list.map((p) => [p.id, clean(p.name), p.email, clean(p.position), clean(p.department), p.nameTokens.join(' '), p.tagTokens.join(' ')].join('\t')).join('\n'),
+      rows: list.map((p) => [p.id, clean(p.name), clean(p.position), clean(p.department)].join('\t')).join('\n'),
       folded: list.map((p) => clean(p.folded)).join('\n'),
       emails: list.map((p) => p.email).join('\n'),
       emailOrder,
@@ -231,18 +231,18 @@ export class PeopleIndex {
     return this.rows.length;
   }
 
-  private person(row: number): IndexedPerson {
-    const [id, name, email, position, department, names, tags] = this.rows[row]!.split('\t');
-    return {
-      id: Number(id),
-      name: name!,
-      email: email!,
-      ...(position ? { position } : {}),
-      ...(department ? { department } : {}),
-      folded: this.folded[row]!,
-      nameTokens: names ? names.split(' ') : [],
-      tagTokens: tags ? tags.split(' ') : [],
-    };
+  private hit(row: number): SearchHit {
+    const [id, name, position, department] = this.rows[row]!.split('\t');
+    return { id: Number(id), name: name!, email: this.emails[row]!, ...(position ? { position } : {}), ...(department ? { department } : {}) };
+  }
+
+  /** Each row's tokens of a table, read back from its postings. */
+  private static tokensByRow(table: TokenTable, rows: number): string[][] {
+    const byRow = Array.from({ length: rows }, () => [] as string[]);
+    table.tokens.forEach((token, t) => {
+      for (let k = table.offsets[t]!; k < table.offsets[t + 1]!; k += 1) byRow[table.postings[k]!]!.push(token);
+    });
+    return byRow;
   }
 
   /**
@@ -251,9 +251,11 @@ export class PeopleIndex {
    */
   apply(changed: Iterable<Employee>, removedIds: Iterable<number> = []): PeopleIndex {
     const people = new Map<number, IndexedPerson>();
+    const names = PeopleIndex.tokensByRow(this.names, this.rows.length);
+    const tags = PeopleIndex.tokensByRow(this.tags, this.rows.length);
     for (let row = 0; row < this.rows.length; row += 1) {
-      const p = this.person(row);
-      people.set(p.id, p);
+      const hit = this.hit(row);
+      people.set(hit.id, { ...hit, folded: this.folded[row]!, nameTokens: names[row]!, tagTokens: tags[row]! });
     }
     for (const e of changed) people.set(e.id, indexedPerson(e));
     for (const id of removedIds) people.delete(id);
@@ -411,10 +413,7 @@ export class PeopleIndex {
       best.splice(i, 0, entry);
       if (best.length > limit) best.pop();
     }
-    return best.map(({ row }) => {
-      const p = this.person(row);
-      return { id: p.id, name: p.name, email: p.email, ...(p.position ? { position: p.position } : {}), ...(p.department ? { department: p.department } : {}) };
-    });
+    return best.map(({ row }) => this.hit(row));
   }
 }
 
