@@ -44,7 +44,19 @@ export default defineUnlistedScript({
     // as the tenth, but not while the page loads: when the page is first idle, or at once
     // should a conversation come first. Hidden until there is someone to show.
     let frame: PanelFrame | undefined;
-    const panel = () => (frame ??= mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id));
+    const panel = () => (frame ??= createPanel());
+    function createPanel(): PanelFrame {
+      const created = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id);
+      // Only the background can message a content script; it sends layout changes (the
+      // panel's width and collapse buttons, the keyboard shortcut), which need a panel.
+      browser.runtime.onMessage.addListener((message: unknown) => {
+        if (typeof message !== 'object' || message === null) return undefined;
+        const { type, layout } = message as { type?: unknown; layout?: unknown };
+        if (type === 'panel-layout' && isPanelLayout(layout)) created.setLayout(layout);
+        return undefined;
+      });
+      return created;
+    }
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => panel(), { timeout: 3000 });
     else setTimeout(panel, 1000);
 
@@ -71,15 +83,6 @@ export default defineUnlistedScript({
         if (!response.ok) throw new Error(String(response.status));
         return response.json();
       },
-    });
-
-    // Only the background can message a content script; it sends layout changes (the
-    // panel's width and collapse buttons, the keyboard shortcut).
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (typeof message !== 'object' || message === null) return undefined;
-      const { type, layout } = message as { type?: unknown; layout?: unknown };
-      if (type === 'panel-layout' && isPanelLayout(layout)) frame?.setLayout(layout);
-      return undefined;
     });
   },
 });

@@ -156,7 +156,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const scriptUrl = `chrome-extension://${launched.extensionId}/content-script.js`;
     const load: number[] = [];
     const idle: number[] = [];
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < 20; i += 1) {
       const { atLoad, atIdle } = await contentScriptTimeOfLoad(launched.context, INBOX, scriptUrl);
       load.push(atLoad);
       idle.push(atIdle);
