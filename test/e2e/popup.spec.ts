@@ -56,6 +56,10 @@ describe('popup search', () => {
     await search().waitFor();
   });
 
+  it('shows the keyboard shortcut that opens it', async () => {
+    await expect.poll(() => popup.getByText(/Alt\+Shift\+S/).isVisible()).toBe(true);
+  });
+
   it('opens with its worker asleep: the last status at once, and the first letter answered', async () => {
     await stopServiceWorker(launched, popup);
     const fresh = await launched.context.newPage();
