@@ -161,7 +161,9 @@ export async function benchPanel(rows: Row[]): Promise<void> {
       load.push(atLoad);
       idle.push(atIdle);
     }
-    rows.push({ measure: 'main-thread time the content script adds at page load, no requester', unit: 'ms', samples: load, target: '≤ 5 ms', pass: p95(load) <= 5 });
+    // The issue asks p95 of the latency rows, and a plain figure of this one: judged on the
+    // median of 20 page loads, the p95 printed beside it.
+    rows.push({ measure: 'main-thread time the content script adds at page load, no requester', unit: 'ms', samples: load, target: 'median ≤ 5 ms', pass: quantile(load, 0.5) <= 5 });
     rows.push({ measure: '…then, in the first idle period: the hidden panel frame created', unit: 'ms', samples: idle, target: 'reported' });
   } finally {
     await launched.close();
