@@ -3,19 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { SidecardDB, wipeAll } from './db';
 import { PeopleIndex } from './people-index';
 
+/** The stores as each released version declared them (a test of upgrades must not follow the code). */
+const V1_STORES = {
+  employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun',
+  timeOffs: 'id, employeeId, endDate',
+  balances: 'employeeId, fetchedAt',
+  photos: 'employeeId, fetchedAt',
+  syncState: 'key',
+  syncLog: '++id, startedAt',
+  vault: 'name',
+};
+const V2_STORES = { ...V1_STORES, employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun' };
+
 describe('database schema', () => {
   it('upgrades a version-1 database, deriving search tags from stored fields', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun',
-      timeOffs: 'id, employeeId, endDate',
-      balances: 'employeeId, fetchedAt',
-      photos: 'employeeId, fetchedAt',
-      syncState: 'key',
-      syncLog: '++id, startedAt',
-      vault: 'name',
-    });
+    v1.version(1).stores(V1_STORES);
     await v1.table('employees').put({ v: 1, id: 1, email: 'ada@acme.example', nameTokens: ['ada'], position: 'Senior Software Engineer', department: { id: 3, name: 'Engineering' } });
     await v1.table('syncState').put({ key: 'state', lastSuccessAt: 5 });
     v1.close();
@@ -31,15 +35,7 @@ describe('database schema', () => {
   it('upgrades a version-2 database, keeping its rows, with an empty search index', async () => {
     const name = `upgrade2-${Math.random()}`;
     const v2 = new Dexie(name);
-    v2.version(2).stores({
-      employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun',
-      timeOffs: 'id, employeeId, endDate',
-      balances: 'employeeId, fetchedAt',
-      photos: 'employeeId, fetchedAt',
-      syncState: 'key',
-      syncLog: '++id, startedAt',
-      vault: 'name',
-    });
+    v2.version(2).stores(V2_STORES);
     await v2.table('employees').put({ v: 1, id: 1, email: 'ada@acme.example', nameTokens: ['ada'], tagTokens: ['engineer'] });
     v2.close();
 
