@@ -26,8 +26,21 @@ export function calendarDate(v: unknown): string | undefined {
   return t && /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : undefined;
 }
 
+/** Personio's usual instant: local time with an offset, the colon optional ("+0100"). */
+const OFFSET_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d):?(\d\d)$/;
+
 /** Instants normalised to ISO UTC; "+0100" offsets (no colon) are accepted. */
 export function instant(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  // The usual form is worked out directly: a sync reads two instants per person, and
+  // Date.parse's general parser is the slow part of mapping.
+  const m = OFFSET_INSTANT.exec(v);
+  if (m) {
+    const local = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    const offsetMs = (+m[8]! * 60 + +m[9]!) * 60_000;
+    const ms = m[7] === '-' ? local + offsetMs : local - offsetMs;
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  }
   const t = text(v);
   if (!t) return undefined;
   const fixed = t.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -74,7 +87,7 @@ export function filterFacts(raw: RawEmployee): FilterFacts {
  * Personio employee → Sidecard record, keeping only allowed fields. Pure.
  * Returns null for a row without an email: nobody could ever look it up.
  */
-export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [] }: MapOptions): Employee | null {
+export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = NO_DEFINITIONS }: MapOptions): Employee | null {
   const a: Attrs = raw.attributes;
   const email = text(a.email?.value)?.toLowerCase();
   if (!email) return null;
@@ -141,16 +154,37 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [
   if (modified) e.lastModifiedAt = modified;
 
   // Custom attributes: keyed on the attribute key, never the label (labels are localised).
-  const labels = new Map(attributeDefinitions.map((d) => [d.key, d.label]));
-  for (const [key, attr] of Object.entries(a)) {
-    if (!isCustomField(key) || !has(key)) continue;
-    const wrapper = attr as { label?: string; type?: string; value?: unknown };
-    const value = customValue(wrapper.value);
-    if (value === null || value === '') continue;
-    e.custom ??= {};
-    e.custom[key] = { label: labels.get(key) ?? wrapper.label ?? key, type: wrapper.type ?? 'standard', value };
+  // Only the allowed ones are looked at: most companies allow none, and this runs per person.
+  const customKeys = customFieldsOf(stored);
+  if (customKeys.length) {
+    const labels = labelsOf(attributeDefinitions);
+    const all = a as Record<string, unknown>;
+    for (const key of customKeys) {
+      const wrapper = all[key] as { label?: string; type?: string; value?: unknown } | undefined;
+      if (!wrapper || typeof wrapper !== 'object') continue;
+      const value = customValue(wrapper.value);
+      if (value === null || value === '') continue;
+      e.custom ??= {};
+      e.custom[key] = { label: labels.get(key) ?? wrapper.label ?? key, type: wrapper.type ?? 'standard', value };
+    }
   }
   return e;
+}
+
+const NO_DEFINITIONS: readonly AttributeDefinition[] = [];
+
+/** Per-run lookups, worked out once per set rather than once per person. */
+const customFieldsCache = new WeakMap<ReadonlySet<FieldKey>, string[]>();
+function customFieldsOf(stored: ReadonlySet<FieldKey>): string[] {
+  let keys = customFieldsCache.get(stored);
+  if (!keys) customFieldsCache.set(stored, (keys = [...stored].filter(isCustomField)));
+  return keys;
+}
+const labelsCache = new WeakMap<readonly AttributeDefinition[], Map<string, string>>();
+function labelsOf(definitions: readonly AttributeDefinition[]): Map<string, string> {
+  let labels = labelsCache.get(definitions);
+  if (!labels) labelsCache.set(definitions, (labels = new Map(definitions.map((d) => [d.key, d.label]))));
+  return labels;
 }
 
 /** Two records hold the same data (ignoring sync bookkeeping): an "updated" row that did not change. */
