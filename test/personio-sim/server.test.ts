@@ -240,6 +240,26 @@ describe('GET /v1/company/employees', () => {
   });
 });
 
+describe('rendered pages', () => {
+  it('answers the same page query again with what changed since: a mutation, a removal, a narrower grant', async () => {
+    const own = await startSimulator({ employees: 30, today: TODAY });
+    try {
+      const t = await auth(own);
+      const page = '/v1/company/employees?limit=10&offset=0';
+      const positionOf = async (id: number) => employees((await get(own, page, t)).json).find((e) => e.attributes.id?.value === id)?.attributes.position?.value;
+      expect(await positionOf(100002)).not.toBe('Chief Happiness Officer');
+      own.updateEmployee(100002, { position: 'Chief Happiness Officer' });
+      expect(await positionOf(100002)).toBe('Chief Happiness Officer');
+      own.removeEmployee(100002);
+      expect(ids((await get(own, page, t)).json)).not.toContain(100002);
+      own.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, ['first_name']);
+      expect(Object.keys(employees((await get(own, page, t)).json)[0]!.attributes).sort()).toEqual(['first_name', 'id']);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('updated_since', () => {
   it('returns exactly the employees mutated since then (touched ones too), paginated, ignoring email', async () => {
     const own = await startSimulator({ employees: 100, seed: 4, today: TODAY });

@@ -25,6 +25,8 @@ const NOT_DATA = new Set(['last_modified_at']);
 
 export class SimState {
   private clockMs: number;
+  /** Moves with every mutation: what was rendered before it may be stale. */
+  version = 0;
   private readonly emails = new EmailRegistry();
   /**
    * When each attribute of an employee last changed. Absent for employees never mutated:
@@ -96,6 +98,7 @@ export class SimState {
   }
 
   add(partial: Partial<SimEmployee> = {}): SimEmployee {
+    this.version += 1;
     const { id: _ignored, ...fields } = partial;
     if (fields.email !== undefined && this.emails.has(fields.email)) throw new SimError(409, `email ${fields.email} is already used`);
     this.checkReferences(fields);
@@ -113,6 +116,7 @@ export class SimState {
   }
 
   update(id: number, changes: Partial<SimEmployee>): SimEmployee {
+    this.version += 1;
     const e = this.get(id);
     if (changes.id !== undefined && changes.id !== id) throw new SimError(400, 'an employee id cannot change');
     const { id: _same, ...fields } = changes;
@@ -144,6 +148,7 @@ export class SimState {
 
   /** Moves last_modified_at without changing any data (Personio reports such phantom updates). */
   touch(id: number): SimEmployee {
+    this.version += 1;
     const e = this.get(id);
     this.stampsOf(e);
     e.lastModifiedAt = this.now();
@@ -155,6 +160,7 @@ export class SimState {
    * supervisor; that is not counted as a change to them (v1 has no deletion feed either).
    */
   remove(id: number): void {
+    this.version += 1;
     const e = this.get(id);
     const list = this.company.employees;
     let lo = 0;
