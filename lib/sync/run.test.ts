@@ -173,6 +173,31 @@ describe('failures keep the last good copy', () => {
     expect(await database.employees.count()).toBe(expectedCount());
   });
 
+  it('a batch that fails to write takes down the batches written after it; the next run resumes where the last one landed', async () => {
+    // A write that fails inside IndexedDB (as a full disk would), partway through the first sync.
+    const victim = sim.company.employees.slice(700).find((e) => keptStatuses.has(e.status))!;
+    const refuse = (id: number) => {
+      if (id === victim.id) throw new Error('QuotaExceededError (simulated)');
+    };
+    database.employees.hook('creating', (id) => refuse(id as number));
+    const failed = await runSync({ client: client(), settings, db: database });
+    expect(failed.error).toBeDefined();
+    const { checkpoint } = await readSyncState(database);
+    expect(checkpoint?.nextOffset).toBeLessThanOrEqual(700);
+    // Everyone before the checkpoint is stored, nobody after it: no page was skipped.
+    const landedIds = new Set(await database.employees.toCollection().primaryKeys());
+    const upTo = sim.company.employees.slice(0, checkpoint!.nextOffset).filter((e) => keptStatuses.has(e.status));
+    expect(landedIds.size).toBe(upTo.length);
+    for (const e of upTo) expect(landedIds.has(e.id)).toBe(true);
+
+    database.close();
+    database = new SidecardDB(database.name); // no hook
+    const resumed = await runSync({ client: client(), settings, db: database });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.error).toBeUndefined();
+    expect(await database.employees.count()).toBe(expectedCount());
+  });
+
   it('a 429 storm ends as rate-limited with the data intact; a short burst is ridden out', async () => {
     const before = await syncedBaseline();
     sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 0, path: '/v1/company/employees', count: 2 });

@@ -124,18 +124,24 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     };
     // Pages that arrive while the last ones are being written are written together: the
     // network never waits for the database, and a slow disk pays one commit for several.
+    // A batch's transaction is issued while the one before it still commits (the database
+    // queues it), so the database is never idle while this thread maps the next rows; at
+    // most two are in flight, and each lands only right after its predecessor.
+    const pageContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], state: runningState };
+    const planned: SyncCheckpoint = { ...checkpoint };
+    const tally = { rowsChanged: checkpoint.rowsChanged };
+    let landing: Promise<void> | undefined;
     for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset), PAGES_PER_COMMIT)) {
-      const { changed, ids } = await writePages(database, pages, checkpoint, {
-        stored,
-        settings: ctx.settings,
-        attributeDefinitions: ctx.attributeDefinitions ?? [],
-        requests: requestsSoFar(),
-        state: runningState,
+      const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
+      write.catch(() => undefined); // read in order below
+      await landing;
+      landing = write.then(({ committed, ids }) => {
+        Object.assign(checkpoint, committed);
+        if (ids.length) ctx.onRowsChanged?.(ids);
+        progress('employees');
       });
-      log.rowsChanged += changed;
-      if (ids.length) ctx.onRowsChanged?.(ids);
-      progress('employees');
     }
+    await landing;
 
     if (checkpoint.kind === 'full') {
       progress('sweeping');
@@ -206,63 +212,95 @@ interface PageContext {
 /** At most this many pages share one transaction (and one checkpoint move). */
 const PAGES_PER_COMMIT = 10;
 
-type FetchedPage = { page: EmployeesPage; nextOffset: number; total?: number };
+type FetchedPage = { page: EmployeesPage; offset: number; nextOffset: number; total?: number };
 
 /**
  * Map and write pages, and move the checkpoint past the last one, atomically. Every page is
  * mapped before anything is written: a malformed page was already rejected by the client's
- * schema, so half-parsed rows never reach the table. Returns how many rows changed, and
- * the ids of every row written or removed.
+ * schema, so half-parsed rows never reach the table.
+ *
+ * The transaction is issued at once, possibly while the previous batch's still commits
+ * (`planned` is where that one will have left the checkpoint; it is moved past these pages
+ * now). It lands only if the stored checkpoint, read first inside it, is exactly where these
+ * pages start: if the batch before failed, this one rolls back too, and no page is skipped.
+ * `tally` counts the run's changed rows in commit order. Returns the checkpoint as
+ * committed, and the ids of every row written or removed.
  */
-async function writePages(database: SidecardDB, pages: readonly FetchedPage[], checkpoint: SyncCheckpoint, ctx: PageContext): Promise<{ changed: number; ids: number[] }> {
+async function writePages(
+  database: SidecardDB,
+  pages: readonly FetchedPage[],
+  planned: SyncCheckpoint,
+  tally: { rowsChanged: number },
+  ctx: PageContext,
+): Promise<{ committed: SyncCheckpoint; ids: number[] }> {
   const keep: Employee[] = [];
   const drop: number[] = [];
-  for (const raw of pages.flatMap((p) => p.page.data)) {
-    const mapped = mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions });
-    if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) keep.push({ ...mapped, seenInRun: checkpoint.runId });
-    else drop.push(raw.attributes.id.value);
+  for (const { page } of pages) {
+    for (const raw of page.data) {
+      const mapped = mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions });
+      if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) {
+        mapped.seenInRun = planned.runId;
+        keep.push(mapped);
+      } else drop.push(raw.attributes.id.value);
+    }
   }
   // One Personio email per person: the last row wins if pages repeat one.
   const byEmail = new Map(keep.map((e) => [e.email, e]));
   const rows = [...byEmail.values()];
 
-  let changed = 0;
-  const ids: number[] = [];
-  let committed: SyncCheckpoint | undefined;
-  await database.transaction('rw', database.employees, database.syncState, async () => {
-    // Into an empty table (the first sync) every row is new: no need to read what is there.
-    const existing = checkpoint.intoEmptyTable ? rows.map(() => undefined) : await database.employees.bulkGet(rows.map((r) => r.id));
-    const writes: Employee[] = [];
-    rows.forEach((row, i) => {
-      const before = existing[i];
-      if (!before || !sameEmployee(before, row)) {
-        changed += 1;
-        writes.push(row);
-        ids.push(row.id);
-      } else if (checkpoint.kind === 'full' && before.seenInRun !== checkpoint.runId) {
-        writes.push(row); // unchanged, but marked as seen by this run
-      }
-    });
-    const removed = drop.length && !checkpoint.intoEmptyTable ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
-    if (removed.length) await database.employees.bulkDelete(removed);
-    changed += removed.length;
-    ids.push(...removed);
+  const startsAt = pages[0]!.offset;
+  const next: SyncCheckpoint = { ...planned, requests: ctx.requests };
+  for (const { page, nextOffset, total } of pages) {
+    if (next.kind === 'full') next.population = addToPopulation(next.population ?? emptyPopulation(), page.data);
+    next.nextOffset = nextOffset;
+    next.pagesDone += 1;
+    if (total !== undefined) next.totalPages = Math.max(1, Math.ceil(total / EMPLOYEES_PAGE_SIZE));
+  }
+  Object.assign(planned, next);
 
-    const next: SyncCheckpoint = { ...checkpoint, rowsChanged: checkpoint.rowsChanged + changed, requests: ctx.requests };
-    for (const { page, nextOffset, total } of pages) {
-      if (next.kind === 'full') next.population = addToPopulation(next.population ?? emptyPopulation(), page.data);
-      next.nextOffset = nextOffset;
-      next.pagesDone += 1;
-      if (total !== undefined) next.totalPages = Math.max(1, Math.ceil(total / EMPLOYEES_PAGE_SIZE));
+  const ids: number[] = [];
+  await database.transaction('rw', database.employees, database.syncState, async () => {
+    // Read first, so its answer comes before any write below can commit: if the batch before
+    // did not land, this transaction is aborted there and then.
+    const transaction = Dexie.currentTransaction;
+    const landed = database.syncState.get(STATE_KEY).then((state) => {
+      if (state?.checkpoint?.runId === next.runId && state.checkpoint.nextOffset === startsAt) return;
+      transaction.abort();
+      throw new Error('sync: the batch before this one did not land');
+    });
+    let changed = 0;
+    let writes: Employee[];
+    if (next.intoEmptyTable) {
+      // Into an empty table (the first sync) every row is new: nothing to read or compare.
+      writes = rows;
+      changed = rows.length;
+      ids.push(...rows.map((r) => r.id));
+    } else {
+      const [existing] = await Promise.all([database.employees.bulkGet(rows.map((r) => r.id)), landed]);
+      writes = [];
+      rows.forEach((row, i) => {
+        const before = existing[i];
+        if (!before || !sameEmployee(before, row)) {
+          changed += 1;
+          writes.push(row);
+          ids.push(row.id);
+        } else if (next.kind === 'full' && before.seenInRun !== next.runId) {
+          writes.push(row); // unchanged, but marked as seen by this run
+        }
+      });
+      const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
+      if (removed.length) await database.employees.bulkDelete(removed);
+      changed += removed.length;
+      ids.push(...removed);
     }
+    tally.rowsChanged += changed;
+    next.rowsChanged = tally.rowsChanged;
     // Rows and checkpoint are sent together, not one after the other: every wait for the
     // database here is a wait behind the next pages' parsing, on this one thread.
-    const [released] = await Promise.all([putResolvingMovedAddresses(database, writes), database.syncState.put({ ...ctx.state, checkpoint: next })]);
+    const [released] = await Promise.all([putResolvingMovedAddresses(database, writes), database.syncState.put({ ...ctx.state, checkpoint: next }), landed]);
     ids.push(...released);
-    committed = next;
   });
-  Object.assign(checkpoint, committed);
-  return { changed, ids };
+  return { committed: next, ids };
 }
 
 /**
