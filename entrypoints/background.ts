@@ -11,8 +11,8 @@ import { forgetSearchIndex, onFirstLetters, peopleIndex, searchPeople, updateSea
 import { CONTENT_SCRIPT_FILE } from '@/lib/sites';
 import { isContentScriptSender, isExtensionPageSender, isPanelSender } from '@/lib/senders';
 import { applySettingsChange, customDomainPattern, isConnected, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
-import { applyPolicy, parsePolicy, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
-import { toErrorInfo } from '@/lib/personio/errors';
+import { applyPolicy, parsePolicy, POLICY_READ_LIMIT_MS, withTimeLimit, type LockedSetting, type ManagedPolicy } from '@/lib/managed';
+import { PolicyUnavailableError, toErrorInfo, type ErrorInfo } from '@/lib/personio/errors';
 import { shownFields, storedFields } from '@/lib/fields';
 import { applyStoredFields } from '@/lib/sync/stored-fields';
 import { scopeHash } from '@/lib/sync/filters';
@@ -40,23 +40,40 @@ export default defineBackground(() => {
    * changes; pages asking for status meanwhile are answered without waiting for it.
    */
   let policyCache: ManagedPolicy | undefined;
-  async function loadPolicy(): Promise<ManagedPolicy> {
-    try {
-      policyCache = parsePolicy(await browser.storage.managed.get());
-    } catch {
-      policyCache = {}; // no policy (or a browser without managed storage)
-    }
-    return policyCache;
+  function loadPolicy(): Promise<ManagedPolicy> {
+    const read = browser.storage.managed.get().then(
+      (raw) => (policyCache = parsePolicy(raw)),
+      () => (policyCache = {}), // no policy (or a browser without managed storage)
+    );
+    // Chromium 156 has been seen never to answer: a host permission granted while its first
+    // read after start-up was pending left managed storage silent for the whole session.
+    // Then what depends on policy fails with a message instead of waiting for ever (and
+    // never goes ahead without the policy); a late answer is still taken.
+    return withTimeLimit(read, POLICY_READ_LIMIT_MS, () => new PolicyUnavailableError());
   }
   let policyReady = loadPolicy();
+  policyReady.catch(() => undefined);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'managed') return;
     policyReady = loadPolicy();
-    void policyReady.then(() => refreshAllPanels());
+    void policyReady.then(() => refreshAllPanels(), () => undefined);
   });
 
   async function policy(): Promise<ManagedPolicy> {
-    return policyCache ?? policyReady;
+    if (policyCache) return policyCache;
+    try {
+      return await policyReady;
+    } catch (error) {
+      policyReady = loadPolicy(); // the next request asks the browser again
+      policyReady.catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** A request that needs the policy, answered when the browser would not give it. */
+  function policyError(error: unknown): { ok: false; error: ErrorInfo } {
+    if (error instanceof PolicyUnavailableError) return { ok: false, error: toErrorInfo(error) };
+    throw error;
   }
 
   /** The admin's settings with the organisation's policy applied on top. */
@@ -398,7 +415,8 @@ export default defineBackground(() => {
           return reply;
         });
       case 'test-connection': {
-        const current = await settings();
+        const current = await settings().catch(policyError);
+        if ('error' in current) return current;
         const secret = request.credentials.clientSecret ?? (await savedSecretFor(current, request.credentials.clientId));
         if (!secret) return { ok: false, error: { kind: 'bad-credentials', detail: 'no secret' } };
         return testConnection({ ...request.credentials, clientSecret: secret }, current.fields);
@@ -444,7 +462,8 @@ export default defineBackground(() => {
   }
 
   async function connect(credentials: { baseUrl: string; clientId: string; clientSecret?: string | undefined }) {
-    const current = await settings();
+    const current = await settings().catch(policyError);
+    if ('error' in current) return current;
     const secret = credentials.clientSecret ?? (await savedSecretFor(current, credentials.clientId));
     if (!secret) return { ok: false, error: { kind: 'bad-credentials', detail: 'no secret' } };
     const result = await testConnection({ ...credentials, clientSecret: secret }, current.fields);

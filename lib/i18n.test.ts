@@ -54,7 +54,7 @@ describe('dictionaries', () => {
   });
 
   it('explains every sync error kind in both languages', () => {
-    for (const kind of ['bad-credentials', 'forbidden', 'attribute-not-granted', 'rate-limited', 'network', 'server', 'malformed', 'storage', 'unknown']) {
+    for (const kind of ['bad-credentials', 'forbidden', 'attribute-not-granted', 'rate-limited', 'network', 'server', 'malformed', 'storage', 'policy', 'unknown']) {
       expect(isMessageKey(`error_${kind}`), kind).toBe(true);
     }
   });

@@ -139,6 +139,7 @@ const en = {
   error_malformed: 'Personio sent data Sidecard could not read. Try again later; if it keeps happening, tell your Sidecard admin.',
   error_storage: 'The browser could not save the data (storage full or blocked). Free up disk space, then sync again.',
   error_unknown: 'Something went wrong. Try “Sync now”; if it keeps failing, reconnect on the options page.',
+  error_policy: 'The browser did not answer when Sidecard read your organisation’s policy, so nothing was changed. Try again; if it keeps happening, restart the browser.',
   error_permission: 'Sidecard needs permission to reach that API address. Allow it when the browser asks.',
   'error_invalid-url': 'That is not a valid address. Enter a URL such as https://api.personio.de.',
 
@@ -377,6 +378,7 @@ const de: Record<MessageKey, string> = {
   error_malformed: 'Personio hat Daten gesendet, die Sidecard nicht lesen kann. Versuchen Sie es später erneut; falls es wieder passiert, wenden Sie sich an Ihre Sidecard-Administration.',
   error_storage: 'Der Browser konnte die Daten nicht speichern (Speicher voll oder gesperrt). Geben Sie Speicherplatz frei und synchronisieren Sie erneut.',
   error_unknown: 'Etwas ist schiefgelaufen. Versuchen Sie „Jetzt synchronisieren“; schlägt es weiter fehl, verbinden Sie sich auf der Einstellungsseite neu.',
+  error_policy: 'Der Browser hat nicht geantwortet, als Sidecard die Richtlinie Ihrer Organisation lesen wollte; es wurde nichts geändert. Versuchen Sie es erneut; passiert es wieder, starten Sie den Browser neu.',
   error_permission: 'Sidecard braucht die Berechtigung, diese API-Adresse zu erreichen. Bitte erlauben Sie es, wenn der Browser fragt.',
   'error_invalid-url': 'Das ist keine gültige Adresse. Geben Sie eine URL wie https://api.personio.de ein.',
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyPolicy, parsePolicy } from './managed';
+import { applyPolicy, parsePolicy, withTimeLimit } from './managed';
+import { PolicyUnavailableError, toErrorInfo } from './personio/errors';
 import { defaultSettings } from './settings';
 
 describe('managed policy', () => {
@@ -21,5 +22,18 @@ describe('managed policy', () => {
     const { settings } = applyPolicy(defaultSettings(), parsePolicy({ storedFields: ['position', 'office'], shownFields: ['office', 'position'] }));
     expect(settings.fields.filter((f) => f.show).map((f) => f.key)).toEqual(['office', 'position']);
     expect(settings.fields.filter((f) => f.store).map((f) => f.key).sort()).toEqual(['email', 'name', 'office', 'position']);
+  });
+});
+
+describe('withTimeLimit (the policy read)', () => {
+  it('gives the answer when it comes in time', async () => {
+    await expect(withTimeLimit(Promise.resolve({ clientId: 'abc' }), 50, () => new PolicyUnavailableError())).resolves.toEqual({ clientId: 'abc' });
+  });
+
+  it('fails with the given error when the browser never answers, instead of waiting for ever', async () => {
+    const never = new Promise<never>(() => undefined);
+    const failed = withTimeLimit(never, 20, () => new PolicyUnavailableError());
+    await expect(failed).rejects.toBeInstanceOf(PolicyUnavailableError);
+    await expect(failed.catch(toErrorInfo)).resolves.toEqual({ kind: 'policy' });
   });
 });

@@ -76,3 +76,18 @@ export function applyPolicy(settings: Settings, policy: ManagedPolicy): { settin
   }
   return { settings: next, locked };
 }
+
+/**
+ * How long the first read of the organisation's policy may take. Chromium usually answers in
+ * 2–3 s after start-up; past this, what depends on the policy reports it instead of waiting.
+ */
+export const POLICY_READ_LIMIT_MS = 10_000;
+
+/** `work`, or the error `onTimeout` makes if it has not settled within `ms`. */
+export function withTimeLimit<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}

@@ -31,12 +31,22 @@ export function isPersonioError(e: unknown): e is PersonioError {
 
 /** A serialisable form for storage and messages. */
 export interface ErrorInfo {
-  kind: PersonioErrorKind | 'storage' | 'unknown';
+  /** `policy`: the browser did not answer the organisation-policy read (see background.ts). */
+  kind: PersonioErrorKind | 'storage' | 'policy' | 'unknown';
   detail?: string;
+}
+
+/** The browser's managed-storage read did not answer in time: nothing that depends on policy may go ahead. */
+export class PolicyUnavailableError extends Error {
+  constructor() {
+    super('policy unavailable');
+    this.name = 'PolicyUnavailableError';
+  }
 }
 
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (isPersonioError(e)) return { kind: e.kind, ...(e.detail ? { detail: e.detail } : {}) };
+  if (e instanceof PolicyUnavailableError) return { kind: 'policy' };
   if (e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'AbortError')) {
     return { kind: 'storage', detail: e.name };
   }
