@@ -79,11 +79,44 @@ export async function stopServiceWorker(launched: Launched, page: Page): Promise
 }
 
 /**
- * Personio's real host, answered by the simulator: the extension runs with its default API
- * base URL, exactly as shipped, and its service-worker fetches reach the simulator.
+ * The admin's "Allow" on Chrome's permission prompt, given ahead of time. Headless Chromium
+ * cannot show or click that prompt (an unanswered `permissions.request` hangs), so the grant
+ * is made the way Chrome itself makes one from chrome://extensions → Site access → "Add a
+ * site" (`chrome.developerPrivate.addHostPermission`). This alone does not give the extension
+ * the host: `permissions.contains` stays false until the extension asks. The extension's own
+ * flow still runs for real: the options page's `permissions.request`, from a real click,
+ * resolves true without a prompt, `permissions.onAdded` fires, and the host is granted. A
+ * host not granted this way still waits for the prompt. (`scripting`, asked for with a
+ * custom domain, carries no warning and is granted without a prompt anyway.)
  */
-export async function routePersonio(context: BrowserContext, sim: Simulator): Promise<void> {
-  await context.route('https://api.personio.de/**', async (route) => {
+export async function grantHostLikeAnAdmin(launched: Launched, pattern: string): Promise<void> {
+  const page = await launched.context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    await page.evaluate(
+      ([id, host]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, host),
+      [launched.extensionId, pattern] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Does the extension hold these host permissions now? (Asked from its service worker.) */
+export async function hasOrigins(launched: Launched, origins: string[]): Promise<boolean> {
+  return launched.worker.evaluate(
+    (o) => (globalThis as unknown as { chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).chrome.permissions.contains({ origins: o }),
+    origins,
+  );
+}
+
+/**
+ * Personio's real host, answered by the simulator: the extension runs with its default API
+ * base URL, exactly as shipped, and its service-worker fetches reach the simulator. Another
+ * origin (an API proxy set as the base URL) can be answered by the simulator the same way.
+ */
+export async function routePersonio(context: BrowserContext, sim: Simulator, origin = 'https://api.personio.de'): Promise<void> {
+  await context.route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
     let response;
     try {

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ATTRIBUTES, DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-sim';
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
-import { connect, countRows, launchExtension, openOptions, readStore, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
+import { scenario as jira } from '../fixtures/sites/jira/scenario';
+import type { SiteScenario } from '../fixtures/sites/scenario';
+import { connect, countRows, grantHostLikeAnAdmin, hasOrigins, launchExtension, openOptions, panelFrame, panelVisible, readStore, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
 
 const credentialsDir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/credentials');
 /** The credential inside test/fixtures/credentials/*: the simulator knows it too. */
@@ -193,5 +195,126 @@ describe('options page', () => {
     const options = await start('de');
     await expect.poll(() => options.getByRole('heading', { name: 'Mit Personio verbinden' }).isVisible()).toBe(true);
     expect(await options.getByLabel('Client-ID').isVisible()).toBe(true);
+  });
+});
+
+/**
+ * The two flows that ask for a host at run time. Chrome's prompt cannot be answered in
+ * headless Chromium, so the admin's "Allow" is given ahead of time through Chrome's own
+ * site-access grant (grantHostLikeAnAdmin); the options page's permissions.request still runs,
+ * from a real click, and is what gives the extension the host.
+ *
+ * Not covered: the admin answering "Deny". Nothing short of the prompt makes
+ * permissions.request resolve false in headless Chromium (an ungranted host, or one on
+ * Chrome's "never allow extensions" list, waits for the prompt forever).
+ */
+describe('options page: hosts asked for at run time', () => {
+  const CUSTOM_HOST = 'help.acme.example';
+  /** The Jira fixture, served at a self-hosted Jira's own domain (no manifest pattern covers it). */
+  const selfHostedJira: SiteScenario = {
+    ...jira,
+    routes: jira.routes.map((r) => ({ ...r, url: r.url.replace('https://acme.atlassian.net', `https://${CUSTOM_HOST}`) })),
+    startUrl: jira.startUrl.replace('https://acme.atlassian.net', `https://${CUSTOM_HOST}`),
+  };
+
+  /** The worker's dynamic content-script registrations (ids and match patterns). */
+  function registrations() {
+    return launched!.worker.evaluate(async () => {
+      const scripting = (globalThis as unknown as { chrome: { scripting?: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } } }).chrome.scripting;
+      return scripting ? (await scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches })) : [];
+    });
+  }
+
+  it('adds a self-hosted Jira domain: the panel shows there; removing it takes the access away', async () => {
+    const options = await start();
+    await connect(options);
+    await waitForSync(launched!, 100);
+    await options.reload();
+    await serveScenario(launched!.context, selfHostedJira);
+    const origins = [`https://${CUSTOM_HOST}/*`];
+    expect(await hasOrigins(launched!, origins)).toBe(false);
+
+    await grantHostLikeAnAdmin(launched!, origins[0]!);
+    // Chrome's grant alone gives the extension nothing: only its own request does.
+    expect(await hasOrigins(launched!, origins)).toBe(false);
+    await options.getByLabel('Domain', { exact: true }).fill(`https://${CUSTOM_HOST}/servicedesk`);
+    await options.getByLabel('Works like').selectOption({ label: 'Jira Service Management' });
+    await options.getByRole('button', { name: 'Add a custom domain' }).click();
+
+    const item = options.getByRole('listitem').filter({ hasText: CUSTOM_HOST });
+    await expect.poll(() => item.textContent()).toMatch(`${CUSTOM_HOST} · Jira Service Management`);
+    expect(await options.getByRole('alert').count()).toBe(0);
+    expect(await options.getByLabel('Domain', { exact: true }).inputValue()).toBe('');
+    await expect.poll(() => hasOrigins(launched!, origins)).toBe(true);
+    await expect.poll(registrations).toEqual([{ id: `custom-${CUSTOM_HOST}`, matches: origins }]);
+    // Saved, not just shown.
+    await options.reload();
+    await options.getByRole('button', { name: `Remove ${CUSTOM_HOST}` }).waitFor();
+
+    // The agent opens a ticket there: our script runs (registered at run time) and the panel shows the requester.
+    const ticket = await launched!.context.newPage();
+    await ticket.goto(selfHostedJira.startUrl);
+    const panel = await panelFrame(ticket);
+    await panel.getByText('Ada Lovelace', { exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await panel.getByText(jira.first.position, { exact: true }).first().waitFor({ state: 'visible' });
+    expect(await panelVisible(ticket)).toBe(true);
+
+    await options.getByRole('button', { name: `Remove ${CUSTOM_HOST}` }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await expect.poll(() => hasOrigins(launched!, origins)).toBe(false);
+    await expect.poll(registrations).toEqual([]);
+    await options.reload();
+    await options.getByRole('button', { name: 'Add a custom domain' }).waitFor();
+    expect(await item.count()).toBe(0);
+
+    // A fresh load of the ticket: no panel. (With the domain added, the panel's host is
+    // attached 0.3–0.5 s after the load event; absence cannot be waited for, so it gets 3 s.)
+    await ticket.reload({ waitUntil: 'load' });
+    await ticket.locator('[data-testid="issue.views.field.user.reporter"]').first().waitFor({ state: 'attached' });
+    await expect(ticket.waitForSelector('sidecard-panel', { state: 'attached', timeout: 3000 })).rejects.toThrow(/Timeout/);
+    expect(ticket.frames().some((f) => f.url().includes('/panel.html'))).toBe(false);
+  });
+
+  it('connects and syncs through a custom API base URL, never calling api.personio.de', async () => {
+    const PROXY = 'https://personio-proxy.acme.example';
+    launched = await launchExtension();
+    const toPersonio: string[] = [];
+    await launched.context.route('https://api.personio.de/**', async (route) => {
+      toPersonio.push(route.request().url());
+      await route.abort('addressunreachable');
+    });
+    await routePersonio(launched.context, sim, PROXY);
+    sim.resetRequestLog();
+    const options = await openOptions(launched);
+    await options.getByLabel('Client ID').fill(DEFAULT_CREDENTIAL.clientId);
+    await options.getByLabel('Client secret').fill(DEFAULT_CREDENTIAL.clientSecret);
+    await options.getByText('Advanced', { exact: true }).click();
+    await options.getByLabel('API base URL').fill(`${PROXY}/`);
+    expect(await hasOrigins(launched, [`${PROXY}/*`])).toBe(false);
+
+    // Chromium 156 bug, not ours: a grant landing while the browser's first policy read
+    // after start-up is pending (2–3 s) leaves managed storage silent for the session (seen
+    // in 1 of 3 runs). An admin answers the prompt long after start-up; so does this test.
+    // (The background then reports `error_policy` rather than waiting: lib/managed.ts.)
+    await launched.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get());
+    await grantHostLikeAnAdmin(launched, `${PROXY}/*`);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    const total = sim.company.employees.length;
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Connected' }).textContent(), { timeout: 20_000 }).toMatch(`Connected · ${total} employees`);
+    expect(await hasOrigins(launched, [`${PROXY}/*`])).toBe(true);
+    expect(sim.requests.some((r) => r.path === '/v1/auth')).toBe(true);
+
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await waitForSync(launched, 100);
+    const stored = await readStore<{ email?: string }>(options, 'employees');
+    expect(stored.map((e) => e.email)).toContain(jira.first.requesterEmail);
+    expect(sim.requests.filter((r) => r.path === '/v1/company/employees' && r.status === 200).length).toBeGreaterThan(0);
+    expect(toPersonio).toEqual([]);
+    // The admin sees the proxy kept as the base URL.
+    await options.reload();
+    await options.getByText('Advanced', { exact: true }).click();
+    expect(await options.getByLabel('API base URL').inputValue()).toBe(PROXY);
+    const settings = await launched.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, { baseUrl?: string }>> } } } }).chrome.storage.local.get(null));
+    expect(Object.values(settings).some((v) => v?.baseUrl === PROXY)).toBe(true);
   });
 });
