@@ -54,7 +54,10 @@ export interface Employee {
   custom?: Record<string, CustomValue>;
   /** Accent-folded lower-case name parts, for the multi-entry index and search. */
   nameTokens: string[];
-  /** Accent-folded words of position, department and team, for search by role (schema v2). */
+  /**
+   * Legacy: role words (position, department, team) were stored per row from schema v2. The
+   * search index now derives them; the sync no longer writes them, and `stripFields` drops them.
+   */
   tagTokens?: string[];
   /** Department id copied to the top level so Dexie can index it. */
   departmentId?: number;

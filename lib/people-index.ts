@@ -1,5 +1,5 @@
 import { displayName, type Employee } from './employee';
-import { fold, foldedVariants } from './text';
+import { fold, foldedVariants, textTokens } from './text';
 
 /**
  * The people-search index: an in-memory token index over the stored employees, small enough
@@ -43,7 +43,9 @@ export function indexedPerson(e: Employee): IndexedPerson {
     ...(e.department?.name ? { department: e.department.name } : {}),
     folded: fold(name),
     nameTokens: e.nameTokens,
-    tagTokens: e.tagTokens ?? [],
+    // Derived here rather than stored with every row: what is stored is what the admin allowed,
+    // so role words follow it by themselves, and rows stay smaller.
+    tagTokens: textTokens(e.position, e.department?.name, e.team?.name),
   };
 }
 

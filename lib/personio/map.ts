@@ -1,6 +1,6 @@
 import { EMPLOYEE_RECORD_VERSION, EMPLOYEE_STATUSES, type CustomValue, type Employee, type EmployeeStatus, type OrgRef } from '../employee';
 import { isCustomField, type FieldKey } from '../fields';
-import { nameTokens, textTokens } from '../text';
+import { nameTokens } from '../text';
 import type { AttributeDefinition, RawEmployee } from './schema';
 
 type Attrs = RawEmployee['attributes'];
@@ -144,9 +144,6 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = N
     }
   }
   if (has('photo')) { const v = text(a.profile_picture?.value); if (v) e.photoUrl = v; }
-
-  const tags = textTokens(e.position, e.department?.name, e.team?.name);
-  if (tags.length) e.tagTokens = tags;
 
   const created = instant(a.created_at?.value);
   if (created) e.createdAt = created;

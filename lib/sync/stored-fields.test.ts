@@ -18,11 +18,19 @@ describe('applyStoredFields', () => {
     expect(await applyStoredFields(database, stored)).toBe(2);
     const rows = await database.employees.toArray();
     expect(rows).toEqual([
-      { v: 1, id: 1, email: 'p1@acme.example', nameTokens: ['p'], position: 'Engineer', tagTokens: ['engineer'] },
-      { v: 1, id: 2, email: 'p2@acme.example', nameTokens: ['p'], position: 'Engineer', tagTokens: ['engineer'] },
+      { v: 1, id: 1, email: 'p1@acme.example', nameTokens: ['p'], position: 'Engineer' },
+      { v: 1, id: 2, email: 'p2@acme.example', nameTokens: ['p'], position: 'Engineer' },
     ]);
     expect(await database.photos.count()).toBe(0);
     // The department index no longer finds anyone.
     expect(await database.employees.where('departmentId').equals(1).count()).toBe(0);
+  });
+
+  it('drops the role words rows written by earlier versions carry (the search index derives them now)', async () => {
+    const database = new SidecardDB(`legacy-${Math.random()}`);
+    await database.employees.put({ v: 1, id: 1, email: 'p1@acme.example', nameTokens: ['p'], position: 'Engineer', tagTokens: ['engineer'] });
+    expect(await applyStoredFields(database, new Set<FieldKey>(['name', 'email', 'position']))).toBe(1);
+    expect((await database.employees.get(1))?.tagTokens).toBeUndefined();
+    expect((await database.employees.get(1))?.position).toBe('Engineer');
   });
 });

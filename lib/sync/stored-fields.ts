@@ -1,7 +1,6 @@
 import type { Employee } from '../employee';
 import { isCustomField, type FieldKey } from '../fields';
 import type { SidecardDB } from '../db';
-import { textTokens } from '../text';
 
 /** Which record properties each field owns: turning the field off deletes exactly these. */
 const PROPERTIES: Partial<Record<FieldKey, (keyof Employee)[]>> = {
@@ -32,11 +31,10 @@ export function stripFields(e: Employee, stored: ReadonlySet<FieldKey>): boolean
       }
     }
   }
-  if (changed) {
-    // Search tags are derived from position, department and team: rebuild from what is left.
-    const tags = textTokens(e.position, e.department?.name, e.team?.name);
-    if (tags.length) e.tagTokens = tags;
-    else delete e.tagTokens;
+  if ('tagTokens' in e) {
+    // Rows written before role words moved into the search index carry a copy: it goes.
+    delete e.tagTokens;
+    changed = true;
   }
   if (e.custom) {
     for (const key of Object.keys(e.custom)) {
