@@ -187,6 +187,19 @@ export async function waitForSync(launched: Launched, min = 1, timeoutMs = 60_00
 }
 
 /** The panel's frame on a site page (an extension iframe inside our closed shadow host). */
+/**
+ * Until the background's run is over, tail included: its data is committed before its search
+ * index is up to date, and a "Sync now" before then joins that run (by design) instead of
+ * starting one.
+ */
+export async function waitForRunOver(page: Page, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await askBackground<{ running: unknown }>(page, { type: 'status' })).running !== null) {
+    if (Date.now() > deadline) throw new Error('the sync run did not end');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../personio-sim';
-import { askBackground, connect, countRows, launchExtension, openOptions, readStore, routePersonio, stopServiceWorker, waitForSync, type Launched } from './harness';
+import { askBackground, connect, countRows, launchExtension, openOptions, readStore, routePersonio, stopServiceWorker, waitForRunOver, waitForSync, type Launched } from './harness';
 
 interface SyncStateRow {
   key: string;
@@ -33,6 +33,7 @@ describe('sync in the real service worker', () => {
     const options = await openOptions(launched);
     await connect(options);
     const before = await waitForSync(launched, 1000, 120_000);
+    await waitForRunOver(options);
 
     // A second full run, stopped part-way by the browser itself (CDP), not by a flag of ours.
     await askBackground(options, { type: 'sync-now', full: true });
@@ -78,6 +79,7 @@ describe('sync in the real service worker', () => {
     const options = await openOptions(launched);
     await connect(options);
     const before = await waitForSync(launched, 100);
+    await waitForRunOver(options);
     sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 1, path: '/v1/company/employees', count: 100 });
     await askBackground(options, { type: 'sync-now', full: true });
     await expect
