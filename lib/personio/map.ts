@@ -87,7 +87,7 @@ export function filterFacts(raw: RawEmployee): FilterFacts {
  * Personio employee → Sidecard record, keeping only allowed fields. Pure.
  * Returns null for a row without an email: nobody could ever look it up.
  */
-export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = NO_DEFINITIONS }: MapOptions): Employee | null {
+export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [] }: MapOptions): Employee | null {
   const a: Attrs = raw.attributes;
   const email = text(a.email?.value)?.toLowerCase();
   if (!email) return null;
@@ -151,37 +151,18 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = N
   if (modified) e.lastModifiedAt = modified;
 
   // Custom attributes: keyed on the attribute key, never the label (labels are localised).
-  // Only the allowed ones are looked at: most companies allow none, and this runs per person.
-  const customKeys = customFieldsOf(stored);
-  if (customKeys.length) {
-    const labels = labelsOf(attributeDefinitions);
-    const all = a as Record<string, unknown>;
-    for (const key of customKeys) {
-      const wrapper = all[key] as { label?: string; type?: string; value?: unknown } | undefined;
-      if (!wrapper || typeof wrapper !== 'object') continue;
-      const value = customValue(wrapper.value);
-      if (value === null || value === '') continue;
-      e.custom ??= {};
-      e.custom[key] = { label: labels.get(key) ?? wrapper.label ?? key, type: wrapper.type ?? 'standard', value };
-    }
+  // Only the allowed keys are looked at, not every attribute of the person: this runs per person.
+  for (const key of stored) {
+    if (!isCustomField(key)) continue;
+    const wrapper = (a as Record<string, unknown>)[key] as { label?: string; type?: string; value?: unknown } | undefined;
+    if (!wrapper || typeof wrapper !== 'object') continue;
+    const value = customValue(wrapper.value);
+    if (value === null || value === '') continue;
+    const label = attributeDefinitions.find((d) => d.key === key)?.label ?? wrapper.label ?? key;
+    e.custom ??= {};
+    e.custom[key] = { label, type: wrapper.type ?? 'standard', value };
   }
   return e;
-}
-
-const NO_DEFINITIONS: readonly AttributeDefinition[] = [];
-
-/** Per-run lookups, worked out once per set rather than once per person. */
-const customFieldsCache = new WeakMap<ReadonlySet<FieldKey>, string[]>();
-function customFieldsOf(stored: ReadonlySet<FieldKey>): string[] {
-  let keys = customFieldsCache.get(stored);
-  if (!keys) customFieldsCache.set(stored, (keys = [...stored].filter(isCustomField)));
-  return keys;
-}
-const labelsCache = new WeakMap<readonly AttributeDefinition[], Map<string, string>>();
-function labelsOf(definitions: readonly AttributeDefinition[]): Map<string, string> {
-  let labels = labelsCache.get(definitions);
-  if (!labels) labelsCache.set(definitions, (labels = new Map(definitions.map((d) => [d.key, d.label]))));
-  return labels;
 }
 
 /** Two records hold the same data (ignoring sync bookkeeping): an "updated" row that did not change. */
