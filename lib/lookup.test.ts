@@ -23,6 +23,12 @@ describe('findByEmail', () => {
     expect((await findByEmail('ada+hr@acme.example', database))?.id).toBe(3);
     expect(await findByEmail('nobody@acme.example', database)).toBeUndefined();
   });
+  it('still finds people after the browser closed the connection under it (a suspended worker)', async () => {
+    expect((await findByEmail('lena@acme.example', database))?.id).toBe(1);
+    database.backendDB().close(); // Dexie still believes it is open: Dexie issue 1805
+    expect((await findByEmail('Lena@acme.example', database))?.id).toBe(1);
+    expect(database.isOpen()).toBe(true);
+  });
   it('canonicalises addresses', () => {
     expect(canonicalEmail(' Ada+HR@Acme.Example ')).toBe('ada@acme.example');
   });

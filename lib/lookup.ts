@@ -1,5 +1,5 @@
 import type { Employee } from './employee';
-import { db as defaultDb, type SidecardDB, type TimeOff } from './db';
+import { db as defaultDb, getByIndex, type SidecardDB, type TimeOff } from './db';
 
 /** Reads only. The sync is the one writer of employees. */
 
@@ -14,10 +14,10 @@ export function canonicalEmail(raw: string): string {
 
 export async function findByEmail(email: string, database: SidecardDB = defaultDb()): Promise<Employee | undefined> {
   const exact = email.trim().toLowerCase();
-  const found = await database.employees.where('email').equals(exact).first();
+  const found = await getByIndex(database.employees, 'email', exact);
   if (found) return found;
   const canonical = canonicalEmail(email);
-  return canonical === exact ? undefined : database.employees.where('email').equals(canonical).first();
+  return canonical === exact ? undefined : getByIndex(database.employees, 'email', canonical);
 }
 
 export function getEmployee(id: number, database: SidecardDB = defaultDb()): Promise<Employee | undefined> {
