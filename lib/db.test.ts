@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SidecardDB, wipeAll } from './db';
 import { PeopleIndex } from './people-index';
+import { timeOffsOf } from './lookup';
 
 /** The stores as each released version declared them (a test of upgrades must not follow the code). */
 const V1_STORES = {
@@ -14,6 +15,7 @@ const V1_STORES = {
   vault: 'name',
 };
 const V2_STORES = { ...V1_STORES, employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun' };
+const V3_STORES = { ...V1_STORES, searchIndex: 'key' };
 
 describe('database schema', () => {
   it('upgrades a version-1 database, deriving search tags from stored fields', async () => {
@@ -48,6 +50,34 @@ describe('database schema', () => {
     upgraded.close();
   });
 
+  it('upgrades a version-3 database, moving time-offs to one row per person', async () => {
+    const name = `upgrade3-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(V3_STORES);
+    await v3.table('employees').bulkPut([
+      { v: 1, id: 1, email: 'ada@acme.example', nameTokens: ['ada'] },
+      { v: 1, id: 2, email: 'grace@acme.example', nameTokens: ['grace'] },
+    ]);
+    await v3.table('timeOffs').bulkPut([
+      { id: 10, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-04', typeName: 'Vacation' },
+      { id: 11, employeeId: 2, startDate: '2026-12-02', endDate: '2026-12-02' },
+      { id: 12, employeeId: 1, startDate: '2026-12-20', endDate: '2026-12-24' },
+    ]);
+    await v3.table('syncState').put({ key: 'state', timeOffsSyncedAt: 7 });
+    v3.close();
+
+    const upgraded = new SidecardDB(name);
+    expect(await timeOffsOf(1, upgraded)).toEqual([
+      { id: 10, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-04', typeName: 'Vacation' },
+      { id: 12, employeeId: 1, startDate: '2026-12-20', endDate: '2026-12-24' },
+    ]);
+    expect((await timeOffsOf(2, upgraded)).map((t) => t.id)).toEqual([11]);
+    expect(upgraded.backendDB().objectStoreNames.contains('timeOffs')).toBe(false);
+    expect((await upgraded.syncState.get('state'))?.timeOffsSyncedAt).toBe(7);
+    expect(await upgraded.employees.count()).toBe(2);
+    upgraded.close();
+  });
+
   it('reopens after being closed (a service worker that slept)', async () => {
     const database = new SidecardDB(`reopen-${Math.random()}`);
     await database.employees.put({ v: 1, id: 1, email: 'a@b.example', nameTokens: [] });
@@ -62,6 +92,7 @@ describe('database schema', () => {
     await database.syncLog.add({ kind: 'full', startedAt: 1, requests: 1, rowsChanged: 1, rowsRemoved: 0 });
     await database.vault.put({ name: 'x', data: new ArrayBuffer(4) });
     await database.searchIndex.put({ key: 'people', snapshot: PeopleIndex.fromEmployees([{ v: 1, id: 1, email: 'a@b.example', nameTokens: ['a'] }]).toSnapshot(), builtAt: 1 });
+    await database.personTimeOffs.put({ employeeId: 1, timeOffs: [{ id: 3, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-02' }] });
     await wipeAll(database);
     const counts = await Promise.all(database.tables.map((t) => t.count()));
     expect(counts.every((c) => c === 0)).toBe(true);

@@ -18,6 +18,27 @@ export interface TimeOff {
   category?: string;
 }
 
+/**
+ * Everyone's time-offs in the window, one row per person: the panel reads one person's, and
+ * a refresh replaces them all. One row a person rather than one per absence, with no index
+ * but the key: a third as many rows, and no index entries, for the sync to write.
+ */
+export interface PersonTimeOffs {
+  employeeId: number;
+  timeOffs: TimeOff[];
+}
+
+/** Time-offs as the table keeps them: one row per person, in the order given. */
+export function groupTimeOffs(timeOffs: readonly TimeOff[]): PersonTimeOffs[] {
+  const byPerson = new Map<number, TimeOff[]>();
+  for (const t of timeOffs) {
+    const list = byPerson.get(t.employeeId);
+    if (list) list.push(t);
+    else byPerson.set(t.employeeId, [t]);
+  }
+  return [...byPerson].map(([employeeId, list]) => ({ employeeId, timeOffs: list }));
+}
+
 export interface CachedBalance {
   employeeId: number;
   fetchedAt: number;
@@ -102,7 +123,7 @@ export const SYNC_LOG_LIMIT = 50;
 
 export class SidecardDB extends Dexie {
   employees!: EntityTable<Employee, 'id'>;
-  timeOffs!: EntityTable<TimeOff, 'id'>;
+  personTimeOffs!: EntityTable<PersonTimeOffs, 'employeeId'>;
   balances!: EntityTable<CachedBalance, 'employeeId'>;
   photos!: EntityTable<CachedPhoto, 'employeeId'>;
   syncState!: EntityTable<SyncState, 'key'>;
@@ -141,6 +162,14 @@ export class SidecardDB extends Dexie {
     // not the tagTokens index, which goes: four index entries a person, on every write.
     // The name-token index stays, for lookups by name.
     this.version(3).stores({ employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun', searchIndex: 'key' });
+    // v4: time-offs grouped by person (see PersonTimeOffs). IndexedDB cannot change a store's
+    // key, so the rows move to a new store, and the panel keeps showing who is away meanwhile.
+    this.version(4)
+      .stores({ timeOffs: null, personTimeOffs: 'employeeId' })
+      .upgrade(async (tx) => {
+        const byPerson = groupTimeOffs(await tx.table<TimeOff, number>('timeOffs').toArray());
+        await tx.table<PersonTimeOffs, number>('personTimeOffs').bulkPut(byPerson);
+      });
   }
 }
 
@@ -187,10 +216,10 @@ export function useDatabase(database: SidecardDB): void {
 
 /** Delete every row of company data and secrets: what "Disconnect" promises. */
 export async function wipeAll(database: SidecardDB = db()): Promise<void> {
-  await database.transaction('rw', [database.employees, database.timeOffs, database.balances, database.photos, database.syncState, database.syncLog, database.vault, database.searchIndex], async () => {
+  await database.transaction('rw', [database.employees, database.personTimeOffs, database.balances, database.photos, database.syncState, database.syncLog, database.vault, database.searchIndex], async () => {
     await Promise.all([
       database.employees.clear(),
-      database.timeOffs.clear(),
+      database.personTimeOffs.clear(),
       database.balances.clear(),
       database.photos.clear(),
       database.syncState.clear(),

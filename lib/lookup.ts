@@ -82,5 +82,5 @@ export function awayStatus(timeOffs: readonly TimeOff[], today: string): AwaySta
 }
 
 export async function timeOffsOf(employeeId: number, database: SidecardDB = defaultDb()): Promise<TimeOff[]> {
-  return database.timeOffs.where('employeeId').equals(employeeId).toArray();
+  return (await database.personTimeOffs.get(employeeId))?.timeOffs ?? [];
 }

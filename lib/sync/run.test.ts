@@ -90,7 +90,7 @@ describe('full sync', () => {
     const timeOffRequests = sim.requests.filter((r) => r.path === '/v1/company/time-offs');
     expect(timeOffRequests[0]?.query.offset).toBe('1');
     const ada = (await findByEmail('ada.lovelace@acme.example', database))!;
-    expect(await database.timeOffs.where('employeeId').equals(ada.id).count()).toBeGreaterThan(0);
+    expect((await database.personTimeOffs.get(ada.id))?.timeOffs.length).toBeGreaterThan(0);
   });
 });
 
@@ -129,6 +129,25 @@ describe('incremental sync', () => {
     expect(reportedByFull).toEqual(expect.arrayContaining(removed.map((e) => e.id)));
     expect(new Set(reportedByFull).size).toBe(full.rowsChanged + full.rowsRemoved);
     for (const e of removed) expect(await database.employees.get(e.id)).toBeUndefined();
+  });
+
+  it('drops the time-offs of someone who leaves the synced population, with their row', async () => {
+    let now = Date.now();
+    const clock = () => now;
+    await runSync({ client: client(), settings, db: database, now: clock });
+    const withTimeOffs = new Set((await database.personTimeOffs.toArray()).map((p) => p.employeeId));
+    const leaver = sim.company.employees.find((e) => e.status === 'active' && e.id > 100008 && withTimeOffs.has(e.id))!;
+    sim.updateEmployee(leaver.id, { status: 'inactive' });
+    sim.resetRequestLog();
+
+    now += 15 * 60_000;
+    const log = await runSync({ client: client(), settings, db: database, now: clock });
+    expect(log.kind).toBe('incremental');
+    // Absences were not due again (hourly), yet the leaver's went with their row.
+    expect(sim.requests.some((r) => r.path === '/v1/company/time-offs')).toBe(false);
+    expect(await database.employees.get(leaver.id)).toBeUndefined();
+    expect(await database.personTimeOffs.get(leaver.id)).toBeUndefined();
+    expect(await database.personTimeOffs.count()).toBe(withTimeOffs.size - 1);
   });
 
   it('with nothing changed costs one request', async () => {

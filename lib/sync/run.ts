@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Employee } from '../employee';
 import { attributesToRequest, storedFields, type FieldKey } from '../fields';
-import { db as defaultDb, SYNC_LOG_LIMIT, type SidecardDB, type SyncCheckpoint, type SyncKind, type SyncLogEntry, type SyncState, type TimeOff } from '../db';
+import { db as defaultDb, groupTimeOffs, SYNC_LOG_LIMIT, type SidecardDB, type SyncCheckpoint, type SyncKind, type SyncLogEntry, type SyncState, type TimeOff } from '../db';
 import { EMPLOYEES_PAGE_SIZE, type PersonioClient } from '../personio/client';
 import { toErrorInfo } from '../personio/errors';
 import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
@@ -152,7 +152,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
 
     let timeOffsSyncedAt = state.timeOffsSyncedAt;
     if (!stored.has('absence')) {
-      await database.timeOffs.clear();
+      await database.personTimeOffs.clear();
       timeOffsSyncedAt = undefined;
     } else if (timeOffs) {
       progress('time-offs');
@@ -259,7 +259,7 @@ async function writePages(
   Object.assign(planned, next);
 
   const ids: number[] = [];
-  await database.transaction('rw', database.employees, database.syncState, async () => {
+  await database.transaction('rw', database.employees, database.personTimeOffs, database.syncState, async () => {
     // Read first, so its answer comes before any write below can commit: if the batch before
     // did not land, this transaction is aborted there and then.
     const transaction = Dexie.currentTransaction;
@@ -289,7 +289,7 @@ async function writePages(
         }
       });
       const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
-      if (removed.length) await database.employees.bulkDelete(removed);
+      if (removed.length) await Promise.all([database.employees.bulkDelete(removed), database.personTimeOffs.bulkDelete(removed)]);
       changed += removed.length;
       ids.push(...removed);
     }
@@ -330,11 +330,11 @@ async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]
   return released;
 }
 
-/** Remove every employee the finished full run did not see; returns their ids. */
+/** Remove every employee the finished full run did not see, and their time-offs; returns their ids. */
 async function sweep(database: SidecardDB, runId: number): Promise<number[]> {
-  return database.transaction('rw', database.employees, async () => {
+  return database.transaction('rw', database.employees, database.personTimeOffs, async () => {
     const ids = await database.employees.where('seenInRun').below(runId).primaryKeys();
-    await database.employees.bulkDelete(ids);
+    await Promise.all([database.employees.bulkDelete(ids), database.personTimeOffs.bulkDelete(ids)]);
     return ids;
   });
 }
@@ -352,12 +352,13 @@ async function fetchTimeOffs(client: PersonioClient, now: number): Promise<TimeO
 }
 
 async function storeTimeOffs(database: SidecardDB, collected: readonly TimeOff[]): Promise<void> {
-  const known = new Set(await database.employees.toCollection().primaryKeys());
-  const rows = collected.filter((t) => known.has(t.employeeId));
-  // Small (weeks of absences): replaced whole, so cancelled time-offs disappear.
-  await database.transaction('rw', database.timeOffs, async () => {
-    await database.timeOffs.clear();
-    await database.timeOffs.bulkPut(rows);
+  const byPerson = groupTimeOffs(collected);
+  // Small (weeks of absences): replaced whole, so cancelled time-offs disappear. Only people
+  // who are stored keep theirs.
+  await database.transaction('rw', database.employees, database.personTimeOffs, async () => {
+    const known = new Set(await database.employees.toCollection().primaryKeys());
+    await database.personTimeOffs.clear();
+    await database.personTimeOffs.bulkPut(byPerson.filter((p) => known.has(p.employeeId)));
   });
 }
 

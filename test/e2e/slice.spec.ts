@@ -46,6 +46,8 @@ describe('thin slice: options → sync → Gmail → panel', () => {
     // Supervisor and department, as the slice asks.
     await expect.poll(() => panel.getByText('Grace Hopper').first().isVisible()).toBe(true);
     await expect.poll(() => panel.getByText('Engineering').first().isVisible()).toBe(true);
+    // Ada is on vacation from yesterday to the day after tomorrow (the simulator's cast).
+    await expect.poll(() => panel.getByText(/^Away until .+ · back on .+$/).isVisible()).toBe(true);
   });
 
   it('wrong credentials show a clear error and store nothing', async () => {
