@@ -50,7 +50,7 @@ describe('database schema', () => {
     upgraded.close();
   });
 
-  it('upgrades a version-3 database, moving time-offs to one row per person', async () => {
+  it('upgrades a version-3 database: time-offs one row per person, runs listing whom they saw', async () => {
     const name = `upgrade3-${Math.random()}`;
     const v3 = new Dexie(name);
     v3.version(3).stores(V3_STORES);
@@ -63,7 +63,8 @@ describe('database schema', () => {
       { id: 11, employeeId: 2, startDate: '2026-12-02', endDate: '2026-12-02' },
       { id: 12, employeeId: 1, startDate: '2026-12-20', endDate: '2026-12-24' },
     ]);
-    await v3.table('syncState').put({ key: 'state', timeOffsSyncedAt: 7 });
+    // A full run was under way: its rows carry its stamp, which v4 no longer reads.
+    await v3.table('syncState').put({ key: 'state', timeOffsSyncedAt: 7, lastSuccessAt: 5, checkpoint: { runId: 9, kind: 'full', startedAt: 9, nextOffset: 100, pagesDone: 1, rowsChanged: 2, requests: 2 } });
     v3.close();
 
     const upgraded = new SidecardDB(name);
@@ -73,8 +74,13 @@ describe('database schema', () => {
     ]);
     expect((await timeOffsOf(2, upgraded)).map((t) => t.id)).toEqual([11]);
     expect(upgraded.backendDB().objectStoreNames.contains('timeOffs')).toBe(false);
-    expect((await upgraded.syncState.get('state'))?.timeOffsSyncedAt).toBe(7);
+    const state = await upgraded.syncState.get('state');
+    expect(state?.timeOffsSyncedAt).toBe(7);
+    expect(state?.lastSuccessAt).toBe(5);
+    // That run starts over (no list of whom it saw); the rows stay until a run has seen everyone.
+    expect(state?.checkpoint).toBeUndefined();
     expect(await upgraded.employees.count()).toBe(2);
+    expect(upgraded.employees.schema.indexes.map((i) => i.name)).not.toContain('seenInRun');
     upgraded.close();
   });
 

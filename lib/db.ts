@@ -90,6 +90,18 @@ export interface SyncState {
   population?: Population;
 }
 
+/**
+ * Whom an unfinished full run has seen, one row per committed batch (keyed by the batch's
+ * first record offset), written with the batch. The sweep at the end of the run removes
+ * everyone stored and not listed: the mark of mark and sweep, kept beside the rows rather
+ * than in them, so a reconciliation that finds nothing changed writes no employee row.
+ */
+export interface RunSeen {
+  offset: number;
+  runId: number;
+  ids: number[];
+}
+
 export interface SyncLogEntry {
   id?: number;
   kind: SyncKind;
@@ -124,6 +136,7 @@ export const SYNC_LOG_LIMIT = 50;
 export class SidecardDB extends Dexie {
   employees!: EntityTable<Employee, 'id'>;
   personTimeOffs!: EntityTable<PersonTimeOffs, 'employeeId'>;
+  runSeen!: EntityTable<RunSeen, 'offset'>;
   balances!: EntityTable<CachedBalance, 'employeeId'>;
   photos!: EntityTable<CachedPhoto, 'employeeId'>;
   syncState!: EntityTable<SyncState, 'key'>;
@@ -164,11 +177,20 @@ export class SidecardDB extends Dexie {
     this.version(3).stores({ employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun', searchIndex: 'key' });
     // v4: time-offs grouped by person (see PersonTimeOffs). IndexedDB cannot change a store's
     // key, so the rows move to a new store, and the panel keeps showing who is away meanwhile.
+    // Full runs list whom they saw in runSeen instead of stamping every row (seenInRun and its
+    // index go). A full run left unfinished by v3 has no such list: it starts over, the rows
+    // it already wrote staying as they are.
     this.version(4)
-      .stores({ timeOffs: null, personTimeOffs: 'employeeId' })
+      .stores({ employees: 'id, &email, *nameTokens, supervisorId, departmentId, status', timeOffs: null, personTimeOffs: 'employeeId', runSeen: 'offset' })
       .upgrade(async (tx) => {
         const byPerson = groupTimeOffs(await tx.table<TimeOff, number>('timeOffs').toArray());
         await tx.table<PersonTimeOffs, number>('personTimeOffs').bulkPut(byPerson);
+        const syncState = tx.table<SyncState, string>('syncState');
+        const state = await syncState.get('state');
+        if (state?.checkpoint?.kind === 'full') {
+          const { checkpoint: _unfinished, ...rest } = state;
+          await syncState.put(rest);
+        }
       });
   }
 }
@@ -216,10 +238,11 @@ export function useDatabase(database: SidecardDB): void {
 
 /** Delete every row of company data and secrets: what "Disconnect" promises. */
 export async function wipeAll(database: SidecardDB = db()): Promise<void> {
-  await database.transaction('rw', [database.employees, database.personTimeOffs, database.balances, database.photos, database.syncState, database.syncLog, database.vault, database.searchIndex], async () => {
+  await database.transaction('rw', [database.employees, database.personTimeOffs, database.runSeen, database.balances, database.photos, database.syncState, database.syncLog, database.vault, database.searchIndex], async () => {
     await Promise.all([
       database.employees.clear(),
       database.personTimeOffs.clear(),
+      database.runSeen.clear(),
       database.balances.clear(),
       database.photos.clear(),
       database.syncState.clear(),

@@ -61,7 +61,10 @@ export interface Employee {
   tagTokens?: string[];
   /** Department id copied to the top level so Dexie can index it. */
   departmentId?: number;
-  /** The sync run that last saw this row (mark and sweep). */
+  /**
+   * Legacy: the full run that last saw this row (schema v1–v3). Runs now list whom they saw
+   * in `runSeen`; rows written before keep the stamp until they change (comparisons skip it).
+   */
   seenInRun?: number;
 }
 

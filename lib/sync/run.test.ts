@@ -217,6 +217,39 @@ describe('failures keep the last good copy', () => {
     expect(await database.employees.count()).toBe(expectedCount());
   });
 
+  it('a full run that fails after its sweep resumes and sweeps by the same list, removing no one else', async () => {
+    const before = await syncedBaseline();
+    const leaver = sim.company.employees.find((e) => e.id > 100008 && keptStatuses.has(e.status) && e.status === 'active')!;
+    sim.removeEmployee(leaver.id);
+    // Every employee page lands, then fetching absences fails: the run ends after its sweep.
+    sim.injectFault({ kind: 'status', status: 503, retryAfterSeconds: 0, path: '/v1/company/time-offs', count: 50 });
+    const failed = await runSync({ client: client({ retryLimit: 1 }), settings, db: database }, 'full');
+    expect(failed.error?.kind).toBe('server');
+    expect(await database.employees.count()).toBe(before - 1);
+
+    sim.clearFaults();
+    const resumed = await runSync({ client: client(), settings, db: database });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.error).toBeUndefined();
+    expect(await database.employees.count()).toBe(before - 1);
+    expect(await database.employees.get(leaver.id)).toBeUndefined();
+    expect(await database.runSeen.count()).toBe(0);
+  });
+
+  it('a full reconciliation that finds nothing changed rewrites no employee row', async () => {
+    await syncedBaseline();
+    let rewrites = 0;
+    database.employees.hook('updating', () => {
+      rewrites += 1;
+    });
+    const log = await runSync({ client: client(), settings, db: database }, 'full');
+    expect(log.kind).toBe('full');
+    expect(log.error).toBeUndefined();
+    expect(log.rowsChanged).toBe(0);
+    expect(log.rowsRemoved).toBe(0);
+    expect(rewrites).toBe(0);
+  });
+
   it('a 429 storm ends as rate-limited with the data intact; a short burst is ridden out', async () => {
     const before = await syncedBaseline();
     sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 0, path: '/v1/company/employees', count: 2 });

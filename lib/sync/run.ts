@@ -108,7 +108,11 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
   // Only this run writes the sync state until it ends (runs never overlap): each commit
   // below stores this with the checkpoint moved, without reading it back.
   const runningState: SyncState = { ...state, checkpoint, scopeHash: scope };
-  await database.syncState.put(runningState);
+  await database.transaction('rw', database.syncState, database.runSeen, async () => {
+    // A new full run starts its list of whom it saw afresh (an abandoned run's goes).
+    if (!plan.resume && checkpoint.kind === 'full') await database.runSeen.clear();
+    await database.syncState.put(runningState);
+  });
   progress('starting');
 
   // Time-offs are fetched alongside the employees (they are written after them: only
@@ -165,7 +169,8 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     log.endedAt = ended;
     log.requests = requestsSoFar();
     log.rowsChanged = checkpoint.rowsChanged;
-    await database.transaction('rw', database.syncState, database.syncLog, async () => {
+    await database.transaction('rw', [database.syncState, database.syncLog, database.runSeen], async () => {
+      await database.runSeen.clear();
       const current = await readSyncState(database);
       const { checkpoint: _done, lastError: _cleared, timeOffsSyncedAt: _previous, ...rest } = current;
       await database.syncState.put({
@@ -238,10 +243,8 @@ async function writePages(
   for (const { page } of pages) {
     for (const raw of page.data) {
       const mapped = mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions });
-      if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) {
-        mapped.seenInRun = planned.runId;
-        keep.push(mapped);
-      } else drop.push(raw.attributes.id.value);
+      if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) keep.push(mapped);
+      else drop.push(raw.attributes.id.value);
     }
   }
   // One Personio email per person: the last row wins if pages repeat one.
@@ -259,7 +262,7 @@ async function writePages(
   Object.assign(planned, next);
 
   const ids: number[] = [];
-  await database.transaction('rw', database.employees, database.personTimeOffs, database.syncState, async () => {
+  await database.transaction('rw', [database.employees, database.personTimeOffs, database.runSeen, database.syncState], async () => {
     // Read first, so its answer comes before any write below can commit: if the batch before
     // did not land, this transaction is aborted there and then.
     const transaction = Dexie.currentTransaction;
@@ -284,8 +287,6 @@ async function writePages(
           changed += 1;
           writes.push(row);
           ids.push(row.id);
-        } else if (next.kind === 'full' && before.seenInRun !== next.runId) {
-          writes.push(row); // unchanged, but marked as seen by this run
         }
       });
       const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
@@ -297,7 +298,12 @@ async function writePages(
     next.rowsChanged = tally.rowsChanged;
     // Rows and checkpoint are sent together, not one after the other: every wait for the
     // database here is a wait behind the next pages' parsing, on this one thread.
-    const [released] = await Promise.all([putResolvingMovedAddresses(database, writes), database.syncState.put({ ...ctx.state, checkpoint: next }), landed]);
+    const [released] = await Promise.all([
+      putResolvingMovedAddresses(database, writes),
+      database.syncState.put({ ...ctx.state, checkpoint: next }),
+      next.kind === 'full' ? database.runSeen.put({ offset: startsAt, runId: next.runId, ids: rows.map((r) => r.id) }) : undefined,
+      landed,
+    ]);
     ids.push(...released);
   });
   return { committed: next, ids };
@@ -330,12 +336,19 @@ async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]
   return released;
 }
 
-/** Remove every employee the finished full run did not see, and their time-offs; returns their ids. */
+/**
+ * Remove every employee the finished full run did not see, and their time-offs; returns
+ * their ids. Whom it saw is in runSeen, batch by batch, including batches written before the
+ * worker was stopped and the run resumed. The list stays until the run has succeeded: a run
+ * that fails after its sweep resumes and sweeps again, by the same list.
+ */
 async function sweep(database: SidecardDB, runId: number): Promise<number[]> {
-  return database.transaction('rw', database.employees, database.personTimeOffs, async () => {
-    const ids = await database.employees.where('seenInRun').below(runId).primaryKeys();
-    await Promise.all([database.employees.bulkDelete(ids), database.personTimeOffs.bulkDelete(ids)]);
-    return ids;
+  return database.transaction('rw', [database.employees, database.personTimeOffs, database.runSeen], async () => {
+    const seen = new Set<number>();
+    for (const batch of await database.runSeen.toArray()) if (batch.runId === runId) for (const id of batch.ids) seen.add(id);
+    const gone = (await database.employees.toCollection().primaryKeys()).filter((id) => !seen.has(id));
+    await Promise.all([database.employees.bulkDelete(gone), database.personTimeOffs.bulkDelete(gone)]);
+    return gone;
   });
 }
 
