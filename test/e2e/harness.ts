@@ -14,6 +14,8 @@ export interface Launched {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** The browser profile's directory (the benchmarks find the browser's processes by it). */
+  profileDir: string;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function launchExtension(options: { lang?: string; headless?: boole
     context,
     extensionId,
     worker,
+    profileDir: profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
