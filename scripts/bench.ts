@@ -153,6 +153,7 @@ async function benchFullSync(rows: Row[]): Promise<void> {
     });
     // Where the machine's time went: with few cores, the sum of every process's work bounds
     // the wall time, and the raw put does a fraction of the sync's (no network, no parsing).
+    // A sync's window ends when the polling above sees its log entry: within 100 ms of its end.
     const median = (runs: CpuByProcess[]) => runs.slice().sort((a, b) => cpuTotal(a) - cpuTotal(b))[Math.floor((runs.length - 1) / 2)]!;
     if (syncCpu.length) {
       console.log(`  CPU of a full sync (median run): ${describeCpu(median(syncCpu))}`);
