@@ -210,7 +210,7 @@ export function db(): SidecardDB {
 /**
  * The row whose `index` equals `key`, as one native request on Dexie's open connection. A
  * lookup is a single read, and Dexie's query pipeline (a collection, its middleware, a promise
- * per layer) costs more than the read: findByEmail at 50,000 people went from p95 1.6 to
+ * per layer) costs more than the read: findByEmail among 44,975 people went from p95 2.1 to
  * 0.8 ms (`BENCH_ONLY=lookup npm run bench`). Dexie answers whenever its connection is not
  * open and usable: on first use, and when a suspended worker's connection was closed under
  * it (Dexie issue 1805), which Dexie reopens.
