@@ -34,7 +34,11 @@ export function cpuTimes(profileDir: string): CpuByProcess {
   const ours = new Set<number>(browser === undefined ? [] : [browser]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, p] of procs) if (!ours.has(pid) && ours.has(p.ppid)) grew = ours.add(pid) !== undefined;
+    for (const [pid, p] of procs) {
+      if (ours.has(pid) || !ours.has(p.ppid)) continue;
+      ours.add(pid);
+      grew = true;
+    }
   }
   const byKind: CpuByProcess = {};
   for (const pid of ours) {
