@@ -50,17 +50,17 @@ describe('database schema', () => {
     upgraded.close();
   });
 
-  it('upgrades a version-3 database: time-offs one row per person, runs listing whom they saw', async () => {
+  it('upgrades a version-3 database: time-offs in buckets, runs listing whom they saw', async () => {
     const name = `upgrade3-${Math.random()}`;
     const v3 = new Dexie(name);
     v3.version(3).stores(V3_STORES);
     await v3.table('employees').bulkPut([
       { v: 1, id: 1, email: 'ada@acme.example', nameTokens: ['ada'] },
-      { v: 1, id: 2, email: 'grace@acme.example', nameTokens: ['grace'] },
+      { v: 1, id: 65, email: 'grace@acme.example', nameTokens: ['grace'] }, // 1 and 65 share a bucket
     ]);
     await v3.table('timeOffs').bulkPut([
       { id: 10, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-04', typeName: 'Vacation' },
-      { id: 11, employeeId: 2, startDate: '2026-12-02', endDate: '2026-12-02' },
+      { id: 11, employeeId: 65, startDate: '2026-12-02', endDate: '2026-12-02' },
       { id: 12, employeeId: 1, startDate: '2026-12-20', endDate: '2026-12-24' },
     ]);
     // A full run was under way: its rows carry its stamp, which v4 no longer reads.
@@ -72,7 +72,8 @@ describe('database schema', () => {
       { id: 10, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-04', typeName: 'Vacation' },
       { id: 12, employeeId: 1, startDate: '2026-12-20', endDate: '2026-12-24' },
     ]);
-    expect((await timeOffsOf(2, upgraded)).map((t) => t.id)).toEqual([11]);
+    expect((await timeOffsOf(65, upgraded)).map((t) => t.id)).toEqual([11]);
+    expect(await upgraded.timeOffBuckets.count()).toBe(1);
     expect(upgraded.backendDB().objectStoreNames.contains('timeOffs')).toBe(false);
     const state = await upgraded.syncState.get('state');
     expect(state?.timeOffsSyncedAt).toBe(7);
@@ -98,7 +99,7 @@ describe('database schema', () => {
     await database.syncLog.add({ kind: 'full', startedAt: 1, requests: 1, rowsChanged: 1, rowsRemoved: 0 });
     await database.vault.put({ name: 'x', data: new ArrayBuffer(4) });
     await database.searchIndex.put({ key: 'people', snapshot: PeopleIndex.fromEmployees([{ v: 1, id: 1, email: 'a@b.example', nameTokens: ['a'] }]).toSnapshot(), builtAt: 1 });
-    await database.personTimeOffs.put({ employeeId: 1, timeOffs: [{ id: 3, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-02' }] });
+    await database.timeOffBuckets.put({ bucket: 1, timeOffs: [{ id: 3, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-02' }] });
     await wipeAll(database);
     const counts = await Promise.all(database.tables.map((t) => t.count()));
     expect(counts.every((c) => c === 0)).toBe(true);

@@ -1,5 +1,5 @@
 import type { Employee } from './employee';
-import { db as defaultDb, getByIndex, type SidecardDB, type TimeOff } from './db';
+import { db as defaultDb, getByIndex, timeOffBucketOf, type SidecardDB, type TimeOff } from './db';
 
 /** Reads only. The sync is the one writer of employees. */
 
@@ -82,5 +82,6 @@ export function awayStatus(timeOffs: readonly TimeOff[], today: string): AwaySta
 }
 
 export async function timeOffsOf(employeeId: number, database: SidecardDB = defaultDb()): Promise<TimeOff[]> {
-  return (await database.personTimeOffs.get(employeeId))?.timeOffs ?? [];
+  const bucket = await database.timeOffBuckets.get(timeOffBucketOf(employeeId));
+  return bucket?.timeOffs.filter((t) => t.employeeId === employeeId) ?? [];
 }

@@ -39,10 +39,10 @@ async function clearSyncedData(worker: InWorker): Promise<void> {
   await worker.evaluate(async () => {
     const open = indexedDB.open('sidecard');
     const database = await new Promise<IDBDatabase>((res) => (open.onsuccess = () => res(open.result)));
-    const tx = database.transaction(['employees', 'syncState', 'personTimeOffs'], 'readwrite');
+    const tx = database.transaction(['employees', 'syncState', 'timeOffBuckets'], 'readwrite');
     tx.objectStore('employees').clear();
     tx.objectStore('syncState').clear();
-    tx.objectStore('personTimeOffs').clear();
+    tx.objectStore('timeOffBuckets').clear();
     await new Promise((res) => (tx.oncomplete = res));
     database.close();
   });

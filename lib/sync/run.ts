@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Employee } from '../employee';
 import { attributesToRequest, storedFields, type FieldKey } from '../fields';
-import { db as defaultDb, groupTimeOffs, SYNC_LOG_LIMIT, type SidecardDB, type SyncCheckpoint, type SyncKind, type SyncLogEntry, type SyncState, type TimeOff } from '../db';
+import { bucketTimeOffs, db as defaultDb, dropTimeOffsOf, SYNC_LOG_LIMIT, type SidecardDB, type SyncCheckpoint, type SyncKind, type SyncLogEntry, type SyncState, type TimeOff } from '../db';
 import { EMPLOYEES_PAGE_SIZE, type PersonioClient } from '../personio/client';
 import { toErrorInfo } from '../personio/errors';
 import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
@@ -156,7 +156,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
 
     let timeOffsSyncedAt = state.timeOffsSyncedAt;
     if (!stored.has('absence')) {
-      await database.personTimeOffs.clear();
+      await database.timeOffBuckets.clear();
       timeOffsSyncedAt = undefined;
     } else if (timeOffs) {
       progress('time-offs');
@@ -262,7 +262,7 @@ async function writePages(
   Object.assign(planned, next);
 
   const ids: number[] = [];
-  await database.transaction('rw', [database.employees, database.personTimeOffs, database.runSeen, database.syncState], async () => {
+  await database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen, database.syncState], async () => {
     // Read first, so its answer comes before any write below can commit: if the batch before
     // did not land, this transaction is aborted there and then.
     const transaction = Dexie.currentTransaction;
@@ -290,7 +290,7 @@ async function writePages(
         }
       });
       const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
-      if (removed.length) await Promise.all([database.employees.bulkDelete(removed), database.personTimeOffs.bulkDelete(removed)]);
+      if (removed.length) await Promise.all([database.employees.bulkDelete(removed), dropTimeOffsOf(database, removed)]);
       changed += removed.length;
       ids.push(...removed);
     }
@@ -343,11 +343,11 @@ async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]
  * that fails after its sweep resumes and sweeps again, by the same list.
  */
 async function sweep(database: SidecardDB, runId: number): Promise<number[]> {
-  return database.transaction('rw', [database.employees, database.personTimeOffs, database.runSeen], async () => {
+  return database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen], async () => {
     const seen = new Set<number>();
     for (const batch of await database.runSeen.toArray()) if (batch.runId === runId) for (const id of batch.ids) seen.add(id);
     const gone = (await database.employees.toCollection().primaryKeys()).filter((id) => !seen.has(id));
-    await Promise.all([database.employees.bulkDelete(gone), database.personTimeOffs.bulkDelete(gone)]);
+    await Promise.all([database.employees.bulkDelete(gone), dropTimeOffsOf(database, gone)]);
     return gone;
   });
 }
@@ -365,13 +365,12 @@ async function fetchTimeOffs(client: PersonioClient, now: number): Promise<TimeO
 }
 
 async function storeTimeOffs(database: SidecardDB, collected: readonly TimeOff[]): Promise<void> {
-  const byPerson = groupTimeOffs(collected);
   // Small (weeks of absences): replaced whole, so cancelled time-offs disappear. Only people
   // who are stored keep theirs.
-  await database.transaction('rw', database.employees, database.personTimeOffs, async () => {
+  await database.transaction('rw', database.employees, database.timeOffBuckets, async () => {
     const known = new Set(await database.employees.toCollection().primaryKeys());
-    await database.personTimeOffs.clear();
-    await database.personTimeOffs.bulkPut(byPerson.filter((p) => known.has(p.employeeId)));
+    await database.timeOffBuckets.clear();
+    await database.timeOffBuckets.bulkPut(bucketTimeOffs(collected.filter((t) => known.has(t.employeeId))));
   });
 }
 

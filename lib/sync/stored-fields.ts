@@ -53,14 +53,14 @@ export function stripFields(e: Employee, stored: ReadonlySet<FieldKey>): boolean
  * caches that belong to it (photos, balances, absences), in one transaction.
  */
 export async function applyStoredFields(database: SidecardDB, stored: ReadonlySet<FieldKey>): Promise<number> {
-  return database.transaction('rw', [database.employees, database.photos, database.balances, database.personTimeOffs], async () => {
+  return database.transaction('rw', [database.employees, database.photos, database.balances, database.timeOffBuckets], async () => {
     let count = 0;
     await database.employees.toCollection().modify((e) => {
       if (stripFields(e, stored)) count += 1;
     });
     if (!stored.has('photo')) await database.photos.clear();
     if (!stored.has('vacationBalance')) await database.balances.clear();
-    if (!stored.has('absence')) await database.personTimeOffs.clear();
+    if (!stored.has('absence')) await database.timeOffBuckets.clear();
     return count;
   });
 }
