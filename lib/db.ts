@@ -21,8 +21,9 @@ export interface TimeOff {
 /**
  * Everyone's time-offs in the window, in a fixed number of rows, by employee id: the panel
  * reads one person's bucket, and a refresh replaces them all. IndexedDB's cost is per row,
- * not per byte: 2,681 people's rows took 340 ms to write, 64 buckets of the same 45 ms, and
- * no index but the key. A bucket holds about 250 absences at 50,000 people (25 KB).
+ * not per byte: after a 9,011-person sync, its absences took 340 ms to write as 2,681
+ * per-person rows and 45 ms as 64 buckets (in the worker, real Chromium). No index but the
+ * key. A bucket holds about 250 absences at 50,000 people (25 KB).
  */
 export interface TimeOffBucket {
   bucket: number;

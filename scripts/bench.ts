@@ -13,6 +13,7 @@ import { DEFAULT_CREDENTIAL, startSimulator, type RequestLogEntry, type Simulato
 import { benchPanel } from './bench-panel';
 import { printTable, quantile, type Row } from './bench-table';
 import { cpuSince, cpuTimes, cpuTotal, describeCpu, type CpuByProcess } from './bench-cpu';
+import { APP_ID, PAGES_IN_FLIGHT } from '../lib/personio/client';
 import { connect, launchExtension, openOptions, stopServiceWorker, waitForSync, type Launched } from '../test/e2e/harness';
 
 const root = resolve(import.meta.dirname, '..');
@@ -125,11 +126,11 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
 }
 
 /**
- * The pages a sync asked for (`requests`), fetched again by the worker and only read: no
- * parsing, no writing, four in flight as the client has them. What any sync costs before it
+ * The pages a sync asked for (among `requests`), fetched again by the worker and only read: no
+ * parsing, no writing, as many in flight as the client has. What any sync costs before it
  * does anything of its own.
  */
-async function fetchPagesOnly(launched: Launched, sim: Simulator, requests: readonly RequestLogEntry[]): Promise<{ ms: number; cpu: CpuByProcess }> {
+async function fetchPagesOnly(launched: Launched, sim: Simulator, requests: readonly RequestLogEntry[]): Promise<{ pages: number; ms: number; cpu: CpuByProcess }> {
   const auth = await fetch(`${sim.url}/v1/auth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -145,18 +146,18 @@ async function fetchPagesOnly(launched: Launched, sim: Simulator, requests: read
     });
   const cpuBefore = cpuTimes(launched.profileDir);
   const ms = await launched.worker.evaluate(
-    async ({ urls, token }) => {
+    async ({ urls, token, appId, inFlight }) => {
       const started = performance.now();
       let next = 0;
       const lane = async () => {
-        while (next < urls.length) await (await fetch(urls[next++]!, { headers: { authorization: `Bearer ${token}`, 'X-Personio-App-ID': 'SIDECARD' } })).arrayBuffer();
+        while (next < urls.length) await (await fetch(urls[next++]!, { headers: { authorization: `Bearer ${token}`, 'X-Personio-App-ID': appId } })).arrayBuffer();
       };
-      await Promise.all([lane(), lane(), lane(), lane()]);
+      await Promise.all(Array.from({ length: inFlight }, lane));
       return performance.now() - started;
     },
-    { urls, token },
+    { urls, token, appId: APP_ID, inFlight: PAGES_IN_FLIGHT },
   );
-  return { ms, cpu: cpuSince(cpuBefore, cpuTimes(launched.profileDir)) };
+  return { pages: urls.length, ms, cpu: cpuSince(cpuBefore, cpuTimes(launched.profileDir)) };
 }
 
 async function storageUsage(worker: InWorker): Promise<number> {
@@ -225,7 +226,7 @@ async function benchFullSync(rows: Row[]): Promise<void> {
       const fetched = await fetchPagesOnly(launched, sim, lastRunRequests);
       const cores = availableParallelism();
       const floorMs = (cpuTotal(median(rawCpu)) + cpuTotal(fetched.cpu)) / cores;
-      console.log(`  CPU of only fetching that run's ${lastRunRequests.length} pages again (${fetched.ms.toFixed(0)} ms): ${describeCpu(fetched.cpu)}`);
+      console.log(`  CPU of only fetching that run's ${fetched.pages} pages again (${fetched.ms.toFixed(0)} ms): ${describeCpu(fetched.cpu)}`);
       rows.push({
         measure: `full sync: the best ratio ${cores} cores allow (raw put's CPU + fetching the pages' CPU, over the cores)`,
         unit: '×',
@@ -233,7 +234,7 @@ async function benchFullSync(rows: Row[]): Promise<void> {
         target: 'informational',
       });
       rows.push({
-        measure: `full sync, ${count} employees: CPU time, all processes (${availableParallelism()} cores)`,
+        measure: `full sync, ${count} employees: CPU time, all processes (${cores} cores)`,
         unit: 'ms',
         samples: syncCpu.map(cpuTotal),
         peer: { label: 'raw IDB bulk put', samples: rawCpu.map(cpuTotal) },
