@@ -260,10 +260,11 @@ export default defineBackground(() => {
     if (!port) return;
     const tab = await tabConversation(tabId);
     const model = await panelModel(tabId, tab);
+    const { language } = await settingsNow();
     const site = tab?.site ?? siteOfTab.get(tabId);
     const layout = layoutFor(await layoutPrefs(), site);
     try {
-      port.postMessage({ model, layout } satisfies PanelPush);
+      port.postMessage({ model, layout, language } satisfies PanelPush);
     } catch {
       panels.delete(tabId);
     }

@@ -21,6 +21,8 @@ export type PanelModel =
 export interface PanelPush {
   model: PanelModel;
   layout: PanelLayout;
+  /** The admin's language choice; the panel resolves "auto" against the browser. */
+  language: Settings['language'];
 }
 
 export interface ParticipantView {
