@@ -1,4 +1,4 @@
-import { normaliseEmail, type Participant } from './types';
+import { normaliseEmail, type Json, type Participant, type ParticipantRole } from './types';
 
 /**
  * Small DOM readers shared by adapters. Apps keep earlier views in the DOM and hide them,
@@ -14,25 +14,43 @@ export function isHidden(el: Element, { ariaHidden = true }: { ariaHidden?: bool
   return false;
 }
 
+/**
+ * A site's check for what its users wrote (message bodies, comments, rich text, editors):
+ * true for an element that is, or sits inside, one matching `selector`. That content is
+ * attacker-controlled, so no address is ever read from it, however header-like it looks.
+ */
+export function userContentCheck(selector: string): (el: Element) => boolean {
+  return (el) => el.closest(selector) !== null;
+}
+
+/** One participant; the name only when the site shows one. */
+export function participant(email: string, role: ParticipantRole, name?: string): Participant {
+  return name ? { email, role, name } : { email, role };
+}
+
+/** A person in a site's own API answer ({ email, name }); null without a valid address. */
+export function participantInRecord(record: Json | undefined, role: ParticipantRole): Participant | null {
+  const email = normaliseEmail(typeof record?.email === 'string' ? record.email : null);
+  return email ? participant(email, role, displayNameOf(record?.name)) : null;
+}
+
 const ANGLED = /([^<>,;]*)<\s*([^<>\s]+)\s*>/g;
 
 /** People shown in one header field: elements whose title or mailto link holds the address, else "Name <address>" text. */
-export function peopleIn(field: Element, role: Participant['role']): Participant[] {
+export function peopleIn(field: Element, role: ParticipantRole): Participant[] {
   const found: Participant[] = [];
   for (const el of [field, ...field.querySelectorAll('[title], a[href^="mailto:"]')]) {
     const email = normaliseEmail(el.getAttribute('title')) ?? normaliseEmail(el.getAttribute('href')?.split('?')[0]);
     if (!email) continue;
     const text = el.textContent?.trim();
-    const name = text && !normaliseEmail(text) ? text : undefined;
-    found.push({ email, role, ...(name ? { name } : {}) });
+    found.push(participant(email, role, text && !normaliseEmail(text) ? text : undefined));
   }
   if (found.length === 0) {
     for (const [, rawName, rawEmail] of (field.textContent ?? '').matchAll(ANGLED)) {
       const email = normaliseEmail(rawEmail);
       if (!email) continue;
       // Drop a leading field label ("To:", "An:"): names do not contain colons.
-      const name = rawName?.split(':').pop()?.trim();
-      found.push({ email, role, ...(name ? { name } : {}) });
+      found.push(participant(email, role, rawName?.split(':').pop()?.trim()));
     }
   }
   return found;
@@ -72,7 +90,7 @@ const EMAIL_HOLDERS = 'a[href^="mailto:" i], [data-email], [title]';
  * Every address shown under `scope`, in order, each once, with the name beside it (a later
  * duplicate may supply the name). `isUserContent` skips what the site's users wrote.
  */
-export function peopleUnder(scope: Element, role: Participant['role'], isUserContent: (el: Element) => boolean): Participant[] {
+export function peopleUnder(scope: Element, role: ParticipantRole, isUserContent: (el: Element) => boolean): Participant[] {
   const found: Participant[] = [];
   for (const el of [scope, ...scope.querySelectorAll(EMAIL_HOLDERS)]) {
     if (isUserContent(el)) continue;
@@ -80,7 +98,7 @@ export function peopleUnder(scope: Element, role: Participant['role'], isUserCon
     if (!email) continue;
     const name = displayNameOf(el.textContent);
     const seen = found.find((p) => p.email === email);
-    if (!seen) found.push({ email, role, ...(name ? { name } : {}) });
+    if (!seen) found.push(participant(email, role, name));
     else if (!seen.name && name) seen.name = name;
   }
   return found;

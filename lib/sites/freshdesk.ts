@@ -1,4 +1,4 @@
-import { displayNameOf, isHidden } from './dom';
+import { displayNameOf, isHidden, participant, participantInRecord, userContentCheck } from './dom';
 import { isRecord, normaliseEmail, uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
@@ -20,11 +20,7 @@ const SUBJECT = '.ticket-subject-heading';
 const BODY = '.ticket-details__item__content, [id^="ticket_original_request"], .conversation-content, [contenteditable="true"]';
 const CONTACT_EMAIL = '[data-test-id="requester-info-contact-email"] .info-details-content';
 const CONTACT_NAME = '.requester-wrap [data-test-id="user-name"]';
-
-
-function inBody(el: Element): boolean {
-  return el.closest(BODY) !== null;
-}
+const inBody = userContentCheck(BODY);
 
 /** Shown, and not inside any message body. */
 function shown(doc: Document, selector: string): Element[] {
@@ -34,8 +30,6 @@ function shown(doc: Document, selector: string): Element[] {
 function ticketIdFromUrl(url: URL): string | null {
   return /^\/a\/tickets\/(\d{1,20})(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
 }
-
-
 
 /** "ada@acme.example" or "Ada Lovelace <ada@acme.example>" (Freshdesk stores either in cc_emails). */
 function addressIn(raw: unknown): string | null {
@@ -63,7 +57,7 @@ export const freshdesk: SiteAdapter = {
       .find((e): e is string => e !== null);
     if (!email) return { key: id, participants: [] };
     const name = displayNameOf(shown(doc, CONTACT_NAME)[0]?.textContent);
-    return { key: id, participants: [{ email, role: 'requester', ...(name ? { name } : {}) }] };
+    return { key: id, participants: [participant(email, 'requester', name)] };
   },
 
   async resolveViaApi(url, fetchJson): Promise<Participant[] | null> {
@@ -79,15 +73,13 @@ export const freshdesk: SiteAdapter = {
     // The answer must be about the ticket asked for.
     if (typeof data.id !== 'number' && typeof data.id !== 'string') return null;
     if (String(data.id) !== id) return null;
-    const requester = data.requester;
-    if (data.requester_id !== undefined && requester.id !== undefined && String(data.requester_id) !== String(requester.id)) return null;
-    const email = normaliseEmail(typeof requester.email === 'string' ? requester.email : null);
-    if (!email) return null;
-    const name = displayNameOf(requester.name);
+    if (data.requester_id !== undefined && data.requester.id !== undefined && String(data.requester_id) !== String(data.requester.id)) return null;
+    const requester = participantInRecord(data.requester, 'requester');
+    if (!requester) return null;
     const ccs = (Array.isArray(data.cc_emails) ? data.cc_emails : [])
       .map(addressIn)
       .filter((e): e is string => e !== null)
-      .map((e): Participant => ({ email: e, role: 'cc' }));
-    return uniqueParticipants([{ email, role: 'requester', ...(name ? { name } : {}) }, ...ccs]);
+      .map((e) => participant(e, 'cc'));
+    return uniqueParticipants([requester, ...ccs]);
   },
 };

@@ -1,4 +1,4 @@
-import { isHidden, peopleIn } from './dom';
+import { isHidden, peopleIn, userContentCheck } from './dom';
 import { uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
@@ -18,18 +18,12 @@ const FIELDS: ReadonlyArray<[string, Participant['role']]> = [
   ['[data-testid="message-header-cc"]', 'cc'],
 ];
 
-
-/** Not inside any message body (bodies are attacker-controlled). */
-function inHeader(el: Element): boolean {
-  return !el.parentElement?.closest(BODY) && !el.matches(BODY);
-}
-
-
+const inBody = userContentCheck(BODY);
 
 /** The people in one header field of this message (not of a message nested in it, not from its body). */
 function field(message: Element, selector: string, role: Participant['role']): Participant[] {
   return [...message.querySelectorAll(selector)]
-    .filter((el) => inHeader(el) && el.closest(MESSAGE) === message)
+    .filter((el) => !inBody(el) && el.closest(MESSAGE) === message)
     .flatMap((el) => peopleIn(el, role));
 }
 
@@ -40,11 +34,11 @@ export const front: SiteAdapter = {
 
   readConversation(doc: Document, url: URL): Conversation | null {
     // The active conversation: the last one shown (an earlier view may linger, hidden).
-    const views = [...doc.querySelectorAll(VIEW)].filter((v) => inHeader(v) && !isHidden(v));
+    const views = [...doc.querySelectorAll(VIEW)].filter((v) => !inBody(v) && !isHidden(v));
     const view = views[views.length - 1];
     if (!view) return null;
 
-    const messages = [...view.querySelectorAll(MESSAGE)].filter((m) => inHeader(m) && !isHidden(m));
+    const messages = [...view.querySelectorAll(MESSAGE)].filter((m) => !inBody(m) && !isHidden(m));
     const inbound = messages.filter((m) => m.getAttribute('data-is-inbound') === 'true');
     const knowsDirection = messages.some((m) => m.hasAttribute('data-is-inbound'));
     const current = inbound[inbound.length - 1] ?? messages[messages.length - 1];

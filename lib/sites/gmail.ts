@@ -1,4 +1,4 @@
-import { isHidden } from './dom';
+import { isHidden, participant, userContentCheck } from './dom';
 import { normaliseEmail, uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
@@ -13,17 +13,11 @@ const BODY = 'div.a3s';
 /** Gmail sets aria-hidden on the whole app while a dialog is open: that is not "hidden" for us. */
 const NOT_ARIA = { ariaHidden: false };
 
-
-/** A header element, i.e. not inside any message body (bodies are attacker-controlled). */
-function inHeader(el: Element): boolean {
-  return !el.closest(BODY);
-}
+const inBody = userContentCheck(BODY);
 
 function readPerson(el: Element, role: Participant['role']): Participant | null {
   const email = normaliseEmail(el.getAttribute('email'));
-  if (!email) return null;
-  const name = el.getAttribute('name') ?? el.textContent?.trim() ?? undefined;
-  return { email, role, ...(name ? { name } : {}) };
+  return email ? participant(email, role, el.getAttribute('name') ?? el.textContent?.trim()) : null;
 }
 
 export const gmail: SiteAdapter = {
@@ -42,10 +36,10 @@ export const gmail: SiteAdapter = {
     const current = expanded[expanded.length - 1] ?? messages[messages.length - 1];
     if (!current) return null;
 
-    const sender = [...current.querySelectorAll('span.gD[email]')].filter(inHeader)[0];
+    const sender = [...current.querySelectorAll('span.gD[email]')].filter((el) => !inBody(el))[0];
     const from = sender ? readPerson(sender, 'from') : null;
     const recipients = [...current.querySelectorAll('span.g2[email]')]
-      .filter(inHeader)
+      .filter((el) => !inBody(el))
       .map((el) => readPerson(el, 'to'))
       .filter((p): p is Participant => p !== null);
 

@@ -1,4 +1,4 @@
-import { displayNameOf, isHidden, peopleUnder } from './dom';
+import { displayNameOf, isHidden, participant, peopleUnder, userContentCheck } from './dom';
 import { uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
@@ -21,15 +21,7 @@ const PROFILE_NAME = '[data-cy="CustomerName"]';
 const CUSTOMER_THREAD = '[data-thread-type="customer"]';
 const THREAD_HEADER = '[data-cy="ThreadHeader"]';
 const CC = '[data-cy="ConvoCc"]';
-
-
-function inBody(el: Element): boolean {
-  return el.closest(BODY) !== null;
-}
-
-
-
-
+const inBody = userContentCheck(BODY);
 
 function conversationIdFromUrl(url: URL): string | null {
   return /^\/conversation\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
@@ -56,7 +48,7 @@ function requesterOf(view: Element): Participant | null {
     const email = addresses.find((a) => fromThreads.some((t) => t.email === a.email))?.email ?? addresses[0]?.email;
     if (email) {
       const name = displayNameOf([...profile.querySelectorAll(PROFILE_NAME)].find((n) => !inBody(n))?.textContent);
-      return { email, role: 'requester', ...(name ? { name } : {}) };
+      return participant(email, 'requester', name);
     }
   }
   // The sidebar can be collapsed: fall back to the customer thread headers.

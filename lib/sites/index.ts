@@ -7,7 +7,10 @@ import { outlook } from './outlook';
 import { zendesk } from './zendesk';
 import type { SiteAdapter } from './types';
 
-/** Every supported site. Adding a site: one adapter file, one fixture, one test, one line here. */
+/**
+ * Every supported site. Adding a site: one adapter file, one fixture folder, one test, one line
+ * here, and its name in the docs and the managed-policy schema (listed.test.ts checks those).
+ */
 export const SITES: readonly SiteAdapter[] = [gmail, outlook, zendesk, freshdesk, jira, helpscout, front];
 
 /**
@@ -15,7 +18,3 @@ export const SITES: readonly SiteAdapter[] = [gmail, outlook, zendesk, freshdesk
  * in the manifest for the supported sites, registered at run time for admin-added domains.
  */
 export const CONTENT_SCRIPT_FILE = 'content-script.js';
-
-export function siteById(id: string): SiteAdapter | undefined {
-  return SITES.find((s) => s.id === id);
-}

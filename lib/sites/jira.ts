@@ -1,4 +1,4 @@
-import { isHidden, peopleUnder } from './dom';
+import { isHidden, peopleUnder, userContentCheck } from './dom';
 import { uniqueParticipants, type Conversation, type SiteAdapter } from './types';
 
 /**
@@ -25,15 +25,9 @@ const PORTAL_SHARED_WITH = '[data-testid="request-details.ui.shared-with"]';
 /** Rich text and editors: whatever is inside is user content, never a header. */
 const RICH_TEXT = '.ak-renderer-document, [data-testid*="rich-text"], [contenteditable="true"]';
 
+const inRichText = userContentCheck(RICH_TEXT);
+
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
-
-function inRichText(el: Element): boolean {
-  return el.closest(RICH_TEXT) !== null;
-}
-
-
-
-
 
 function fieldIn(root: Element, selector: string): Element | null {
   return [...root.querySelectorAll(selector)].find((el) => !inRichText(el)) ?? null;

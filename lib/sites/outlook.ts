@@ -1,4 +1,4 @@
-import { isHidden, peopleIn } from './dom';
+import { isHidden, peopleIn, userContentCheck } from './dom';
 import { uniqueParticipants, type Conversation, type Participant, type SiteAdapter } from './types';
 
 /**
@@ -20,13 +20,7 @@ const BODY = '[id^="UniqueMessageBody"]';
 /** A compose form (inline reply, draft) has an editor; its From and To are the agent's. */
 const EDITOR = '[contenteditable="true"], [role="textbox"]';
 
-
-/** Not inside any message body (bodies are attacker-controlled). */
-function inHeader(el: Element): boolean {
-  return !el.closest(BODY);
-}
-
-
+const inBody = userContentCheck(BODY);
 
 /** The message a From header belongs to: its widest ancestor holding no other message's From. */
 function messageOf(header: Element, headers: Element[], root: Element): Element {
@@ -65,11 +59,11 @@ export const outlook: SiteAdapter = {
 
     // Every real message header (not forged inside a body), hidden or not: hidden ones still
     // delimit their own message when grouping.
-    const headers = [...root.querySelectorAll(FROM)].filter(inHeader);
+    const headers = [...root.querySelectorAll(FROM)].filter((el) => !inBody(el));
     const messages = headers
       .filter((header) => !isHidden(header))
       .map((header) => ({ header, unit: messageOf(header, headers, root) }))
-      .filter(({ unit }) => ![...unit.querySelectorAll(EDITOR)].some(inHeader));
+      .filter(({ unit }) => ![...unit.querySelectorAll(EDITOR)].some((el) => !inBody(el)));
     // The last expanded message (it has a rendered body) is the one the agent is reading.
     const expanded = messages.filter(({ unit }) => unit.querySelector(BODY));
     const current = expanded[expanded.length - 1] ?? messages[messages.length - 1];
@@ -80,7 +74,7 @@ export const outlook: SiteAdapter = {
     if (!from) return null;
     const prefix = prefixOf(current.header.id);
     const recipients = RECIPIENTS.flatMap(([suffix, role]) => {
-      const fields = [...root.querySelectorAll(`[id$="${suffix}"]`)].filter(inHeader);
+      const fields = [...root.querySelectorAll(`[id$="${suffix}"]`)].filter((el) => !inBody(el));
       const own = fields.filter((f) => f.id === prefix + suffix);
       // Fall back to the fields inside the message when the ids do not share a prefix.
       const chosen = own.length > 0 ? own : fields.filter((f) => current.unit.contains(f));
@@ -88,7 +82,7 @@ export const outlook: SiteAdapter = {
     });
 
     const participants = uniqueParticipants([from, ...recipients]);
-    const subject = [...root.querySelectorAll(SUBJECT)].find((s) => inHeader(s) && !isHidden(s));
+    const subject = [...root.querySelectorAll(SUBJECT)].find((s) => !inBody(s) && !isHidden(s));
     const key = subject?.id.slice('CONV_'.length, -'_SUBJECT'.length) || conversationIdFromUrl(url) || current.header.id;
     return { key, participants };
   },

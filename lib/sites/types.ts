@@ -1,7 +1,7 @@
 /**
  * A site adapter is data plus small pure functions over the page's DOM. It knows
  * nothing of storage or messaging: the content script runs it and sends what it finds.
- * Adding a site = one adapter file, one fixture, one test, and one line in ./index.ts.
+ * Adding a site: see SITES in ./index.ts.
  */
 export type ParticipantRole = 'from' | 'to' | 'cc' | 'requester';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gmail } from './gmail';
 import type { Conversation, Participant, SiteAdapter } from './types';
 import { watchConversation } from './watch';
-import { requesterMessageSchema } from '../messages';
+import { contentRequests } from '../messages';
 import { fixtureDocument } from '../../test/unit/sites/fixture-dom';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,6 +91,6 @@ describe('what the watcher sends', () => {
     await wait(20);
     expect(sent?.participants).toHaveLength(50);
     expect(sent?.participants[0]?.name).toHaveLength(200);
-    expect(requesterMessageSchema.safeParse({ type: 'requester', site: 'crowd', conversation: sent }).success).toBe(true);
+    expect(contentRequests.requester.schema.safeParse({ type: 'requester', site: 'crowd', conversation: sent }).success).toBe(true);
   });
 });

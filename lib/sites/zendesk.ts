@@ -1,5 +1,5 @@
-import { displayNameOf, isHidden } from './dom';
-import { isRecord, normaliseEmail, uniqueParticipants, type Conversation, type Json, type Participant, type SiteAdapter } from './types';
+import { isHidden, participantInRecord, userContentCheck } from './dom';
+import { isRecord, uniqueParticipants, type Conversation, type Json, type Participant, type SiteAdapter } from './types';
 
 /**
  * Zendesk Support, agent workspace (<subdomain>.zendesk.com/agent/…). Class names are hashed
@@ -20,16 +20,11 @@ import { isRecord, normaliseEmail, uniqueParticipants, type Conversation, type J
  */
 const ANCHOR = 'data-side-conversations-anchor-id';
 const BODY = '[data-test-id="omni-log-message-content"], .zd-comment, [contenteditable="true"]';
-
-
-function inBody(el: Element): boolean {
-  return el.parentElement?.closest(BODY) != null;
-}
+const inBody = userContentCheck(BODY);
 
 function ticketIdFromUrl(url: URL): string | null {
   return /^\/agent\/tickets\/(\d{1,20})(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
 }
-
 
 /** A Zendesk id (a JSON number, or a string of digits) as a string. */
 function idOf(value: unknown): string | null {
@@ -40,14 +35,6 @@ function idOf(value: unknown): string | null {
 
 function idsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : [];
-}
-
-function personOf(user: Json | undefined, role: Participant['role']): Participant | null {
-  if (!user) return null;
-  const email = normaliseEmail(typeof user.email === 'string' ? user.email : null);
-  if (!email) return null;
-  const name = displayNameOf(user.name);
-  return { email, role, ...(name ? { name } : {}) };
 }
 
 export const zendesk: SiteAdapter = {
@@ -89,10 +76,10 @@ export const zendesk: SiteAdapter = {
       if (userId && isRecord(user) && !users.has(userId)) users.set(userId, user);
     }
     const requesterId = idOf(ticket.requester_id);
-    const requester = requesterId ? personOf(users.get(requesterId), 'requester') : null;
+    const requester = requesterId ? participantInRecord(users.get(requesterId), 'requester') : null;
     if (!requester) return null;
     const ccs = [...idsOf(ticket.email_cc_ids), ...idsOf(ticket.collaborator_ids)]
-      .map((ccId) => personOf(users.get(ccId), 'cc'))
+      .map((ccId) => participantInRecord(users.get(ccId), 'cc'))
       .filter((p): p is Participant => p !== null);
     return uniqueParticipants([requester, ...ccs]);
   },
