@@ -292,28 +292,22 @@ describe('PersonCard', () => {
     });
 
     it('hides "Copied" again', async () => {
+      userEvent.setup(); // a clipboard for the page
       vi.useFakeTimers();
-      const onCopyEmail = vi.fn();
-      render(<PersonCard person={person()} today={TODAY} onCopyEmail={onCopyEmail} />);
+      render(<PersonCard person={person()} today={TODAY} />);
       await act(async () => screen.getByRole('button', { name: 'Copy email' }).click());
-      expect(onCopyEmail).toHaveBeenCalledWith('ada@acme.example');
+      expect(await navigator.clipboard.readText()).toBe('ada@acme.example');
       expect(screen.getByRole('status').textContent).toBe('Copied');
-      act(() => vi.advanceTimersByTime(COPIED_MS + 10));
+      await act(() => vi.advanceTimersByTime(COPIED_MS + 10));
       expect(screen.getByRole('status').textContent).toBe('');
     });
 
     it('says when copying failed', async () => {
       const user = userEvent.setup();
-      render(<PersonCard person={person()} today={TODAY} onCopyEmail={() => Promise.reject(new Error('denied'))} />);
+      vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+      render(<PersonCard person={person()} today={TODAY} />);
       await user.click(screen.getByRole('button', { name: 'Copy email' }));
       expect(screen.getByRole('status').textContent).toBe('Could not copy. Select the address and copy it by hand.');
     });
-  });
-
-  it('has a compact form with the same content', () => {
-    const { container } = render(<PersonCard person={person()} today={TODAY} compact />);
-    expect(container.querySelector('.card-compact')).not.toBeNull();
-    expect(container.querySelector('.avatar-small')).not.toBeNull();
-    expect(rows().length).toBeGreaterThan(0);
   });
 });

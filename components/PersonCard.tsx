@@ -14,10 +14,6 @@ export interface PersonCardProps {
   today: string;
   /** Makes a synced supervisor a button that opens them. */
   onOpenPerson?: (id: number) => void;
-  /** Replaces the built-in `navigator.clipboard.writeText`; reject to report a failure. */
-  onCopyEmail?: (email: string) => void | Promise<void>;
-  /** Denser layout with a small avatar (same content). */
-  compact?: boolean;
 }
 
 /** How long "Copied" stays. */
@@ -28,19 +24,19 @@ const COPY_FAILED_MS = 6000;
  * The card shared by panel and popup. Everything from Personio is untrusted and rendered
  * as text only; the photo must be a data: URL (see Avatar).
  */
-export function PersonCard({ person, today, onOpenPerson, onCopyEmail, compact = false }: PersonCardProps) {
+export function PersonCard({ person, today, onOpenPerson }: PersonCardProps) {
   const { t, lang } = useT();
   const rows = fieldRows(person, today, t, lang, onOpenPerson);
   return (
-    <article className={compact ? 'card card-compact' : 'card'} aria-label={person.name}>
+    <article className="card" aria-label={person.name}>
       <header className="card-header">
-        <Avatar name={person.name} initials={person.initials} {...(person.photo ? { photo: person.photo } : {})} size={compact ? 'small' : 'normal'} />
+        <Avatar name={person.name} initials={person.initials} {...(person.photo ? { photo: person.photo } : {})} />
         <div className="card-title">
           <h2 className="card-name">{person.name}</h2>
           {person.position ? <p className="card-position">{person.position}</p> : null}
         </div>
       </header>
-      {person.email ? <EmailLine email={person.email} {...(onCopyEmail ? { onCopy: onCopyEmail } : {})} /> : null}
+      {person.email ? <EmailLine email={person.email} /> : null}
       <div className="badges">
         <StatusBadge today={today} {...(person.status ? { status: person.status } : {})} {...(person.terminationDate ? { terminationDate: person.terminationDate } : {})} />
         <AwayBadge today={today} {...(person.away ? { away: person.away } : {})} />
@@ -159,7 +155,7 @@ function Vacation({ vacation, today }: { vacation: VacationView; today: string }
   }
 }
 
-function EmailLine({ email, onCopy }: { email: string; onCopy?: (email: string) => void | Promise<void> }) {
+function EmailLine({ email }: { email: string }) {
   const { t } = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -173,8 +169,7 @@ function EmailLine({ email, onCopy }: { email: string; onCopy?: (email: string) 
 
   async function copy() {
     try {
-      if (onCopy) await onCopy(email);
-      else await navigator.clipboard.writeText(email);
+      await navigator.clipboard.writeText(email);
       show('copied');
     } catch {
       // No clipboard access (a frame without the permission, an insecure context): say so.

@@ -16,9 +16,10 @@ const V1_STORES = {
 };
 const V2_STORES = { ...V1_STORES, employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun' };
 const V3_STORES = { ...V1_STORES, searchIndex: 'key' };
+const V4_STORES = { ...V3_STORES, employees: 'id, &email, *nameTokens, supervisorId, departmentId, status', timeOffs: null, timeOffBuckets: 'bucket', runSeen: 'offset' };
 
 describe('database schema', () => {
-  it('upgrades a version-1 database, deriving search tags from stored fields', async () => {
+  it('upgrades a version-1 database, its people found by their role', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(V1_STORES);
@@ -28,7 +29,9 @@ describe('database schema', () => {
 
     const upgraded = new SidecardDB(name);
     const row = await upgraded.employees.get(1);
-    expect(row?.tagTokens).toEqual(['senior', 'software', 'engineer', 'engineering']);
+    expect(row?.position).toBe('Senior Software Engineer');
+    // Search derives role words from the stored fields: nothing to carry over.
+    expect(PeopleIndex.fromEmployees(await upgraded.employees.toArray()).search('engineer').map((h) => h.id)).toEqual([1]);
     // Nothing else was lost.
     expect((await upgraded.syncState.get('state'))?.lastSuccessAt).toBe(5);
     upgraded.close();
@@ -44,9 +47,8 @@ describe('database schema', () => {
     const upgraded = new SidecardDB(name);
     expect((await upgraded.employees.get(1))?.email).toBe('ada@acme.example');
     expect(await upgraded.searchIndex.count()).toBe(0);
-    // Search moved to its own index; the per-word role index is gone, the row keeps its words.
+    // Search moved to its own index; the per-word role index is gone.
     expect(upgraded.employees.schema.indexes.map((i) => i.name)).not.toContain('tagTokens');
-    expect((await upgraded.employees.get(1))?.tagTokens).toEqual(['engineer']);
     upgraded.close();
   });
 
@@ -82,6 +84,36 @@ describe('database schema', () => {
     expect(state?.checkpoint).toBeUndefined();
     expect(await upgraded.employees.count()).toBe(2);
     expect(upgraded.employees.schema.indexes.map((i) => i.name)).not.toContain('seenInRun');
+    upgraded.close();
+  });
+
+  it('upgrades a version-4 database, dropping the fields rows no longer carry and keeping the rest', async () => {
+    const name = `upgrade4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(V4_STORES);
+    const ada = { v: 1, id: 1, email: 'ada@acme.example', nameTokens: ['ada'], position: 'Engineer', departmentId: 3, department: { id: 3, name: 'Engineering' }, supervisorId: 2 };
+    const grace = { v: 1, id: 2, email: 'grace@acme.example', nameTokens: ['grace'], status: 'active' };
+    await v4.table('employees').bulkPut([{ ...ada, tagTokens: ['engineer', 'engineering'], seenInRun: 4 }, { ...grace, seenInRun: 3 }]);
+    const bucket = { bucket: 1, timeOffs: [{ id: 10, employeeId: 1, startDate: '2026-12-01', endDate: '2026-12-04' }] };
+    await v4.table('timeOffBuckets').put(bucket);
+    await v4.table('runSeen').put({ offset: 0, runId: 5, ids: [1, 2] });
+    await v4.table('syncState').put({ key: 'state', lastSuccessAt: 5, employeeCount: 2 });
+    await v4.table('syncLog').add({ kind: 'full', startedAt: 1, requests: 3, rowsChanged: 2, rowsRemoved: 0 });
+    await v4.table('balances').put({ employeeId: 1, fetchedAt: 6, entries: [{ name: 'Vacation', balance: 12 }] });
+    await v4.table('vault').put({ name: 'secret', data: new Uint8Array([1, 2, 3]).buffer });
+    v4.close();
+
+    const upgraded = new SidecardDB(name);
+    expect(await upgraded.employees.toArray()).toEqual([ada, grace]);
+    // The indexes still find the rows.
+    expect((await upgraded.employees.where('email').equals('grace@acme.example').first())?.id).toBe(2);
+    expect((await upgraded.employees.where('supervisorId').equals(2).toArray()).map((e) => e.id)).toEqual([1]);
+    expect(await upgraded.timeOffBuckets.toArray()).toEqual([bucket]);
+    expect(await upgraded.runSeen.toArray()).toEqual([{ offset: 0, runId: 5, ids: [1, 2] }]);
+    expect(await upgraded.syncState.get('state')).toEqual({ key: 'state', lastSuccessAt: 5, employeeCount: 2 });
+    expect(await upgraded.syncLog.count()).toBe(1);
+    expect((await upgraded.balances.get(1))?.entries).toEqual([{ name: 'Vacation', balance: 12 }]);
+    expect(new Uint8Array((await upgraded.vault.get('secret'))!.data!)).toEqual(new Uint8Array([1, 2, 3]));
     upgraded.close();
   });
 

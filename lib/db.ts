@@ -1,7 +1,6 @@
 import type { PeopleIndexSnapshot, SearchHit } from './people-index';
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Employee } from './employee';
-import { textTokens } from './text';
 import type { ErrorInfo } from './personio/errors';
 import type { Population } from './sync/population';
 
@@ -21,9 +20,8 @@ export interface TimeOff {
 /**
  * Everyone's time-offs in the window, in a fixed number of rows, by employee id: the panel
  * reads one person's bucket, and a refresh replaces them all. IndexedDB's cost is per row,
- * not per byte: after a 9,011-person sync, its absences took 340 ms to write as 2,681
- * per-person rows and 45 ms as 64 buckets (in the worker, real Chromium). No index but the
- * key. A bucket holds about 250 absences at 50,000 people (25 KB).
+ * not per byte, so a few large rows write many times faster than one row per person. No
+ * index but the key. A bucket holds about 250 absences at 50,000 people (25 KB).
  */
 export interface TimeOffBucket {
   bucket: number;
@@ -142,6 +140,9 @@ export interface SearchIndexEntry {
 
 export const SYNC_LOG_LIMIT = 50;
 
+/** An employee row as versions 1 to 4 may have stored it, with fields nothing reads now. */
+type StoredBeforeV5 = Employee & { tagTokens?: string[]; seenInRun?: number };
+
 export class SidecardDB extends Dexie {
   employees!: EntityTable<Employee, 'id'>;
   timeOffBuckets!: EntityTable<TimeOffBucket, 'bucket'>;
@@ -167,18 +168,9 @@ export class SidecardDB extends Dexie {
       syncLog: '++id, startedAt',
       vault: 'name',
     });
-    // v2: search by position, department and team (tagTokens), derived from stored fields.
-    this.version(2)
-      .stores({ employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun' })
-      .upgrade((tx) =>
-        tx
-          .table<Employee, number>('employees')
-          .toCollection()
-          .modify((e) => {
-            const tags = textTokens(e.position, e.department?.name, e.team?.name);
-            if (tags.length) e.tagTokens = tags;
-          }),
-      );
+    // v2: an index of role words stored on each row (tagTokens). No upgrade derives them for
+    // rows already stored: v5 drops them, so that work would be thrown away.
+    this.version(2).stores({ employees: 'id, &email, *nameTokens, *tagTokens, supervisorId, departmentId, status, seenInRun' });
     // v3: the people-search index, persisted so that a woken worker need not rebuild it
     // (derived from employees and built on first use: nothing to migrate). Search reads it,
     // not the tagTokens index, which goes: four index entries a person, on every write.
@@ -201,6 +193,20 @@ export class SidecardDB extends Dexie {
           await syncState.put(rest);
         }
       });
+    // v5: rows written before carry role words (the search index derives its own) and the
+    // stamp of the full run that last saw them (runs list whom they saw in runSeen). Nothing
+    // reads either; once they are gone, the sync compares and rewrites rows as they are.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<StoredBeforeV5, number>('employees')
+          .toCollection()
+          .modify((e) => {
+            delete e.tagTokens;
+            delete e.seenInRun;
+          }),
+      );
   }
 }
 
@@ -208,7 +214,7 @@ let instance: SidecardDB | undefined;
 
 /**
  * The one database handle of this JS context. Dexie reopens a closed handle on the next
- * query (the service worker may have been suspended with it open: Dexie issue 1805), so
+ * query (the browser may close the connection of a service worker it suspended), so
  * callers never cache tables across wakes themselves.
  */
 export function db(): SidecardDB {
@@ -217,12 +223,11 @@ export function db(): SidecardDB {
 }
 
 /**
- * The row whose `index` equals `key`, as one native request on Dexie's open connection. A
- * lookup is a single read, and Dexie's query pipeline (a collection, its middleware, a promise
- * per layer) costs more than the read: findByEmail among 44,975 people went from p95 2.1 to
- * 0.8 ms (`BENCH_ONLY=lookup npm run bench`). Dexie answers whenever its connection is not
- * open and usable: on first use, and when a suspended worker's connection was closed under
- * it (Dexie issue 1805), which Dexie reopens.
+ * The row whose `index` equals `key`, as one native request on Dexie's open connection: a
+ * lookup is a single read, and Dexie's query pipeline (a collection, its middleware, a
+ * promise per layer) costs more than the read itself. Dexie answers whenever its connection
+ * is not open and usable: on first use, and when the browser closed a suspended worker's
+ * connection under it, which Dexie reopens.
  */
 export function getByIndex<T, K, I>(table: Table<T, K, I>, index: string, key: string | number): Promise<T | undefined> {
   const database = table.db;
@@ -251,11 +256,6 @@ export async function dropTimeOffsOf(database: SidecardDB, employeeIds: readonly
     database.timeOffBuckets.bulkPut(kept.filter((b) => b.timeOffs.length)),
     database.timeOffBuckets.bulkDelete(kept.filter((b) => !b.timeOffs.length).map((b) => b.bucket)),
   ]);
-}
-
-/** For tests: a fresh database under another name. */
-export function useDatabase(database: SidecardDB): void {
-  instance = database;
 }
 
 /** Delete every row of company data and secrets: what "Disconnect" promises. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateNear, formatDateRange, formatDateTime, formatDays, formatNumber, formatShortDate, formatTime, formatWeekdayDate, localDay, parseDay, relativeTime, tenure } from './format';
+import { formatDate, formatDateNear, formatDateRange, formatDateTime, formatDays, formatShortDate, formatTime, formatWeekdayDate, localDay, parseDay, relativeTime, tenure } from './format';
 
 /** Intl puts thin and no-break spaces around range dashes; compare with plain spaces. */
 const plain = (s: string) => s.replace(/[\u2009\u202f\u00a0]/g, ' ');
@@ -126,12 +126,5 @@ describe('numbers and instants', () => {
     expect(formatDateTime(ms, 'en')).toBe('31 Dec 2026, 14:05');
     expect(formatDateTime(ms, 'de')).toBe('31. Dez. 2026, 14:05');
     expect(localDay(ms)).toBe('2026-12-31');
-  });
-});
-
-describe('formatNumber', () => {
-  it('uses the language separators', () => {
-    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
-    expect(formatNumber(1234.5, 'de')).toBe('1.234,5');
   });
 });

@@ -127,18 +127,6 @@ function unitFor(seconds: number): [number, Intl.RelativeTimeFormatUnit] {
   return [Math.floor(days / 365), 'year'];
 }
 
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-
-/** "12.5" / "12,5" (at most two decimals). */
-export function formatNumber(n: number, lang: Lang): string {
-  let f = numberFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 2 });
-    numberFormats.set(lang, f);
-  }
-  return f.format(n);
-}
-
 /** "12.5 days" / "12,5 Tage", "1 day" / "1 Tag". */
 export function formatDays(n: number, lang: Lang): string {
   return translator(lang)('days', { count: n });

@@ -1,7 +1,7 @@
 import type { Employee } from './employee';
 import { db as defaultDb, getByIndex, timeOffBucketOf, type SidecardDB, type TimeOff } from './db';
 
-/** Reads only. The sync is the one writer of employees. */
+// Reads of the stored people. Nothing here writes: the sync is the one writer of employees.
 
 /** "Ada+HR@Acme.com " → "ada@acme.com": case-insensitive, plus-addressing stripped. */
 export function canonicalEmail(raw: string): string {
@@ -18,10 +18,6 @@ export async function findByEmail(email: string, database: SidecardDB = defaultD
   if (found) return found;
   const canonical = canonicalEmail(email);
   return canonical === exact ? undefined : getByIndex(database.employees, 'email', canonical);
-}
-
-export function getEmployee(id: number, database: SidecardDB = defaultDb()): Promise<Employee | undefined> {
-  return database.employees.get(id);
 }
 
 export interface SupervisorChain {
