@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, stopping at the first failure.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+// Vite 8 needs ^20.19 || >=22.12 (`engines` in package.json); on an older Node the build fails
+// deep inside Vite, so say it plainly first.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22)) {
+  const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  console.error(`Node ${process.versions.node} is too old: Sidecard needs Node ${engines.node} (.nvmrc: 24).`);
+  process.exit(1);
+}
 
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],

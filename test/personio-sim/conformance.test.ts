@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * Conformance: real simulator responses validated against Personio's own OpenAPI files
- * (shared/personio/, beside the repository folder) with openapi-response-validator (Ajv).
+ * (copied into spec/ beside this file, provenance in spec/SOURCE.md) with
+ * openapi-response-validator (Ajv).
  *
  * The spec is used as published, except where it is known to be stale or self-contradictory.
  * Each exception is made in `applyKnownExceptions` below, as narrowly as possible, and a test
@@ -20,7 +21,7 @@ import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from './index';
 const OpenAPIResponseValidator = ((OpenAPIResponseValidatorModule as unknown as { default?: unknown }).default ??
   OpenAPIResponseValidatorModule) as typeof OpenAPIResponseValidatorModule;
 
-const SPEC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/personio');
+const SPEC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'spec');
 
 type JsonObject = Record<string, unknown>;
 interface Operation {
