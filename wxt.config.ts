@@ -6,9 +6,20 @@ const sitePatterns = SITES.flatMap((s) => s.matches);
 /** `npm run bench` builds a separate copy with a benchmark page; production never contains it. */
 const bench = process.env.SIDECARD_BENCH === '1';
 
+declare global {
+  interface ImportMetaEnv {
+    /**
+     * True only in the bench build. A compile-time constant: production builds read `false`,
+     * so the minifier drops every branch it guards and nothing bench-only ships.
+     */
+    readonly SIDECARD_BENCH?: boolean;
+  }
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: bench ? '.output-bench' : '.output',
+  vite: () => ({ define: { 'import.meta.env.SIDECARD_BENCH': JSON.stringify(bench) } }),
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {
       if (bench) return;

@@ -54,18 +54,8 @@ export interface Employee {
   custom?: Record<string, CustomValue>;
   /** Accent-folded lower-case name parts, for the multi-entry index and search. */
   nameTokens: string[];
-  /**
-   * Legacy: role words (position, department, team) were stored per row from schema v2. The
-   * search index now derives them; the sync no longer writes them, and `stripFields` drops them.
-   */
-  tagTokens?: string[];
   /** Department id copied to the top level so Dexie can index it. */
   departmentId?: number;
-  /**
-   * Legacy: the full run that last saw this row (schema v1–v3). Runs now list whom they saw
-   * in `runSeen`; rows written before keep the stamp until they change (comparisons skip it).
-   */
-  seenInRun?: number;
 }
 
 /** The name to show: the preferred name when Personio has one, else first and last, else the email. */

@@ -1,30 +1,27 @@
-import { z } from 'zod';
-import { EMPLOYEE_STATUSES, type EmployeeStatus } from './employee';
+import * as z from 'zod/mini';
 import { STANDARD_FIELDS, isCustomField, type FieldSetting } from './fields';
-import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type LockName, type Settings } from './settings';
+import { employeeStatusSchema, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type LockName, type Settings } from './settings';
 
 /**
  * Enterprise policy (`storage.managed`, schema in public/managed_schema.json). A value the
  * policy sets wins over the admin's own setting and is shown locked ("Managed by your
  * organisation"). Invalid policy values are ignored one by one, never the whole policy.
  */
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 export const managedPolicySchema = z.object({
-  clientId: lenient(z.string().min(1)),
-  clientSecret: lenient(z.string().min(1)),
-  apiBaseUrl: lenient(z.string().url()),
+  clientId: lenient(z.string().check(z.minLength(1))),
+  clientSecret: lenient(z.string().check(z.minLength(1))),
+  apiBaseUrl: lenient(z.url()),
   storedFields: lenient(z.array(z.string())),
   shownFields: lenient(z.array(z.string())),
-  statuses: lenient(z.array(z.enum(EMPLOYEE_STATUSES as [EmployeeStatus, ...EmployeeStatus[]]))),
-  subcompanyIds: lenient(z.array(z.number().int())),
-  departmentIds: lenient(z.array(z.number().int())),
-  intervalMinutes: lenient(z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES)),
+  statuses: lenient(z.array(employeeStatusSchema)),
+  subcompanyIds: lenient(z.array(z.int())),
+  departmentIds: lenient(z.array(z.int())),
+  intervalMinutes: lenient(z.int().check(z.minimum(MIN_INTERVAL_MINUTES), z.maximum(MAX_INTERVAL_MINUTES))),
   disabledSites: lenient(z.array(z.string())),
 });
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
-
-export type LockedSetting = LockName;
 
 export function parsePolicy(raw: unknown): ManagedPolicy {
   const parsed = managedPolicySchema.safeParse(raw ?? {});
@@ -34,8 +31,8 @@ export function parsePolicy(raw: unknown): ManagedPolicy {
 const knownField = (k: string) => isCustomField(k) || STANDARD_FIELDS.some((f) => f.key === k);
 
 /** Settings with the policy applied, and which settings it locks. Pure. */
-export function applyPolicy(settings: Settings, policy: ManagedPolicy): { settings: Settings; locked: Set<LockedSetting> } {
-  const locked = new Set<LockedSetting>();
+export function applyPolicy(settings: Settings, policy: ManagedPolicy): { settings: Settings; locked: Set<LockName> } {
+  const locked = new Set<LockName>();
   const next: Settings = { ...settings, filters: { ...settings.filters } };
   if (policy.clientId) {
     next.clientId = policy.clientId;

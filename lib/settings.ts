@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { EMPLOYEE_STATUSES, type EmployeeStatus } from './employee';
+import * as z from 'zod/mini';
+import { EMPLOYEE_STATUSES } from './employee';
 import { defaultFieldSettings, isCustomField, STANDARD_FIELDS, type FieldSetting } from './fields';
-import { DEFAULT_BASE_URL } from './personio/client';
 
 /**
  * Admin settings, kept in `storage.local` of the extension (never the synced storage area: settings
@@ -10,46 +9,45 @@ import { DEFAULT_BASE_URL } from './personio/client';
 export const MIN_INTERVAL_MINUTES = 5;
 export const MAX_INTERVAL_MINUTES = 24 * 60;
 export const DEFAULT_INTERVAL_MINUTES = 15;
+/** Personio's public API; a policy or the admin may point Sidecard at a proxy instead. */
+export const DEFAULT_BASE_URL = 'https://api.personio.de';
 
-const fieldKey = z.string().refine((k) => isCustomField(k) || STANDARD_FIELDS.some((f) => f.key === k), 'unknown field');
+export const employeeStatusSchema = z.enum(EMPLOYEE_STATUSES);
+export const languageSchema = z.enum(['auto', 'en', 'de']);
+const intervalMinutesSchema = z.int().check(z.minimum(MIN_INTERVAL_MINUTES), z.maximum(MAX_INTERVAL_MINUTES));
+
+const fieldKey = z.string().check(z.refine((k) => isCustomField(k) || STANDARD_FIELDS.some((f) => f.key === k), 'unknown field'));
 
 export const populationFilterSchema = z.object({
   /** Statuses synced. Inactive (former) employees are left out unless asked for. */
-  statuses: z.array(z.enum(EMPLOYEE_STATUSES as [EmployeeStatus, ...EmployeeStatus[]])).default(['onboarding', 'active', 'leave']),
+  statuses: z._default(z.array(employeeStatusSchema), ['onboarding', 'active', 'leave']),
   /** Empty: every subcompany (legal entity). */
-  subcompanyIds: z.array(z.number()).default([]),
+  subcompanyIds: z._default(z.array(z.number()), []),
   /** Empty: every department. */
-  departmentIds: z.array(z.number()).default([]),
+  departmentIds: z._default(z.array(z.number()), []),
 });
 export type PopulationFilter = z.infer<typeof populationFilterSchema>;
 
 export const settingsSchema = z.object({
-  baseUrl: z.string().url().default(DEFAULT_BASE_URL),
-  clientId: z.string().default(''),
+  baseUrl: z._default(z.url(), DEFAULT_BASE_URL),
+  clientId: z._default(z.string(), ''),
   /** The secret's last four characters, to recognise it; the secret itself is sealed. */
-  secretHint: z.string().max(4).default(''),
-  fields: z
-    .array(z.object({ key: fieldKey, store: z.boolean(), show: z.boolean() }))
-    .default(defaultFieldSettings)
-    .transform((f) => f as FieldSetting[]),
-  filters: populationFilterSchema.default(() => populationFilterSchema.parse({})),
-  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES).default(DEFAULT_INTERVAL_MINUTES),
+  secretHint: z._default(z.string().check(z.maxLength(4)), ''),
+  fields: z.pipe(
+    z._default(z.array(z.object({ key: fieldKey, store: z.boolean(), show: z.boolean() })), defaultFieldSettings),
+    z.transform((f) => f as FieldSetting[]),
+  ),
+  filters: z._default(populationFilterSchema, () => populationFilterSchema.parse({})),
+  intervalMinutes: z._default(intervalMinutesSchema, DEFAULT_INTERVAL_MINUTES),
   /**
    * Self-hosted or host-mapped domains (a Jira on help.acme.example), each run with a site's
    * adapter. Host access and the content script for them are granted and registered at run time.
    */
-  customDomains: z
-    .array(z.object({ host: z.string().regex(/^[a-z0-9.-]+$/), site: z.string() }))
-    .default([]),
+  customDomains: z._default(z.array(z.object({ host: z.string().check(z.regex(/^[a-z0-9.-]+$/)), site: z.string() })), []),
   /** Sites switched off by the admin (all on by default). */
-  disabledSites: z.array(z.string()).default([]),
-  language: z.enum(['auto', 'en', 'de']).default('auto'),
-  /**
-   * Client-side request budget on employee endpoints (Personio allows 300 a minute).
-   * 0 turns the client-side budget off, for a proxy or the simulator; 429s are still honoured.
-   */
-  requestsPerMinute: z.number().int().min(0).max(2000).default(300),
-  connectedAt: z.number().optional(),
+  disabledSites: z._default(z.array(z.string()), []),
+  language: z._default(languageSchema, 'auto'),
+  connectedAt: z.optional(z.number()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -87,15 +85,25 @@ export function normaliseHost(input: string): string | null {
   }
 }
 
-/** The parts of settings the options page may change (see SettingsPatch in messages.ts). */
-export interface SettingsChange {
-  fields?: { key: string; store: boolean; show: boolean }[];
-  filters?: PopulationFilter;
-  intervalMinutes?: number;
-  disabledSites?: string[];
-  customDomains?: { host: string; site: string }[];
-  language?: Settings['language'];
-}
+/**
+ * What the options page may change, as it arrives in a `save-settings` message (limits keep
+ * a page's message small). Locked (policy-managed) settings are ignored by the background.
+ */
+export const settingsPatchSchema = z.partial(
+  z.object({
+    fields: z.array(z.object({ key: z.string().check(z.maxLength(40)), store: z.boolean(), show: z.boolean() })).check(z.maxLength(300)),
+    filters: z.object({
+      statuses: z.array(employeeStatusSchema),
+      subcompanyIds: z.array(z.int()).check(z.maxLength(500)),
+      departmentIds: z.array(z.int()).check(z.maxLength(2000)),
+    }),
+    intervalMinutes: intervalMinutesSchema,
+    disabledSites: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50)),
+    customDomains: z.array(z.object({ host: z.string().check(z.maxLength(253)), site: z.string().check(z.maxLength(40)) })).check(z.maxLength(50)),
+    language: languageSchema,
+  }),
+);
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Which parts of settings a policy locks (lib/managed.ts names them). */
 export type LockName = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subcompanies' | 'departments' | 'interval' | 'sites';
@@ -105,7 +113,7 @@ export type LockName = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subc
  * is kept whatever the page sent; a change that would make settings invalid is refused
  * (null) rather than falling back to defaults, which would drop the connection. Pure.
  */
-export function applySettingsChange(own: Settings, change: SettingsChange, locked: ReadonlySet<LockName>): Settings | null {
+export function applySettingsChange(own: Settings, change: SettingsPatch, locked: ReadonlySet<LockName>): Settings | null {
   const filters: PopulationFilter = change.filters
     ? {
         statuses: locked.has('statuses') ? own.filters.statuses : change.filters.statuses,

@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { PersonioError } from './errors';
 import { RequestBudget, realClock, type Clock } from './budget';
 import {
@@ -14,10 +14,9 @@ import {
   type TimeOffsPage,
 } from './schema';
 
-export const DEFAULT_BASE_URL = 'https://api.personio.de';
 /** Personio asks every integration to identify itself, in UPPER_SNAKE_CASE. */
 export const APP_ID = 'SIDECARD';
-/** Personio's maximum page size on employees since pagination enforcement (2025). */
+/** Personio's maximum page size on employees. */
 export const EMPLOYEES_PAGE_SIZE = 100;
 const TIME_OFFS_PAGE_SIZE = 200;
 /** Refresh the 24 h token this long before it expires rather than after a failure. */
@@ -29,7 +28,8 @@ export interface CachedToken {
 }
 
 export interface PersonioClientOptions {
-  baseUrl?: string;
+  /** Personio's API (`https://api.personio.de`) or a proxy in front of it. */
+  baseUrl: string;
   clientId: string;
   clientSecret: string;
   /** A token kept from an earlier service-worker life. */
@@ -59,13 +59,13 @@ export interface Balance {
   available?: number;
 }
 
+/** Employee pages requested at once during a sync (Personio's guidance: a few requests a second). */
+export const PAGES_IN_FLIGHT = 4;
+
 /**
  * Personio v1 over ky. Knows HTTP and Personio, nothing of storage. Every payload is
  * validated; every failure surfaces as a `PersonioError` with a kind the UI can explain.
  */
-/** Employee pages requested at once during a sync (Personio's guidance: a few requests a second). */
-export const PAGES_IN_FLIGHT = 4;
-
 export class PersonioClient {
   private readonly http: KyInstance;
   private token: CachedToken | undefined;
@@ -86,7 +86,7 @@ export class PersonioClient {
     }
     const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     this.http = ky.create({
-      prefix: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+      prefix: options.baseUrl.replace(/\/+$/, ''),
       headers: { Accept: 'application/json', 'X-Personio-App-ID': APP_ID },
       timeout: options.timeoutMs ?? 30_000,
       retry: {
@@ -137,7 +137,7 @@ export class PersonioClient {
   }
 
   /** An authenticated GET; on 401/403 authenticates again once (the token may have been revoked or rotated). */
-  private async get<T extends z.ZodType>(path: string, schema: T, searchParams?: URLSearchParams): Promise<z.infer<T>> {
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, searchParams?: URLSearchParams): Promise<z.infer<T>> {
     const send = async () => {
       const token = await this.authenticate();
       return this.http.get(path, { headers: { Authorization: `Bearer ${token}` }, searchParams });
@@ -151,7 +151,7 @@ export class PersonioClient {
     }
   }
 
-  private async call<T extends z.ZodType>(send: () => Promise<Response>, schema: T, opts: { auth?: boolean } = {}): Promise<z.infer<T>> {
+  private async call<T extends z.ZodMiniType>(send: () => Promise<Response>, schema: T, opts: { auth?: boolean } = {}): Promise<z.infer<T>> {
     let response: Response;
     try {
       response = await send();

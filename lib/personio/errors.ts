@@ -1,6 +1,6 @@
 /**
  * Every way talking to Personio can fail, as a value the UI can explain. The client maps
- * HTTP and parsing failures to one of these kinds; `lib/i18n.ts` holds the wording and fix.
+ * HTTP and parsing failures to one of these kinds; `lib/i18n/` holds the wording and fix.
  * Messages never include credentials or tokens.
  */
 export type PersonioErrorKind =
@@ -31,7 +31,7 @@ export function isPersonioError(e: unknown): e is PersonioError {
 
 /** A serialisable form for storage and messages. */
 export interface ErrorInfo {
-  /** `policy`: the browser did not answer the organisation-policy read (see background.ts). */
+  /** `policy`: the browser did not answer the organisation-policy read (see lib/background/policy.ts). */
   kind: PersonioErrorKind | 'storage' | 'policy' | 'unknown';
   detail?: string;
 }

@@ -165,10 +165,9 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [
   return e;
 }
 
-/** Two records hold the same data (ignoring sync bookkeeping): an "updated" row that did not change. */
+/** Two records hold the same data: an "updated" row that did not change. */
 export function sameEmployee(a: Employee, b: Employee): boolean {
-  const strip = ({ seenInRun: _a, ...rest }: Employee) => rest;
-  return stableJson(strip(a)) === stableJson(strip(b));
+  return stableJson(a) === stableJson(b);
 }
 
 function stableJson(value: unknown): string {

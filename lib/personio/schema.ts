@@ -1,27 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Zod schemas for the parts of Personio's v1 payloads Sidecard reads. Loose where
  * Personio adds fields over time, strict where a wrong shape would store wrong data.
- * Quirks handled here (see shared/personio/API-NOTES.md):
+ * Quirks handled here (the simulator in test/personio-sim serves them too):
  * - numbers sometimes arrive as strings (`weekly_working_hours: "40"`, `offset`, `limit`);
  * - attributes the credential may not read are absent, not null;
  * - single references are `null` when empty, lists `[]`.
  */
 
 /** A number that may arrive as a numeric string. */
-const numeric = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const numeric = z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]);
 
-const orgRefValue = z
-  .looseObject({
-    type: z.string().optional(),
+const orgRefValue = z.nullable(
+  z.looseObject({
+    type: z.optional(z.string()),
     attributes: z.looseObject({ id: numeric, name: z.string() }),
-  })
-  .nullable();
+  }),
+);
 
 const costCentersValue = z.array(
   z.looseObject({
-    attributes: z.looseObject({ id: numeric, name: z.string(), percentage: numeric.nullable().optional() }),
+    attributes: z.looseObject({ id: numeric, name: z.string(), percentage: z.optional(z.nullable(numeric)) }),
   }),
 );
 
@@ -30,21 +30,21 @@ const costCentersValue = z.array(
  * are left out of the parsed result (a plain `z.object` drops unknown keys without walking
  * them): a sync parses some thirty of these per person, on the service worker's one thread.
  */
-const wrapped = <T extends z.ZodType>(value: T) => z.object({ value });
+const wrapped = <T extends z.ZodMiniType>(value: T) => z.object({ value });
 
-const supervisorValue = z
-  .looseObject({
+const nullableText = z.nullable(z.string());
+
+const supervisorValue = z.nullable(
+  z.looseObject({
     attributes: z.looseObject({
       id: wrapped(numeric),
-      first_name: wrapped(z.string().nullable()).optional(),
-      last_name: wrapped(z.string().nullable()).optional(),
-      preferred_name: wrapped(z.string().nullable()).optional(),
-      email: wrapped(z.string().nullable()).optional(),
+      first_name: z.optional(wrapped(nullableText)),
+      last_name: z.optional(wrapped(nullableText)),
+      preferred_name: z.optional(wrapped(nullableText)),
+      email: z.optional(wrapped(nullableText)),
     }),
-  })
-  .nullable();
-
-const nullableText = z.string().nullable();
+  }),
+);
 
 /**
  * The standard attributes we map, each optional (the credential may not grant it).
@@ -52,45 +52,48 @@ const nullableText = z.string().nullable();
  */
 export const employeeAttributesSchema = z.looseObject({
   id: wrapped(numeric),
-  email: wrapped(z.string()).optional(),
-  first_name: wrapped(nullableText).optional(),
-  last_name: wrapped(nullableText).optional(),
-  preferred_name: wrapped(nullableText).optional(),
-  gender: wrapped(nullableText).optional(),
-  status: wrapped(nullableText).optional(),
-  position: wrapped(nullableText).optional(),
-  employment_type: wrapped(nullableText).optional(),
-  weekly_working_hours: wrapped(z.union([numeric, z.literal(''), z.null()])).optional(),
-  hire_date: wrapped(nullableText).optional(),
-  termination_date: wrapped(nullableText).optional(),
-  created_at: wrapped(nullableText).optional(),
-  last_modified_at: wrapped(nullableText).optional(),
-  profile_picture: wrapped(nullableText).optional(),
-  department: wrapped(orgRefValue).optional(),
-  office: wrapped(orgRefValue).optional(),
-  team: wrapped(orgRefValue).optional(),
-  subcompany: wrapped(orgRefValue).optional(),
-  supervisor: wrapped(supervisorValue).optional(),
-  cost_centers: wrapped(costCentersValue.nullable()).optional(),
+  email: z.optional(wrapped(z.string())),
+  first_name: z.optional(wrapped(nullableText)),
+  last_name: z.optional(wrapped(nullableText)),
+  preferred_name: z.optional(wrapped(nullableText)),
+  gender: z.optional(wrapped(nullableText)),
+  status: z.optional(wrapped(nullableText)),
+  position: z.optional(wrapped(nullableText)),
+  employment_type: z.optional(wrapped(nullableText)),
+  weekly_working_hours: z.optional(wrapped(z.union([numeric, z.literal(''), z.null()]))),
+  hire_date: z.optional(wrapped(nullableText)),
+  termination_date: z.optional(wrapped(nullableText)),
+  created_at: z.optional(wrapped(nullableText)),
+  last_modified_at: z.optional(wrapped(nullableText)),
+  profile_picture: z.optional(wrapped(nullableText)),
+  department: z.optional(wrapped(orgRefValue)),
+  office: z.optional(wrapped(orgRefValue)),
+  team: z.optional(wrapped(orgRefValue)),
+  subcompany: z.optional(wrapped(orgRefValue)),
+  supervisor: z.optional(wrapped(supervisorValue)),
+  cost_centers: z.optional(wrapped(z.nullable(costCentersValue))),
 });
 
 export const rawEmployeeSchema = z.looseObject({
-  type: z.literal('Employee').optional(),
+  type: z.optional(z.literal('Employee')),
   attributes: employeeAttributesSchema,
 });
 export type RawEmployee = z.infer<typeof rawEmployeeSchema>;
 
+/** Paging facts; Personio sends them as numbers or numeric strings. */
+const pageMetadata = z.optional(
+  z.looseObject({
+    total_elements: z.optional(numeric),
+    current_page: z.optional(numeric),
+    total_pages: z.optional(numeric),
+  }),
+);
+
 export const employeesPageSchema = z.looseObject({
   success: z.literal(true),
-  metadata: z
-    .looseObject({
-      total_elements: numeric.optional(),
-      current_page: numeric.optional(),
-      total_pages: numeric.optional(),
-    })
-    .optional(),
-  offset: numeric.optional(),
-  limit: numeric.optional(),
+  metadata: pageMetadata,
+  offset: z.optional(numeric),
+  limit: z.optional(numeric),
   data: z.array(rawEmployeeSchema),
 });
 export type EmployeesPage = z.infer<typeof employeesPageSchema>;
@@ -98,18 +101,18 @@ export type EmployeesPage = z.infer<typeof employeesPageSchema>;
 export const authResponseSchema = z.looseObject({
   success: z.literal(true),
   data: z.looseObject({
-    token: z.string().min(1),
-    expires_in: numeric.optional(),
-    scope: z.string().optional(),
+    token: z.string().check(z.minLength(1)),
+    expires_in: z.optional(numeric),
+    scope: z.optional(z.string()),
   }),
 });
 
 export const attributeDefinitionSchema = z.looseObject({
   key: z.string(),
   label: z.string(),
-  type: z.string().optional(),
-  universal_id: z.string().nullable().optional(),
-  options: z.array(z.unknown()).optional(),
+  type: z.optional(z.string()),
+  universal_id: z.optional(z.nullable(z.string())),
+  options: z.optional(z.array(z.unknown())),
 });
 export type AttributeDefinition = z.infer<typeof attributeDefinitionSchema>;
 
@@ -124,9 +127,9 @@ export const balanceResponseSchema = z.looseObject({
     z.looseObject({
       id: numeric,
       name: z.string(),
-      category: z.string().nullable().optional(),
-      balance: numeric.nullable().optional(),
-      available_balance: numeric.nullable().optional(),
+      category: z.optional(z.nullable(z.string())),
+      balance: z.optional(z.nullable(numeric)),
+      available_balance: z.optional(z.nullable(numeric)),
     }),
   ),
 });
@@ -135,21 +138,19 @@ const timeOffEmployee = z.looseObject({ attributes: z.looseObject({ id: wrapped(
 
 export const timeOffsPageSchema = z.looseObject({
   success: z.literal(true),
-  metadata: z
-    .looseObject({ total_elements: numeric.optional(), current_page: numeric.optional(), total_pages: numeric.optional() })
-    .optional(),
+  metadata: pageMetadata,
   data: z.array(
     z.looseObject({
       attributes: z.looseObject({
         id: numeric,
-        status: z.string().optional(),
+        status: z.optional(z.string()),
         start_date: z.string(),
         end_date: z.string(),
-        half_day_start: z.union([z.boolean(), numeric]).optional(),
-        half_day_end: z.union([z.boolean(), numeric]).optional(),
-        time_off_type: z
-          .looseObject({ attributes: z.looseObject({ name: z.string().optional(), category: z.string().nullable().optional() }) })
-          .optional(),
+        half_day_start: z.optional(z.union([z.boolean(), numeric])),
+        half_day_end: z.optional(z.union([z.boolean(), numeric])),
+        time_off_type: z.optional(
+          z.looseObject({ attributes: z.looseObject({ name: z.optional(z.string()), category: z.optional(z.nullable(z.string())) }) }),
+        ),
         employee: timeOffEmployee,
       }),
     }),
@@ -158,7 +159,7 @@ export const timeOffsPageSchema = z.looseObject({
 export type TimeOffsPage = z.infer<typeof timeOffsPageSchema>;
 
 /** "data[3].attributes.email.value" from a zod issue path: names the field in errors. */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'unexpected payload';
   const path = issue.path.reduce<string>(

@@ -25,12 +25,4 @@ describe('applyStoredFields', () => {
     // The department index no longer finds anyone.
     expect(await database.employees.where('departmentId').equals(1).count()).toBe(0);
   });
-
-  it('drops the role words rows written by earlier versions carry (the search index derives them now)', async () => {
-    const database = new SidecardDB(`legacy-${Math.random()}`);
-    await database.employees.put({ v: 1, id: 1, email: 'p1@acme.example', nameTokens: ['p'], position: 'Engineer', tagTokens: ['engineer'] });
-    expect(await applyStoredFields(database, new Set<FieldKey>(['name', 'email', 'position']))).toBe(1);
-    expect((await database.employees.get(1))?.tagTokens).toBeUndefined();
-    expect((await database.employees.get(1))?.position).toBe('Engineer');
-  });
 });

@@ -31,11 +31,6 @@ export function stripFields(e: Employee, stored: ReadonlySet<FieldKey>): boolean
       }
     }
   }
-  if ('tagTokens' in e) {
-    // Rows written before role words moved into the search index carry a copy: it goes.
-    delete e.tagTokens;
-    changed = true;
-  }
   if (e.custom) {
     for (const key of Object.keys(e.custom)) {
       if (isCustomField(key) && !stored.has(key)) {
