@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { askWithRetry } from '@/lib/ask';
 import { takeEarlyStatus } from './early';
 import { PROGRESS_BROADCAST } from '@/lib/channels';
+import type { ProgressBroadcast } from '@/lib/messages';
 import type { StatusReply } from '@/lib/status';
 import type { SyncProgress } from '@/lib/sync/progress';
 
@@ -12,7 +13,7 @@ import type { SyncProgress } from '@/lib/sync/progress';
 export function useStatus(pollMs?: number) {
   const [status, setStatus] = useState<StatusReply | undefined>();
   const [progress, setProgress] = useState<SyncProgress | undefined>();
-  const refresh = useCallback(() => askWithRetry<StatusReply>({ type: 'status' }).then(setStatus), []);
+  const refresh = useCallback(() => askWithRetry({ type: 'status' }).then(setStatus), []);
   useEffect(() => {
     const early = takeEarlyStatus();
     let first: ReturnType<typeof setTimeout> | undefined;
@@ -30,8 +31,10 @@ export function useStatus(pollMs?: number) {
     } else {
       first = setTimeout(() => void refresh(), 0);
     }
-    const onMessage = (m: unknown) => {
-      const msg = m as { type?: string; progress?: SyncProgress };
+    const onMessage = (m: unknown, sender: { tab?: unknown }) => {
+      // Only the background broadcasts progress; content scripts' messages carry a tab.
+      if (sender.tab) return;
+      const msg = m as Partial<ProgressBroadcast>;
       if (msg.type !== PROGRESS_BROADCAST || !msg.progress) return;
       setProgress(msg.progress);
       if (msg.progress.stage === 'done' || msg.progress.stage === 'failed') void refresh();

@@ -5,6 +5,12 @@ import { matchesPattern } from '@/lib/sites/match';
 import type { Conversation } from '@/lib/sites/types';
 import { mountPanelFrame, type PanelFrame } from '@/lib/panel-frame';
 import { isPanelLayout } from '@/lib/panel-layout';
+import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from '@/lib/messages';
+
+/** A request to the background, typed by the protocol; undefined when no background answers. */
+function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentRequests, R['type']> | undefined> {
+  return browser.runtime.sendMessage(request) as Promise<ReplyOf<ContentRequests, R['type']> | undefined>;
+}
 
 /**
  * The content script: run the site's adapter, tell the background what is open, show or
@@ -25,8 +31,7 @@ import { isPanelLayout } from '@/lib/panel-layout';
 /** On a domain the admin added, the background says which site's adapter runs here. */
 async function adapterForCustomDomain() {
   try {
-    const reply: unknown = await browser.runtime.sendMessage({ type: 'site-for-page' });
-    const site = typeof reply === 'object' && reply !== null ? (reply as { site?: unknown }).site : undefined;
+    const site = (await ask({ type: 'site-for-page' }))?.site;
     return typeof site === 'string' ? SITES.find((s) => s.id === site) : undefined;
   } catch {
     return undefined;
@@ -50,9 +55,8 @@ export default defineUnlistedScript({
       // Only the background can message a content script; it sends layout changes (the
       // panel's width and collapse buttons, the keyboard shortcut), which need a panel.
       browser.runtime.onMessage.addListener((message: unknown) => {
-        if (typeof message !== 'object' || message === null) return undefined;
-        const { type, layout } = message as { type?: unknown; layout?: unknown };
-        if (type === 'panel-layout' && isPanelLayout(layout)) created.setLayout(layout);
+        const notice = message as Partial<ContentNotice> | null;
+        if (notice?.type === 'panel-layout' && isPanelLayout(notice.layout)) created.setLayout(notice.layout);
         return undefined;
       });
       return created;
@@ -63,10 +67,9 @@ export default defineUnlistedScript({
     async function report(conversation: Conversation | null): Promise<void> {
       if (conversation) panel();
       try {
-        const reply: unknown = await browser.runtime.sendMessage({ type: 'requester', site: adapter.id, conversation });
-        const r = typeof reply === 'object' && reply !== null ? (reply as { visible?: unknown; layout?: unknown }) : {};
-        if (isPanelLayout(r.layout)) frame?.setLayout(r.layout);
-        if (r.visible === true) panel().setVisible(true);
+        const reply = await ask({ type: 'requester', site: adapter.id, conversation });
+        if (isPanelLayout(reply?.layout)) frame?.setLayout(reply.layout);
+        if (reply?.visible === true) panel().setVisible(true);
         else frame?.setVisible(false);
       } catch {
         // The extension was reloaded or updated: this script is orphaned; leave the page alone.

@@ -1,17 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { pageRequestSchema, panelToBackgroundSchema, requesterMessageSchema } from './messages';
+import { describe, expect, it, vi } from 'vitest';
+import { contentRequests, dispatch, pageRequests, panelMessages, parseMessage, type Handlers, type PanelMessages } from './messages';
 
 describe('message protocol', () => {
   it('accepts a well-formed requester message', () => {
     const msg = { type: 'requester', site: 'gmail', conversation: { key: 'k', participants: [{ email: 'ada@acme.example', role: 'from' }] } };
-    expect(requesterMessageSchema.safeParse(msg).success).toBe(true);
+    expect(parseMessage(contentRequests, msg)).toEqual(msg);
   });
+
   it('drops malformed or oversized payloads', () => {
-    expect(requesterMessageSchema.safeParse({ type: 'requester', site: 'gmail', conversation: { key: 'k', participants: [{ email: 'not-an-email', role: 'from' }] } }).success).toBe(false);
+    expect(parseMessage(contentRequests, { type: 'requester', site: 'gmail', conversation: { key: 'k', participants: [{ email: 'not-an-email', role: 'from' }] } })).toBeUndefined();
     const many = Array.from({ length: 51 }, (_, i) => ({ email: `p${i}@acme.example`, role: 'cc' }));
-    expect(requesterMessageSchema.safeParse({ type: 'requester', site: 'gmail', conversation: { key: 'k', participants: many } }).success).toBe(false);
-    expect(pageRequestSchema.safeParse({ type: 'connect', credentials: { baseUrl: 'javascript:alert(1)', clientId: '' } }).success).toBe(false);
-    expect(pageRequestSchema.safeParse({ type: 'drop-tables' }).success).toBe(false);
-    expect(panelToBackgroundSchema.safeParse({ type: 'open-person', id: 'x' }).success).toBe(false);
+    expect(parseMessage(contentRequests, { type: 'requester', site: 'gmail', conversation: { key: 'k', participants: many } })).toBeUndefined();
+    expect(parseMessage(pageRequests, { type: 'connect', credentials: { baseUrl: 'javascript:alert(1)', clientId: '' } })).toBeUndefined();
+    expect(parseMessage(pageRequests, { type: 'drop-tables' })).toBeUndefined();
+    expect(parseMessage(panelMessages, { type: 'open-person', id: 'x' })).toBeUndefined();
+  });
+
+  it('takes a message only on its own channel', () => {
+    expect(parseMessage(panelMessages, { type: 'back' })).toEqual({ type: 'back' });
+    expect(parseMessage(pageRequests, { type: 'back' })).toBeUndefined();
+    expect(parseMessage(contentRequests, { type: 'status' })).toBeUndefined();
+  });
+
+  it('never reaches the prototype through the type name', () => {
+    for (const type of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) {
+      expect(parseMessage(pageRequests, { type })).toBeUndefined();
+    }
+    expect(parseMessage(pageRequests, null)).toBeUndefined();
+    expect(parseMessage(pageRequests, 'status')).toBeUndefined();
+  });
+
+  it('dispatches each message to its own handler with its context', async () => {
+    const back = vi.fn(async () => undefined);
+    const handlers: Handlers<PanelMessages, { tabId: number }> = {
+      select: vi.fn(async () => undefined),
+      'open-person': vi.fn(async () => undefined),
+      back,
+      search: vi.fn(async () => undefined),
+      collapse: vi.fn(async () => undefined),
+      wider: vi.fn(async () => undefined),
+      'open-options': vi.fn(async () => undefined),
+    };
+    await dispatch(handlers, { type: 'back' }, { tabId: 7 });
+    expect(back).toHaveBeenCalledWith({ type: 'back' }, { tabId: 7 });
+    expect(handlers.select).not.toHaveBeenCalled();
+  });
+
+  it('makes a missing handler a compile error', () => {
+    // @ts-expect-error: every panel message needs its handler (tsc fails here if one may be left out)
+    const incomplete: Handlers<PanelMessages, void> = { back: async () => undefined };
+    expect(Object.keys(incomplete)).toEqual(['back']);
   });
 });

@@ -1,39 +1,43 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { ConnectionTest } from './connection';
 import type { PanelLayout } from './panel-layout';
-import { MAX_NAME_LENGTH, MAX_PARTICIPANTS } from './channels';
-
-// Extension pages forbid eval; zod would try `new Function` first to compile fast parsers.
-z.config({ jitless: true });
+import type { ConversationModel, PanelModel } from './panel-model';
+import type { SearchHit } from './search';
+import { settingsPatchSchema } from './settings';
+import type { StatusReply } from './status';
+import type { SyncProgress } from './sync/progress';
+import type { ErrorInfo } from './personio/errors';
+import type { PersonView } from './person-view';
+import { MAX_NAME_LENGTH, MAX_PARTICIPANTS, PANEL_PORT, PROGRESS_BROADCAST } from './channels';
 
 /**
- * The one message protocol of Sidecard. Every message is a zod schema; the background
- * checks the sender (browser-stamped fields) before it parses the payload, and drops
- * anything that does not parse. Three kinds of sender:
- * - content scripts (on supported sites): only `requester`;
- * - extension pages (options, popup, panel): everything in `pageRequestSchema`;
- * - the panel's Port: `panelToBackgroundSchema`.
- * The client secret travels only from the options page to the background, once, in `connect`.
+ * The one message protocol of Sidecard. Each channel is a map from message type to the
+ * message's zod schema and the type of its reply, so adding a message is one entry here and
+ * one handler in the background, a missing handler fails `tsc`, and callers get the reply
+ * type without a cast. The background checks the sender (browser-stamped fields) before it
+ * parses, and drops anything that does not parse. Who may send what:
+ * - content scripts (on supported or admin-added sites): `contentRequests`;
+ * - extension pages (options, popup), but not the panel: `pageRequests`;
+ * - the panel, over its Port only: `panelMessages` (it never sends page requests).
+ * The background sends back: `PanelPush` on the panel Port, `ContentNotice` to a tab's
+ * content script, and `ProgressBroadcast` to extension pages.
+ * The client secret travels only from the options page to the background, in `connect` or
+ * `test-connection`.
+ *
+ * zod/mini, not classic zod: classic zod's bundle probes for `Function('')`, which extension
+ * pages forbid and store linters flag. The content script, popup and panel import this file
+ * for types only, so they carry no zod at all.
  */
 
+/** A reply type, carried in the protocol maps for the compiler only (its value is never read). */
+const replyOf = <T>() => undefined as unknown as T;
+
 const participant = z.object({
-  email: z.string().email().max(320),
-  name: z.string().max(MAX_NAME_LENGTH).optional(),
+  email: z.email().check(z.maxLength(320)),
+  name: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))),
   role: z.enum(['from', 'to', 'cc', 'requester']),
 });
 export type ParticipantMessage = z.infer<typeof participant>;
-
-/** Content script → background: what the page shows now (null: no conversation open). */
-export const requesterMessageSchema = z.object({
-  type: z.literal('requester'),
-  site: z.string().max(40),
-  conversation: z
-    .object({ key: z.string().max(500), participants: z.array(participant).max(MAX_PARTICIPANTS) })
-    .nullable(),
-});
-export type RequesterMessage = z.infer<typeof requesterMessageSchema>;
-
-/** Content script on an admin-added domain → background: which site's adapter runs here? */
-export const siteForPageSchema = z.object({ type: z.literal('site-for-page') });
 
 /** Background → content script: show or hide the panel frame. Deliberately no HR data. */
 export interface RequesterReply {
@@ -41,55 +45,137 @@ export interface RequesterReply {
   layout: PanelLayout;
 }
 
+/** Content scripts → background. */
+export const contentRequests = {
+  /** What the page shows now (null: no conversation open). */
+  requester: {
+    schema: z.object({
+      type: z.literal('requester'),
+      site: z.string().check(z.maxLength(40)),
+      conversation: z.nullable(
+        z.object({
+          key: z.string().check(z.maxLength(500)),
+          participants: z.array(participant).check(z.maxLength(MAX_PARTICIPANTS)),
+        }),
+      ),
+    }),
+    reply: replyOf<RequesterReply>(),
+  },
+  /** On an admin-added domain: which site's adapter runs here? */
+  'site-for-page': {
+    schema: z.object({ type: z.literal('site-for-page') }),
+    reply: replyOf<{ site: string | null }>(),
+  },
+};
+
 const credentials = z.object({
-  baseUrl: z.string().url().max(500),
-  clientId: z.string().trim().min(1).max(500),
+  baseUrl: z.url().check(z.maxLength(500)),
+  clientId: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   /** Absent when the admin keeps the saved secret. */
-  clientSecret: z.string().min(1).max(2000).optional(),
+  clientSecret: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
 });
 
-/** What the options page may change. Locked (policy-managed) settings are ignored by the background. */
-export const settingsPatchSchema = z
-  .object({
-    fields: z.array(z.object({ key: z.string().max(40), store: z.boolean(), show: z.boolean() })).max(300),
-    filters: z.object({
-      statuses: z.array(z.enum(['onboarding', 'active', 'leave', 'inactive'])),
-      subcompanyIds: z.array(z.number().int()).max(500),
-      departmentIds: z.array(z.number().int()).max(2000),
-    }),
-    intervalMinutes: z.number().int().min(5).max(1440),
-    disabledSites: z.array(z.string().max(40)).max(50),
-    customDomains: z.array(z.object({ host: z.string().max(253), site: z.string().max(40) })).max(50),
-    language: z.enum(['auto', 'en', 'de']),
-  })
-  .partial();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+type Failure = { ok: false; error: ErrorInfo };
+export type AttributesReply = { ok: true; attributes: { key: string; label: string }[] } | Failure;
+/** A person opened from the popup: the card and the org around them. */
+export interface OpenedPerson {
+  person: PersonView;
+  org: NonNullable<ConversationModel['org']>;
+}
 
 /** Extension pages → background. */
-export const pageRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('status') }),
-  z.object({ type: z.literal('test-connection'), credentials }),
-  z.object({ type: z.literal('connect'), credentials }),
-  z.object({ type: z.literal('disconnect') }),
-  z.object({ type: z.literal('sync-now'), full: z.boolean().optional() }),
-  z.object({ type: z.literal('settings-changed') }),
-  z.object({ type: z.literal('search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }),
-  z.object({ type: z.literal('person'), id: z.number().int() }),
-  z.object({ type: z.literal('attributes') }),
-  z.object({ type: z.literal('save-settings'), patch: settingsPatchSchema }),
-]);
-export type PageRequest = z.infer<typeof pageRequestSchema>;
+export const pageRequests = {
+  status: { schema: z.object({ type: z.literal('status') }), reply: replyOf<StatusReply>() },
+  'test-connection': {
+    schema: z.object({ type: z.literal('test-connection'), credentials }),
+    reply: replyOf<ConnectionTest>(),
+  },
+  connect: { schema: z.object({ type: z.literal('connect'), credentials }), reply: replyOf<ConnectionTest>() },
+  disconnect: { schema: z.object({ type: z.literal('disconnect') }), reply: replyOf<{ ok: true }>() },
+  'sync-now': {
+    schema: z.object({ type: z.literal('sync-now'), full: z.optional(z.boolean()) }),
+    reply: replyOf<{ ok: true }>(),
+  },
+  'settings-changed': { schema: z.object({ type: z.literal('settings-changed') }), reply: replyOf<{ ok: true }>() },
+  search: {
+    schema: z.object({
+      type: z.literal('search'),
+      query: z.string().check(z.maxLength(200)),
+      limit: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
+    }),
+    reply: replyOf<SearchHit[]>(),
+  },
+  person: { schema: z.object({ type: z.literal('person'), id: z.int() }), reply: replyOf<OpenedPerson | null>() },
+  attributes: { schema: z.object({ type: z.literal('attributes') }), reply: replyOf<AttributesReply>() },
+  'save-settings': {
+    schema: z.object({ type: z.literal('save-settings'), patch: settingsPatchSchema }),
+    reply: replyOf<{ ok: boolean } | Failure>(),
+  },
+};
 
-/** Panel Port → background. */
-export const panelToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('select'), email: z.string().max(320) }),
-  z.object({ type: z.literal('open-person'), id: z.number().int() }),
-  z.object({ type: z.literal('back') }),
-  z.object({ type: z.literal('search'), query: z.string().max(200) }),
-  z.object({ type: z.literal('collapse'), collapsed: z.boolean() }),
-  z.object({ type: z.literal('wider') }),
-  z.object({ type: z.literal('open-options') }),
-]);
-export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
+/** Panel Port → background. The background answers each with a fresh `PanelPush`. */
+export const panelMessages = {
+  select: { schema: z.object({ type: z.literal('select'), email: z.string().check(z.maxLength(320)) }), reply: replyOf<void>() },
+  'open-person': { schema: z.object({ type: z.literal('open-person'), id: z.int() }), reply: replyOf<void>() },
+  back: { schema: z.object({ type: z.literal('back') }), reply: replyOf<void>() },
+  search: { schema: z.object({ type: z.literal('search'), query: z.string().check(z.maxLength(200)) }), reply: replyOf<void>() },
+  collapse: { schema: z.object({ type: z.literal('collapse'), collapsed: z.boolean() }), reply: replyOf<void>() },
+  wider: { schema: z.object({ type: z.literal('wider') }), reply: replyOf<void>() },
+  'open-options': { schema: z.object({ type: z.literal('open-options') }), reply: replyOf<void>() },
+};
 
-export { PANEL_PORT, PROGRESS_BROADCAST } from './channels';
+/** A channel: message type → schema and reply type. */
+type Channel = Record<string, { schema: z.ZodMiniType; reply: unknown }>;
+/** The message of one type on a channel. */
+export type MessageOf<C extends Channel, K extends keyof C> = z.infer<C[K]['schema']>;
+/** Any message on a channel. */
+export type AnyMessage<C extends Channel> = { [K in keyof C]: MessageOf<C, K> }[keyof C];
+export type ReplyOf<C extends Channel, K extends keyof C> = C[K]['reply'];
+/** One handler per message type; `tsc` reports a type without one. */
+export type Handlers<C extends Channel, Context> = {
+  [K in keyof C]: (message: MessageOf<C, K>, context: Context) => Promise<ReplyOf<C, K>>;
+};
+
+export type ContentRequests = typeof contentRequests;
+export type PageRequests = typeof pageRequests;
+export type PanelMessages = typeof panelMessages;
+export type ContentRequest = AnyMessage<ContentRequests>;
+export type PageRequest = AnyMessage<PageRequests>;
+export type PanelToBackground = AnyMessage<PanelMessages>;
+export type RequesterMessage = MessageOf<ContentRequests, 'requester'>;
+
+/**
+ * The message on `channel` that `raw` is, or undefined. `Object.hasOwn` keeps a `type` such
+ * as "__proto__" or "toString" from reaching the prototype.
+ */
+export function parseMessage<C extends Channel>(channel: C, raw: unknown): AnyMessage<C> | undefined {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(channel, type)) return undefined;
+  const parsed = channel[type]!.schema.safeParse(raw);
+  return parsed.success ? (parsed.data as AnyMessage<C>) : undefined;
+}
+
+/** Calls the handler for a parsed message, with the reply type of that message. */
+export function dispatch<C extends Channel, Context>(handlers: Handlers<C, Context>, message: AnyMessage<C>, context: Context): Promise<unknown> {
+  const type = (message as { type: keyof C }).type;
+  return handlers[type](message as MessageOf<C, typeof type>, context);
+}
+
+/** One message on the panel Port: the model, and how the panel sits on this site. */
+export interface PanelPush {
+  model: PanelModel;
+  layout: PanelLayout;
+  /** The admin's language choice; the panel resolves "auto" against the browser. */
+  language: 'auto' | 'en' | 'de';
+}
+
+/** Background → a tab's content script. Only the background can message a content script. */
+export type ContentNotice = { type: 'panel-layout'; layout: PanelLayout };
+
+/** Background → extension pages, while a sync runs. */
+export interface ProgressBroadcast {
+  type: typeof PROGRESS_BROADCAST;
+  progress: SyncProgress;
+}
+
+export { PANEL_PORT, PROGRESS_BROADCAST };

@@ -4,11 +4,10 @@ import { shownFields } from './fields';
 import { findByEmail, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
 import { db as defaultDb, type SidecardDB } from './db';
 import { searchPeople, type SearchHit } from './search';
-import type { ParticipantMessage } from './messages';
+import type { OpenedPerson, ParticipantMessage } from './messages';
 import { toPersonView, type PersonExtras, type PersonView } from './person-view';
 import type { Settings } from './settings';
 import type { SyncProgress } from './sync/progress';
-import type { PanelLayout } from './panel-layout';
 
 /** What the panel renders. Built by the background; the panel holds no other data. */
 export type PanelModel =
@@ -16,14 +15,6 @@ export type PanelModel =
   | { state: 'first-sync'; progress?: SyncProgress }
   | { state: 'idle' }
   | ConversationModel;
-
-/** One message on the panel Port: the model, and how the panel sits on this site. */
-export interface PanelPush {
-  model: PanelModel;
-  layout: PanelLayout;
-  /** The admin's language choice; the panel resolves "auto" against the browser. */
-  language: Settings['language'];
-}
 
 export interface ParticipantView {
   email: string;
@@ -78,7 +69,19 @@ function brief(e: Employee) {
   return { id: e.id, name: displayName(e), ...(e.position ? { position: e.position } : {}) };
 }
 
-export async function orgOf(employee: Employee, database: SidecardDB = defaultDb()): Promise<ConversationModel['org']> {
+/** A person opened from the popup: their card and the org around them; null when not in the directory. */
+export async function openPerson(
+  id: number,
+  settings: Settings,
+  extrasFor: (e: Employee) => Promise<Pick<PersonExtras, 'photo' | 'vacation'>>,
+  database: SidecardDB = defaultDb(),
+): Promise<OpenedPerson | null> {
+  const employee = await database.employees.get(id);
+  if (!employee) return null;
+  return { person: await personView(employee, settings, Date.now(), await extrasFor(employee), database), org: await orgOf(employee, database) };
+}
+
+export async function orgOf(employee: Employee, database: SidecardDB = defaultDb()): Promise<NonNullable<ConversationModel['org']>> {
   const { chain, brokenAt } = await supervisorChain(employee, database);
   const reports = await directReports(employee.id, database);
   return { chain: chain.map(brief), ...(brokenAt ? { brokenAt } : {}), reports: reports.map(brief) };

@@ -2,11 +2,10 @@ import type { SyncLogEntry } from './db';
 import type { ErrorInfo } from './personio/errors';
 import type { SyncProgress } from './sync/progress';
 import type { ConnectionTest } from './connection';
-import type { LockedSetting } from './managed';
+import type { LockName } from './settings';
 import type { Settings } from './settings';
 import type { Population } from './sync/population';
 
-/** The background's answer to `status`: what options and popup show about the connection and sync. */
 /**
  * What the background keeps in `storage.session` for the popup's first moments, while the
  * worker may still be waking: its last status reply, and the results of one-letter
@@ -16,6 +15,7 @@ import type { Population } from './sync/population';
 export const LAST_STATUS_KEY = 'lastStatus';
 export const FIRST_LETTERS_KEY = 'firstLetters';
 
+/** The background's answer to `status`: what options and popup show about the connection and sync. */
 export interface StatusReply {
   connected: boolean;
   clientId: string;
@@ -28,7 +28,7 @@ export interface StatusReply {
   running: SyncProgress | null;
   log: SyncLogEntry[];
   settings: Pick<Settings, 'fields' | 'filters' | 'intervalMinutes' | 'disabledSites' | 'language' | 'customDomains'>;
-  locked: LockedSetting[];
+  locked: LockName[];
   population?: Population;
   /** Bytes the extension's storage uses (navigator.storage.estimate). */
   storageBytes?: number;

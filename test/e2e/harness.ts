@@ -7,7 +7,7 @@ import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-
 import { fixtureFile, type SiteScenario } from '../fixtures/sites/scenario';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(root, '.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.SIDECARD_EXTENSION_DIR ?? join(root, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Launched {

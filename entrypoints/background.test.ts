@@ -1,0 +1,129 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PANEL_PORT } from '@/lib/channels';
+import { SETTINGS_KEY } from '@/lib/settings';
+import { wipeAll } from '@/lib/db';
+import background from './background';
+
+/** An event the fake browser lacks (Ports, commands), with a way to fire it. */
+function fakeEvent<Args extends unknown[]>() {
+  const listeners: ((...args: Args) => unknown)[] = [];
+  return {
+    addListener: (l: (...args: Args) => unknown) => void listeners.push(l),
+    removeListener: () => undefined,
+    hasListener: () => false,
+    fire: (...args: Args) => listeners.map((l) => l(...args)),
+  };
+}
+
+const id = fakeBrowser.runtime.id;
+const optionsPage = { id, url: `chrome-extension://${id}/options.html` };
+const panelFrame = { id, url: `chrome-extension://${id}/panel.html`, tab: { id: 5 }, frameId: 3 };
+const gmailTab = { id, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', tab: { id: 5 }, frameId: 0 };
+const conversation = { key: 'k', participants: [{ email: 'ada@acme.example', name: 'Ada Lovelace', role: 'from' }] };
+
+let onConnect: ReturnType<typeof fakeEvent<[unknown]>>;
+
+/** What the background answers a message from `sender` (undefined: no answer). */
+async function send(message: unknown, sender: object): Promise<unknown> {
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
+  return reply;
+}
+
+function fakePort(sender: object) {
+  const onMessage = fakeEvent<[unknown]>();
+  return { name: PANEL_PORT, sender, postMessage: vi.fn(), disconnect: vi.fn(), onMessage, onDisconnect: fakeEvent<[]>() };
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 10));
+}
+
+beforeEach(async () => {
+  await wipeAll();
+  onConnect = fakeEvent<[unknown]>();
+  Object.assign(fakeBrowser.runtime, { onConnect, openOptionsPage: vi.fn(async () => undefined) });
+  Object.assign(fakeBrowser.tabs, { sendMessage: vi.fn(async () => undefined) });
+  Object.assign(fakeBrowser, {
+    commands: { onCommand: fakeEvent<[string, { id?: number }]>() },
+    scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: vi.fn(), unregisterContentScripts: vi.fn() },
+    permissions: { contains: async () => false, remove: async () => true },
+  });
+  background.main();
+  await settle();
+});
+
+describe('background wiring', () => {
+  it('answers the options page with the status of a fresh install', async () => {
+    const status = (await send({ type: 'status' }, optionsPage)) as { connected: boolean; employeeCount: number; settings: { language: string } };
+    expect(status.connected).toBe(false);
+    expect(status.employeeCount).toBe(0);
+    expect(status.settings.language).toBe('auto');
+  });
+
+  it('gives no answer to malformed requests, web pages, or page requests from the panel', async () => {
+    expect(await send({ type: 'drop-tables' }, optionsPage)).toBeUndefined();
+    expect(await send({ type: 'search', query: 5 }, optionsPage)).toBeUndefined();
+    expect(await send({ type: 'status' }, { url: 'https://evil.example/', tab: { id: 9 }, frameId: 0 })).toBeUndefined();
+    expect(await send({ type: 'status' }, panelFrame)).toBeUndefined();
+  });
+
+  it('shows the panel for a conversation on a supported site, and hides it without one', async () => {
+    expect(await send({ type: 'requester', site: 'gmail', conversation }, gmailTab)).toEqual({ visible: true, layout: { collapsed: false, width: 340 } });
+    expect(await fakeBrowser.storage.session.get('tab:5')).toHaveProperty('tab:5.selected', 'ada@acme.example');
+    expect(await send({ type: 'requester', site: 'gmail', conversation: null }, gmailTab)).toMatchObject({ visible: false });
+    expect(await fakeBrowser.storage.session.get('tab:5')).toEqual({});
+  });
+
+  it('ignores content-script messages from sites it does not support', async () => {
+    const elsewhere = { ...gmailTab, url: 'https://mail.example.org/inbox' };
+    expect(await send({ type: 'requester', site: 'gmail', conversation }, elsewhere)).toBeUndefined();
+  });
+
+  it('keeps the panel hidden on a site the admin switched off', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['gmail'] } });
+    expect(await send({ type: 'requester', site: 'gmail', conversation }, gmailTab)).toMatchObject({ visible: false });
+  });
+
+  it("tells a content script on an admin-added domain which site's adapter to run", async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { customDomains: [{ host: 'help.acme.example', site: 'jira' }] } });
+    const custom = { ...gmailTab, url: 'https://help.acme.example/browse/HR-1' };
+    expect(await send({ type: 'site-for-page' }, custom)).toEqual({ site: 'jira' });
+  });
+
+  it('feeds a panel Port its model and layout, and refuses Ports from anyone else', async () => {
+    const port = fakePort(panelFrame);
+    onConnect.fire(port);
+    await settle();
+    expect(port.postMessage).toHaveBeenCalledWith({ model: { state: 'not-connected' }, layout: { collapsed: false, width: 340 }, language: 'auto' });
+
+    const stranger = fakePort({ url: 'https://evil.example/', tab: { id: 9 }, frameId: 0 });
+    onConnect.fire(stranger);
+    expect(stranger.disconnect).toHaveBeenCalled();
+  });
+
+  it("remembers the panel's width per site when the panel asks for it", async () => {
+    await send({ type: 'requester', site: 'gmail', conversation }, gmailTab);
+    const port = fakePort(panelFrame);
+    onConnect.fire(port);
+    await settle();
+    port.onMessage.fire({ type: 'wider' });
+    await settle();
+    expect(port.postMessage).toHaveBeenLastCalledWith(expect.objectContaining({ layout: { collapsed: false, width: 420 } }));
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(5, { type: 'panel-layout', layout: { collapsed: false, width: 420 } });
+    expect(await fakeBrowser.storage.local.get('layout')).toEqual({ layout: { sites: { gmail: { collapsed: false, width: 420 } } } });
+  });
+
+  it("saves the admin's settings and reports them in the status", async () => {
+    expect(await send({ type: 'save-settings', patch: { intervalMinutes: 30, language: 'de' } }, optionsPage)).toEqual({ ok: true });
+    const status = (await send({ type: 'status' }, optionsPage)) as { settings: { intervalMinutes: number; language: string } };
+    expect(status.settings).toMatchObject({ intervalMinutes: 30, language: 'de' });
+  });
+
+  it('refuses settings that would be invalid, keeping the saved ones', async () => {
+    expect(await send({ type: 'save-settings', patch: { intervalMinutes: 30 } }, optionsPage)).toEqual({ ok: true });
+    expect(await send({ type: 'save-settings', patch: { intervalMinutes: 2 } }, optionsPage)).toBeUndefined();
+    const status = (await send({ type: 'status' }, optionsPage)) as { settings: { intervalMinutes: number } };
+    expect(status.settings.intervalMinutes).toBe(30);
+  });
+});

@@ -1,0 +1,34 @@
+import type { ContentRequests, Handlers } from '../messages';
+import type { BackgroundServices } from './services';
+import type { SettingsSnapshot } from './settings-source';
+
+/** Who sent a content script's request: checked by the caller before any handler runs. */
+export interface ContentContext {
+  tabId: number;
+  /** The page's host, from the browser-stamped sender URL. */
+  host: string;
+  snapshot: SettingsSnapshot;
+}
+
+/** Content scripts' requests. Replies carry no HR data: the panel gets it over its own Port. */
+export function contentHandlers(services: BackgroundServices): Handlers<ContentRequests, ContentContext> {
+  const { panels, sessions } = services;
+  return {
+    'site-for-page': async (_message, { host, snapshot }) => ({
+      site: snapshot.settings.customDomains.find((d) => d.host === host)?.site ?? null,
+    }),
+
+    requester: async (message, { tabId, snapshot }) => {
+      panels.noteSite(tabId, message.site);
+      const layout = await panels.layoutFor(message.site);
+      const participants = message.conversation?.participants ?? [];
+      if (snapshot.settings.disabledSites.includes(message.site) || participants.length === 0) {
+        await sessions.set(tabId, undefined);
+        return { visible: false, layout };
+      }
+      await sessions.update(tabId, { type: 'conversation', site: message.site, participants });
+      await panels.push(tabId, snapshot);
+      return { visible: true, layout };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../settings';
+import { planCustomDomains } from './custom-domains';
+
+const settings = { ...defaultSettings(), customDomains: [{ host: 'help.acme.example', site: 'jira' }, { host: 'mail.acme.example', site: 'outlook' }] };
+
+describe('custom domain registrations', () => {
+  it('registers every wanted domain not yet registered with the current script', () => {
+    const { stale, wanted } = planCustomDomains(settings, [{ id: 'custom-help.acme.example', js: ['content-script.js'] }]);
+    expect(stale).toEqual([]);
+    expect([...wanted.keys()]).toEqual(['custom-mail.acme.example']);
+  });
+
+  it("drops domains no longer wanted and an older build's registrations, leaving others' alone", () => {
+    const { stale, wanted } = planCustomDomains(settings, [
+      { id: 'custom-old.acme.example', js: ['content-script.js'] },
+      { id: 'custom-help.acme.example', js: ['content-scripts/content.js'] },
+      { id: 'something-else', js: ['x.js'] },
+    ]);
+    expect(stale).toEqual(['custom-old.acme.example', 'custom-help.acme.example']);
+    expect([...wanted.keys()]).toEqual(['custom-help.acme.example', 'custom-mail.acme.example']);
+  });
+});

@@ -1,0 +1,88 @@
+import { db, wipeAll } from '../db';
+import { storedFields } from '../fields';
+import { applyPolicy } from '../managed';
+import type { Handlers, PageRequests } from '../messages';
+import { openPerson } from '../panel-model';
+import { forgetSearchIndex, peopleIndex, searchPeople, updateSearchIndex } from '../search';
+import { applySettingsChange, customDomainPattern, defaultSettings, isConnected } from '../settings';
+import { LAST_STATUS_KEY } from '../status';
+import { scopeHash } from '../sync/filters';
+import { applyStoredFields } from '../sync/stored-fields';
+import { connectionHandlers } from './connection-handlers';
+import { settledOrFailure } from './failure';
+import { registerCustomDomains } from './custom-domains';
+import type { BackgroundServices } from './services';
+import { statusReply } from './status-reply';
+import { scheduleSync } from './sync-alarms';
+
+/** Requests from the options page and the popup (never from the panel or a content script). */
+export function pageHandlers(services: BackgroundServices): Handlers<PageRequests, void> {
+  const { settings, panels, sync } = services;
+  return {
+    ...connectionHandlers(services),
+
+    status: async () => {
+      // Pages that ask for status (the popup first of all) are about to search: load the
+      // index now, not on the first keystroke. Not on every wake: panels never search first.
+      void peopleIndex().catch(() => undefined);
+      const reply = await statusReply(await settings.now(), sync);
+      // The popup shows this copy when it opens while the worker sleeps (see
+      // public/early-status.js). Session storage: memory only, extension pages only.
+      const keep = reply.connected ? browser.storage.session.set({ [LAST_STATUS_KEY]: reply }) : browser.storage.session.remove(LAST_STATUS_KEY);
+      void keep.catch(() => undefined);
+      return reply;
+    },
+
+    disconnect: async () => {
+      const { settings: current } = await settings.now();
+      const custom = current.customDomains.map((d) => customDomainPattern(d.host));
+      await browser.alarms.clearAll();
+      await wipeAll();
+      forgetSearchIndex();
+      services.extras.forget();
+      await browser.storage.local.clear();
+      await browser.storage.session.clear();
+      await registerCustomDomains(defaultSettings());
+      if (custom.length) await browser.permissions.remove({ origins: custom }).catch(() => false);
+      await services.refreshBadge();
+      await panels.pushAll();
+      return { ok: true };
+    },
+
+    'sync-now': async ({ full }) => {
+      void services.startSync(full ? 'full' : 'auto');
+      return { ok: true };
+    },
+
+    'settings-changed': async () => {
+      await scheduleSync((await settings.settled()).settings);
+      await panels.pushAll();
+      return { ok: true };
+    },
+
+    search: async ({ query, limit }) => searchPeople(query, limit ?? 20),
+
+    person: async ({ id }) => {
+      const { settings: current } = await settings.settled();
+      return openPerson(id, current, (employee) => services.extras.forCard(employee, current, () => undefined));
+    },
+
+    'save-settings': async ({ patch }) => {
+      const before = await settledOrFailure(settings);
+      if ('error' in before) return before;
+      const own = applySettingsChange(before.own, patch, before.locked);
+      if (!own) return { ok: false };
+      await settings.store(own);
+      const after = applyPolicy(own, before.policy).settings;
+      // Fields no longer stored disappear from every record now, not at the next sync, and
+      // from the search index (it holds positions and departments).
+      if ((await applyStoredFields(db(), storedFields(after.fields))) > 0) await updateSearchIndex('all');
+      await registerCustomDomains(after);
+      await scheduleSync(after);
+      const scopeChanged = scopeHash(before.settings.filters, before.settings.fields) !== scopeHash(after.filters, after.fields);
+      if (scopeChanged && isConnected(after)) void services.startSync('full');
+      await panels.pushAll();
+      return { ok: true };
+    },
+  };
+}

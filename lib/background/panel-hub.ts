@@ -1,0 +1,109 @@
+import type { Browser } from 'wxt/browser';
+import { countEmployees } from '../directory-stats';
+import type { ContentNotice, PanelPush } from '../messages';
+import { layoutFor, LAYOUT_KEY, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '../panel-layout';
+import { conversationModel, type PanelModel, type TabConversation } from '../panel-model';
+import { isConnected } from '../settings';
+import type { SyncProgress } from '../sync/progress';
+import { readSyncState } from '../sync/run';
+import { isStale } from '../sync/schedule';
+import type { LazyExtras } from './lazy-extras';
+import type { PanelSessions } from './panel-sessions';
+import type { SettingsSnapshot, SettingsSource } from './settings-source';
+
+export interface PanelHubDeps {
+  sessions: PanelSessions;
+  settings: SettingsSource;
+  extras: LazyExtras;
+  /** The running sync's progress, for the first-sync state. */
+  progress: () => SyncProgress | undefined;
+}
+
+/**
+ * The open panels, one Port per tab, and what each is sent: a ready-made model of the tab's
+ * conversation (the panel holds no data of its own), how the panel sits on the site, and the
+ * UI language. Layout is remembered per site.
+ */
+export class PanelHub {
+  private readonly ports = new Map<number, Browser.runtime.Port>();
+  /** The site of each tab that has our content script, for layout preferences. */
+  private readonly siteOfTab = new Map<number, string>();
+
+  constructor(private readonly deps: PanelHubDeps) {}
+
+  attach(tabId: number, port: Browser.runtime.Port): void {
+    this.ports.set(tabId, port);
+    port.onDisconnect.addListener(() => {
+      if (this.ports.get(tabId) === port) this.ports.delete(tabId);
+    });
+  }
+
+  noteSite(tabId: number, site: string): void {
+    this.siteOfTab.set(tabId, site);
+  }
+
+  siteOf(tabId: number): string | undefined {
+    return this.siteOfTab.get(tabId);
+  }
+
+  forgetTab(tabId: number): void {
+    this.siteOfTab.delete(tabId);
+  }
+
+  async layoutFor(site: string | undefined): Promise<PanelLayout> {
+    return layoutFor(await layoutPrefs(), site);
+  }
+
+  /** Send a tab's panel its model now (`snapshot`: the settings the caller already read). */
+  async push(tabId: number, snapshot?: SettingsSnapshot): Promise<void> {
+    const port = this.ports.get(tabId);
+    if (!port) return;
+    const { settings } = snapshot ?? (await this.deps.settings.now());
+    const tab = await this.deps.sessions.get(tabId);
+    const model = await this.model(tabId, tab, snapshot);
+    const layout = await this.layoutFor(tab?.site ?? this.siteOfTab.get(tabId));
+    try {
+      port.postMessage({ model, layout, language: settings.language } satisfies PanelPush);
+    } catch {
+      this.ports.delete(tabId); // the tab went away meanwhile
+    }
+  }
+
+  async pushAll(): Promise<void> {
+    const snapshot = await this.deps.settings.now();
+    await Promise.all([...this.ports.keys()].map((id) => this.push(id, snapshot)));
+  }
+
+  /** Change how the panel sits on the tab's site; the page's frame and the panel both follow. */
+  async changeLayout(tabId: number, change: (current: PanelLayout) => PanelLayout): Promise<void> {
+    const site = (await this.deps.sessions.get(tabId))?.site ?? this.siteOfTab.get(tabId);
+    if (!site) return;
+    const prefs = await layoutPrefs();
+    const layout = change(layoutFor(prefs, site));
+    await browser.storage.local.set({ [LAYOUT_KEY]: { sites: { ...prefs, [site]: layout } } });
+    const notice: ContentNotice = { type: 'panel-layout', layout };
+    await browser.tabs.sendMessage(tabId, notice).catch(() => undefined);
+    await this.push(tabId);
+  }
+
+  private async model(tabId: number, tab: TabConversation | undefined, snapshot?: SettingsSnapshot): Promise<PanelModel> {
+    const { settings } = snapshot ?? (await this.deps.settings.now());
+    if (!isConnected(settings)) return { state: 'not-connected' };
+    const state = await readSyncState();
+    if (state.lastSuccessAt === undefined && (await countEmployees()) === 0) {
+      const progress = this.deps.progress();
+      return { state: 'first-sync', ...(progress ? { progress } : {}) };
+    }
+    if (!tab) return { state: 'idle' };
+    const now = Date.now();
+    return conversationModel(tab, settings, {
+      now,
+      stale: isStale(state, settings.intervalMinutes, now),
+      extrasFor: (e) => this.deps.extras.forCard(e, settings, () => void this.push(tabId), now),
+    });
+  }
+}
+
+async function layoutPrefs(): Promise<LayoutPrefs> {
+  return parseLayoutPrefs((await browser.storage.local.get(LAYOUT_KEY))[LAYOUT_KEY]);
+}

@@ -1,0 +1,26 @@
+import type { MessageOf, PageRequests } from '../messages';
+import { isConnected } from '../settings';
+import { readSyncState } from '../sync/run';
+import { registerCustomDomains } from './custom-domains';
+import type { BackgroundServices } from './services';
+import { scheduleSync } from './sync-alarms';
+
+type Connect = (message: MessageOf<PageRequests, 'connect'>) => Promise<unknown>;
+
+/**
+ * Each time the worker starts: a managed deployment whose policy carries credentials connects
+ * itself; a run the worker was stopped in the middle of resumes at once; the sync alarm, the
+ * toolbar badge and the admin's custom domains are brought in line with the settings.
+ */
+export async function onWorkerStart(services: BackgroundServices, connect: Connect): Promise<void> {
+  const { settings: current, policy } = await services.settings.settled();
+  if (!isConnected(current) && policy.clientId && policy.clientSecret) {
+    await connect({ type: 'connect', credentials: { baseUrl: current.baseUrl, clientId: policy.clientId, clientSecret: policy.clientSecret } });
+    return;
+  }
+  const state = await readSyncState();
+  if (state.checkpoint && isConnected(current)) void services.startSync('auto');
+  await scheduleSync(current);
+  await services.refreshBadge();
+  await registerCustomDomains(current);
+}

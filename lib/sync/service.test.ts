@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SyncLogEntry } from '../db';
+import type { PersonioClient } from '../personio/client';
+import { defaultSettings, type Settings } from '../settings';
+import type { SyncContext } from './run';
+import { SyncService } from './service';
+
+const log = (extra: Partial<SyncLogEntry> = {}): SyncLogEntry => ({ kind: 'full', startedAt: 1, requests: 3, rowsChanged: 2, rowsRemoved: 0, ...extra });
+
+function setUp({ settings = defaultSettings(), run }: { settings?: Settings; run: (ctx: SyncContext) => Promise<SyncLogEntry> }) {
+  const client = { attributes: vi.fn(async () => [{ key: 'dynamic_7', label: 'Shoe size', type: 'standard' }]) } as unknown as PersonioClient;
+  const events: string[] = [];
+  const updateIndex = vi.fn(async (ids: Iterable<number> | 'all') => void events.push(`index:${ids === 'all' ? 'all' : [...ids].join(',')}`));
+  const service = new SyncService({
+    connection: async () => ({ settings, client }),
+    armResume: async () => void events.push('arm'),
+    disarmResume: async () => void events.push('disarm'),
+    onProgress: (p) => events.push(`progress:${p.stage}`),
+    onRunOver: () => events.push('over'),
+    run: (ctx) => run(ctx),
+    updateIndex,
+  });
+  return { service, client, events, updateIndex };
+}
+
+describe('sync service', () => {
+  it('arms the resume alarm for the run, then brings the index up to the rows it changed', async () => {
+    const { service, events } = setUp({
+      run: async (ctx) => {
+        events.push('run');
+        ctx.onProgress?.({ stage: 'employees', pages: 1 } as never);
+        ctx.onRowsChanged?.([1, 2]);
+        ctx.onRowsChanged?.([2, 3]);
+        return log();
+      },
+    });
+    await service.request('full');
+    expect(events).toEqual(['arm', 'run', 'progress:employees', 'index:1,2,3', 'disarm', 'over']);
+    expect(service.isRunning).toBe(false);
+  });
+
+  it('rebuilds the whole index after a resumed run', async () => {
+    const { service, events } = setUp({ run: async (ctx) => (ctx.onRowsChanged?.([9]), log({ resumed: true })) });
+    await service.request();
+    expect(events).toContain('index:all');
+  });
+
+  it('joins a running run instead of starting a second', async () => {
+    let finish: (entry: SyncLogEntry) => void = () => undefined;
+    const run = vi.fn(() => new Promise<SyncLogEntry>((r) => (finish = r)));
+    const { service } = setUp({ run });
+    const first = service.request('auto');
+    const second = service.request('full');
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    expect(service.isRunning).toBe(true);
+    finish(log());
+    expect(await second).toBe(await first);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('fetches custom attribute labels only when a custom field is stored', async () => {
+    const run = vi.fn(async (_ctx: SyncContext) => log());
+    const plain = setUp({ run });
+    await plain.service.request();
+    expect(plain.client.attributes).not.toHaveBeenCalled();
+
+    const settings = { ...defaultSettings(), fields: [...defaultSettings().fields, { key: 'dynamic_7' as const, store: true, show: true }] };
+    const custom = setUp({ settings, run });
+    await custom.service.request();
+    expect(custom.client.attributes).toHaveBeenCalledTimes(1);
+    expect(run.mock.calls.at(-1)?.[0].attributeDefinitions).toEqual([{ key: 'dynamic_7', label: 'Shoe size', type: 'standard' }]);
+  });
+
+  it('still disarms the alarm and updates the index when the run fails', async () => {
+    const { service, events } = setUp({ run: async (ctx) => (ctx.onRowsChanged?.([5]), Promise.reject(new Error('network'))) });
+    await expect(service.request()).rejects.toThrow('network');
+    expect(events).toEqual(['arm', 'index:5', 'disarm', 'over']);
+  });
+});

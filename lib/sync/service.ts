@@ -1,0 +1,85 @@
+import type { SyncLogEntry } from '../db';
+import { isCustomField } from '../fields';
+import type { PersonioClient } from '../personio/client';
+import { updateSearchIndex } from '../search';
+import type { Settings } from '../settings';
+import type { SyncProgress } from './progress';
+import { runSync, type SyncContext, type SyncRequest } from './run';
+import { SyncCoordinator } from './schedule';
+
+export interface SyncServiceDeps {
+  /** Settings and a client for the saved connection, read as each run starts. */
+  connection: () => Promise<{ settings: Settings; client: PersonioClient | undefined }>;
+  /** A wake-up alarm while a run is under way, so a stopped worker resumes it. */
+  armResume: () => Promise<void>;
+  disarmResume: () => Promise<void>;
+  onProgress: (progress: SyncProgress) => void;
+  /** After every run, whatever its outcome (the index is up to date by then). */
+  onRunOver: () => void;
+  /** The sync itself: `runSync`, replaceable in tests. */
+  run?: (ctx: SyncContext, request: SyncRequest) => Promise<SyncLogEntry>;
+  /** How the search index follows a run: `updateSearchIndex`, replaceable in tests. */
+  updateIndex?: (ids: Iterable<number> | 'all') => Promise<void>;
+}
+
+/**
+ * The background's sync: one run at a time (a second request joins the running one), with
+ * what every run needs around `runSync`: custom attribute labels when custom fields are
+ * stored, the resume alarm while it runs, and the search index brought up to date after it.
+ */
+export class SyncService {
+  private readonly coordinator = new SyncCoordinator((request) => this.start(request));
+  private current: SyncProgress | undefined;
+
+  constructor(private readonly deps: SyncServiceDeps) {}
+
+  /** Start a run, or join the one under way. Rejects when the run fails. */
+  request(request: SyncRequest = 'auto'): Promise<SyncLogEntry> {
+    return this.coordinator.request(request);
+  }
+
+  get isRunning(): boolean {
+    return this.coordinator.isRunning;
+  }
+
+  /** The running run's latest progress. */
+  get progress(): SyncProgress | undefined {
+    return this.coordinator.isRunning ? this.current : undefined;
+  }
+
+  private async start(request: SyncRequest): Promise<SyncLogEntry> {
+    const { settings, client } = await this.deps.connection();
+    if (!client) throw new Error('not connected');
+    const hasCustomFields = settings.fields.some((f) => f.store && isCustomField(f.key));
+    // Without labels, custom fields still sync, under their keys.
+    const attributeDefinitions = hasCustomFields ? await client.attributes().catch(() => []) : [];
+    await this.deps.armResume();
+    const changed = new Set<number>();
+    let resumed = false;
+    try {
+      const run = this.deps.run ?? runSync;
+      const log = await run(
+        {
+          client,
+          settings,
+          attributeDefinitions,
+          onProgress: (p) => {
+            this.current = p;
+            this.deps.onProgress(p);
+          },
+          onRowsChanged: (ids) => ids.forEach((id) => changed.add(id)),
+        },
+        request,
+      );
+      resumed = log.resumed === true;
+      return log;
+    } finally {
+      // Search follows the rows this run changed. A resumed run changed rows before the
+      // worker stopped too, which no one counted: the index is rebuilt whole.
+      await (this.deps.updateIndex ?? updateSearchIndex)(resumed ? 'all' : changed).catch(() => undefined);
+      await this.deps.disarmResume();
+      this.current = undefined;
+      this.deps.onRunOver();
+    }
+  }
+}
