@@ -4,19 +4,23 @@ import { useNow } from '@/components/useNow';
 import { useStatus } from '@/components/useStatus';
 import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
-import { DEFAULT_BASE_URL } from '@/lib/personio/client';
+import { DEFAULT_BASE_URL } from '@/lib/settings';
+import { isCustomField } from '@/lib/fields';
 import type { ConnectReply, StatusReply } from '@/lib/status';
 import { MAX_CREDENTIALS_FILE_BYTES, parseCredentialsFile, type CredentialsFileResult } from '@/lib/credentials-file';
-import type { SettingsPatch } from '@/lib/messages';
+import type { SettingsPatch } from '@/lib/settings';
 import { FieldsSection } from './sections/FieldsSection';
 import { FiltersSection } from './sections/FiltersSection';
+import { LanguageSection } from './sections/LanguageSection';
 import { SitesSection } from './sections/SitesSection';
 import { SyncSection } from './sections/SyncSection';
 
 export function App() {
+  // Above the provider: the saved language choice comes with the status.
+  const live = useStatus(5000);
   return (
-    <I18nProvider lang={resolveLang('auto', navigator.language)}>
-      <Options />
+    <I18nProvider lang={resolveLang(live.status?.settings.language ?? 'auto', navigator.language)}>
+      <Options live={live} />
     </I18nProvider>
   );
 }
@@ -30,9 +34,9 @@ async function ensureHostAccess(baseUrl: string): Promise<boolean> {
   return browser.permissions.request({ origins });
 }
 
-function Options() {
+function Options({ live }: { live: ReturnType<typeof useStatus> }) {
   const { t } = useT();
-  const { status, progress, refresh, showSettings } = useStatus(5000);
+  const { status, progress, refresh, showSettings } = live;
   const now = useNow();
   const [result, setResult] = useState<ConnectionResultValue | undefined>();
   const [disconnects, setDisconnects] = useState(0);
@@ -44,12 +48,13 @@ function Options() {
   };
   if (!status) return <main className="options">{t('loading')}</main>;
   const locked = new Set(status.locked);
-  const customLabels = Object.fromEntries((attributes ?? []).filter((a) => /^dynamic_\d+$/.test(a.key)).map((a) => [a.key, a.label]));
+  const customLabels = Object.fromEntries((attributes ?? []).filter((a) => isCustomField(a.key)).map((a) => [a.key, a.label]));
   const granted = attributes ? new Set(attributes.map((a) => a.key)) : undefined;
   return (
     <main className="options">
       <h1>{t('optionsTitle')}</h1>
       <ConnectSection key={disconnects} status={status} refresh={refresh} result={result} setResult={setResult} locked={locked.has('credentials')} />
+      <LanguageSection language={status.settings.language} onChange={(patch) => void save(patch)} />
       {status.connected ? (
         <>
           <SyncSection
@@ -113,8 +118,8 @@ function useGrantedAttributes(connected: boolean): { key: string; label: string 
   useEffect(() => {
     if (!connected) return;
     let live = true;
-    void ask<{ ok: boolean; attributes?: { key: string; label: string }[] }>({ type: 'attributes' }).then((r) => {
-      if (live && r.ok && r.attributes) setAttributes(r.attributes);
+    void ask({ type: 'attributes' }).then((r) => {
+      if (live && r.ok) setAttributes(r.attributes);
     });
     return () => {
       live = false;
@@ -176,7 +181,7 @@ function ConnectSection({ status, refresh, result, setResult, locked }: ConnectS
     setResult(undefined);
     try {
       const credentials = { baseUrl: url, clientId: clientId.trim(), ...(savedSecret ? {} : { clientSecret: secret }) };
-      const reply = await ask<ConnectReply>({ type: kind === 'test' ? 'test-connection' : 'connect', credentials });
+      const reply = await ask({ type: kind === 'test' ? 'test-connection' : 'connect', credentials });
       setResult(reply);
       if (kind === 'connect' && reply.ok) {
         setSecret('');

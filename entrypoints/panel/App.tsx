@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { PersonCard } from '@/components/PersonCard';
+import { ResultList } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import { resolveLang } from '@/lib/i18n';
 import { PANEL_PORT } from '@/lib/channels';
-import type { PanelToBackground } from '@/lib/messages';
-import type { ConversationModel, PanelModel, PanelPush } from '@/lib/panel-model';
+import type { PanelPush, PanelToBackground } from '@/lib/messages';
+import type { ConversationModel, PanelModel } from '@/lib/panel-model';
 
 /**
  * The requester panel. It holds no data of its own and opens no storage (a third-party
@@ -14,6 +15,7 @@ import type { ConversationModel, PanelModel, PanelPush } from '@/lib/panel-model
 export function App() {
   const [model, setModel] = useState<PanelModel | undefined>();
   const [collapsed, setCollapsed] = useState(false);
+  const [language, setLanguage] = useState<PanelPush['language']>('auto');
   const port = useRef<ReturnType<typeof browser.runtime.connect> | undefined>(undefined);
 
   useEffect(() => {
@@ -25,6 +27,7 @@ export function App() {
         const push = m as PanelPush;
         setModel(push.model);
         setCollapsed(push.layout.collapsed);
+        setLanguage(push.language);
       });
       // The service worker may be stopped and restarted; reconnect so the panel stays live.
       p.onDisconnect.addListener(() => {
@@ -42,7 +45,7 @@ export function App() {
   const toggle = () => send({ type: 'collapse', collapsed: !collapsed });
 
   return (
-    <I18nProvider lang={resolveLang('auto', navigator.language)}>
+    <I18nProvider lang={resolveLang(language, navigator.language)}>
       <Panel model={model} collapsed={collapsed} onToggle={toggle} send={send} />
     </I18nProvider>
   );
@@ -151,17 +154,10 @@ function ConversationView({ model, send }: { model: ConversationModel; send: (m:
           {model.possibleMatches?.length ? (
             <section aria-label={t('possibleMatches')}>
               <h3>{t('possibleMatches')}</h3>
-              <ul className="results">
-                {model.possibleMatches.map((r) => (
-                  <li key={r.id}>
-                    <button type="button" onClick={() => send({ type: 'open-person', id: r.id })}>
-                      <span className="name">{r.name}</span>
-                      {r.position ? <span className="muted"> · {r.position}</span> : null}
-                      <span className="muted"> · {r.email}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <ResultList
+                results={model.possibleMatches.map((r) => ({ id: r.id, name: r.name, details: [r.position, r.email] }))}
+                onChoose={(id) => send({ type: 'open-person', id })}
+              />
             </section>
           ) : null}
           <SearchBox
@@ -173,16 +169,10 @@ function ConversationView({ model, send }: { model: ConversationModel; send: (m:
             label={t('searchPeople')}
           />
           {model.searchResults?.length ? (
-            <ul className="results">
-              {model.searchResults.map((r) => (
-                <li key={r.id}>
-                  <button type="button" onClick={() => send({ type: 'open-person', id: r.id })}>
-                    <span className="name">{r.name}</span>
-                    {r.position ? <span className="muted"> · {r.position}</span> : null}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ResultList
+              results={model.searchResults.map((r) => ({ id: r.id, name: r.name, details: [r.position] }))}
+              onChoose={(id) => send({ type: 'open-person', id })}
+            />
           ) : null}
         </section>
       )}

@@ -1,7 +1,8 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { OrgView } from '@/components/OrgView';
 import { PersonCard } from '@/components/PersonCard';
+import { ResultList, resultOptionId } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
 import { SyncStatus } from '@/components/SyncStatus';
 import { useNow } from '@/components/useNow';
@@ -10,23 +11,21 @@ import { earlyFirstLetters } from '@/components/early';
 import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
 import { localDay } from '@/lib/format';
-import type { ConversationModel } from '@/lib/panel-model';
-import type { PersonView } from '@/lib/person-view';
+import type { OpenedPerson } from '@/lib/messages';
 import type { SearchHit } from '@/lib/search';
 import { runningSync, syncStateOf } from '@/lib/status';
 
 export function App() {
+  // Above the provider: the saved language choice comes with the status.
+  const live = useStatus();
   return (
-    <I18nProvider lang={resolveLang('auto', navigator.language)}>
-      <Popup />
+    <I18nProvider lang={resolveLang(live.status?.settings.language ?? 'auto', navigator.language)}>
+      <Popup live={live} />
     </I18nProvider>
   );
 }
 
-interface Opened {
-  person: PersonView;
-  org: NonNullable<ConversationModel['org']>;
-}
+type Opened = OpenedPerson;
 
 /** The keyboard shortcut that opens this popup, as the browser has it (the user may change it). */
 function useShortcut(): string | undefined {
@@ -40,9 +39,9 @@ function useShortcut(): string | undefined {
   return shortcut;
 }
 
-function Popup() {
+function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
   const { t } = useT();
-  const { status, progress } = useStatus();
+  const { status, progress } = live;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
@@ -50,21 +49,6 @@ function Popup() {
   const now = useNow();
   const shortcut = useShortcut();
   const listId = useId();
-
-  // "Interactive": the search box is up and the status shown (read by `npm run bench`).
-  useEffect(() => {
-    if (status && performance.getEntriesByName('sidecard:interactive').length === 0) performance.mark('sidecard:interactive');
-  }, [status]);
-
-  // Keystroke → results in the page, as `sidecard:search` measures (read by `npm run bench`).
-  const typedAt = useRef<{ query: string; at: number } | undefined>(undefined);
-  useLayoutEffect(() => {
-    const typed = typedAt.current;
-    if (typed && typed.query === results.query) {
-      performance.measure('sidecard:search', { start: typed.at });
-      typedAt.current = undefined;
-    }
-  }, [results]);
 
   // One-letter results the background left for the first keystroke: it may come before a
   // sleeping worker is awake to answer. The background's own answer follows and replaces them.
@@ -78,7 +62,6 @@ function Popup() {
   const latest = useRef('');
   const early = useRef<{ query: string; ids: string } | undefined>(undefined);
   function search(next: string) {
-    typedAt.current = { query: next, at: performance.now() };
     latest.current = next;
     setQuery(next);
     const ready = next.trim() ? firstLetters.current[next.trim().toLowerCase()] : [];
@@ -88,7 +71,7 @@ function Popup() {
       setActive(0);
     }
     if (!next.trim()) return;
-    void ask<SearchHit[]>({ type: 'search', query: next, limit: 20 }).then((hits) => {
+    void ask({ type: 'search', query: next, limit: 20 }).then((hits) => {
       if (latest.current !== next) return;
       // The same people as the early results: keep the selection the arrows may have moved.
       if (early.current?.query !== next || early.current.ids !== hits.map((h) => h.id).join()) setActive(0);
@@ -97,7 +80,7 @@ function Popup() {
   }
 
   async function open(id: number) {
-    const opened = await ask<Opened | null>({ type: 'person', id });
+    const opened = await ask({ type: 'person', id });
     if (opened) setStack((s) => [...s, opened]);
   }
 
@@ -152,7 +135,7 @@ function Popup() {
             label={t('searchPeople')}
             autoFocus
             controls={listId}
-            {...(hits[active] ? { activeDescendant: `${listId}-${hits[active].id}` } : {})}
+            {...(hits[active] ? { activeDescendant: resultOptionId(listId, hits[active].id) } : {})}
           />
           {shortcut ? <p className="muted shortcut">{t('popupShortcut', { shortcut })}</p> : null}
           {status.employeeCount === 0 && running ? (
@@ -161,15 +144,12 @@ function Popup() {
               <progress aria-label={t('syncProgress')} max={running.totalPages ?? 1} {...(running.totalPages ? { value: running.pagesDone } : {})} />
             </div>
           ) : null}
-          <ul className="results" role="listbox" id={listId} aria-label={t('searchResults')}>
-            {hits.map((h, i) => (
-              <li key={h.id} id={`${listId}-${h.id}`} role="option" aria-selected={i === active} onClick={() => void open(h.id)}>
-                <span className="name">{h.name}</span>
-                <span className="muted"> · {h.position ?? h.email}</span>
-                {h.department ? <span className="muted"> · {h.department}</span> : null}
-              </li>
-            ))}
-          </ul>
+          <ResultList
+            results={hits.map((h) => ({ id: h.id, name: h.name, details: [h.position ?? h.email, h.department] }))}
+            onChoose={(id) => void open(id)}
+            label={t('searchResults')}
+            listbox={{ id: listId, active }}
+          />
           {results.query && results.query === query && hits.length === 0 ? (
             <div className="empty-state" role="status">
               <p>{t('noResults')}</p>

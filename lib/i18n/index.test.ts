@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STANDARD_FIELDS } from './fields';
-import { dictionaries, fieldLabelKey, isMessageKey, resolveLang, translator, type MessageKey } from './i18n';
+import { STANDARD_FIELDS } from '../fields';
+import { dictionaries, fieldLabelKey, isMessageKey, resolveLang, translator, type MessageKey } from './index';
 
 const PLACEHOLDERS = /\{(\w+)\}/g;
 const placeholders = (s: string) => [...s.matchAll(PLACEHOLDERS)].map((m) => m[1]).sort();

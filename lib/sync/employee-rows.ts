@@ -1,0 +1,162 @@
+import Dexie from 'dexie';
+import type { Employee } from '../employee';
+import type { FieldKey } from '../fields';
+import { dropTimeOffsOf, type SidecardDB, type SyncCheckpoint, type SyncState } from '../db';
+import { EMPLOYEES_PAGE_SIZE } from '../personio/client';
+import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
+import type { AttributeDefinition, EmployeesPage } from '../personio/schema';
+import type { Settings } from '../settings';
+import { keepsEmployee } from './filters';
+import { addToPopulation, emptyPopulation } from './population';
+import { STATE_KEY } from './state';
+
+// A run's employee rows: pages written with their checkpoint, and, after a full run, the
+// sweep of everyone it did not see.
+
+/** What writing a batch of pages needs from its run. */
+export interface PageContext {
+  stored: ReadonlySet<FieldKey>;
+  settings: Settings;
+  attributeDefinitions: readonly AttributeDefinition[];
+  requests: number;
+  /** The sync state as the run keeps it, with the run's checkpoint. */
+  state: SyncState;
+}
+
+/** At most this many pages share one transaction (and one checkpoint move). */
+export const PAGES_PER_COMMIT = 10;
+
+export type FetchedPage = { page: EmployeesPage; offset: number; nextOffset: number; total?: number };
+
+/**
+ * Map and write pages, and move the checkpoint past the last one, atomically. Every page is
+ * mapped before anything is written: a malformed page was already rejected by the client's
+ * schema, so half-parsed rows never reach the table.
+ *
+ * The transaction is issued at once, possibly while the previous batch's still commits
+ * (`planned` is where that one will have left the checkpoint; it is moved past these pages
+ * now). It lands only if the stored checkpoint, read first inside it, is exactly where these
+ * pages start: if the batch before failed, this one rolls back too, and no page is skipped.
+ * `tally` counts the run's changed rows in commit order. Returns the checkpoint as
+ * committed, and the ids of every row written or removed.
+ */
+export async function writePages(
+  database: SidecardDB,
+  pages: readonly FetchedPage[],
+  planned: SyncCheckpoint,
+  tally: { rowsChanged: number },
+  ctx: PageContext,
+): Promise<{ committed: SyncCheckpoint; ids: number[] }> {
+  const keep: Employee[] = [];
+  const drop: number[] = [];
+  for (const { page } of pages) {
+    for (const raw of page.data) {
+      const mapped = mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions });
+      if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) keep.push(mapped);
+      else drop.push(raw.attributes.id.value);
+    }
+  }
+  // One Personio email per person: the last row wins if pages repeat one.
+  const byEmail = new Map(keep.map((e) => [e.email, e]));
+  const rows = [...byEmail.values()];
+
+  const startsAt = pages[0]!.offset;
+  const next: SyncCheckpoint = { ...planned, requests: ctx.requests };
+  for (const { page, nextOffset, total } of pages) {
+    if (next.kind === 'full') next.population = addToPopulation(next.population ?? emptyPopulation(), page.data);
+    next.nextOffset = nextOffset;
+    next.pagesDone += 1;
+    if (total !== undefined) next.totalPages = Math.max(1, Math.ceil(total / EMPLOYEES_PAGE_SIZE));
+  }
+  Object.assign(planned, next);
+
+  const ids: number[] = [];
+  await database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen, database.syncState], async () => {
+    // Read first, so its answer comes before any write below can commit: if the batch before
+    // did not land, this transaction is aborted there and then.
+    const transaction = Dexie.currentTransaction;
+    const landed = database.syncState.get(STATE_KEY).then((state) => {
+      if (state?.checkpoint?.runId === next.runId && state.checkpoint.nextOffset === startsAt) return;
+      transaction.abort();
+      throw new Error('sync: the batch before this one did not land');
+    });
+    let changed = 0;
+    let writes: Employee[];
+    if (next.intoEmptyTable) {
+      // Into an empty table (the first sync) every row is new: nothing to read or compare.
+      writes = rows;
+      changed = rows.length;
+      ids.push(...rows.map((r) => r.id));
+    } else {
+      const [existing] = await Promise.all([database.employees.bulkGet(rows.map((r) => r.id)), landed]);
+      writes = [];
+      rows.forEach((row, i) => {
+        const before = existing[i];
+        if (!before || !sameEmployee(before, row)) {
+          changed += 1;
+          writes.push(row);
+          ids.push(row.id);
+        }
+      });
+      const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
+      if (removed.length) await Promise.all([database.employees.bulkDelete(removed), dropTimeOffsOf(database, removed)]);
+      changed += removed.length;
+      ids.push(...removed);
+    }
+    tally.rowsChanged += changed;
+    next.rowsChanged = tally.rowsChanged;
+    // Rows and checkpoint are sent together, not one after the other: every wait for the
+    // database here is a wait behind the next pages' parsing, on this one thread.
+    const [released] = await Promise.all([
+      putResolvingMovedAddresses(database, writes),
+      database.syncState.put({ ...ctx.state, checkpoint: next }),
+      next.kind === 'full' ? database.runSeen.put({ offset: startsAt, runId: next.runId, ids: rows.map((r) => r.id) }) : undefined,
+      landed,
+    ]);
+    ids.push(...released);
+  });
+  return { committed: next, ids };
+}
+
+/**
+ * Write rows; if an address now belongs to someone else than the row holding it (people
+ * change addresses, addresses get reused), the old holder lets go first: the email index is
+ * unique. Collisions are rare, so they are handled when the write reports them rather than
+ * looked up for every row.
+ */
+async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]): Promise<number[]> {
+  const released: number[] = [];
+  if (!rows.length) return released;
+  try {
+    await database.employees.bulkPut(rows);
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failed = Object.keys(error.failuresByPos).map((pos) => rows[Number(pos)]!);
+    const ids = new Set(rows.map((r) => r.id));
+    for (const row of failed) {
+      const holder = await database.employees.where('email').equals(row.email).first();
+      if (holder && !ids.has(holder.id)) {
+        await database.employees.delete(holder.id);
+        released.push(holder.id);
+      }
+    }
+    await database.employees.bulkPut(failed);
+  }
+  return released;
+}
+
+/**
+ * Remove every employee the finished full run did not see, and their time-offs; returns
+ * their ids. Whom it saw is in runSeen, batch by batch, including batches written before the
+ * worker was stopped and the run resumed. The list stays until the run has succeeded: a run
+ * that fails after its sweep resumes and sweeps again, by the same list.
+ */
+export async function sweep(database: SidecardDB, runId: number): Promise<number[]> {
+  return database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen], async () => {
+    const seen = new Set<number>();
+    for (const batch of await database.runSeen.toArray()) if (batch.runId === runId) for (const id of batch.ids) seen.add(id);
+    const gone = (await database.employees.toCollection().primaryKeys()).filter((id) => !seen.has(id));
+    await Promise.all([database.employees.bulkDelete(gone), dropTimeOffsOf(database, gone)]);
+    return gone;
+  });
+}

@@ -1,0 +1,58 @@
+import { bucketTimeOffs, type SidecardDB, type SyncState, type TimeOff } from '../db';
+import type { PersonioClient } from '../personio/client';
+import type { TimeOffsPage } from '../personio/schema';
+
+/** Time-offs window for "away now / back on". */
+export const TIME_OFF_PAST_DAYS = 7;
+export const TIME_OFF_FUTURE_DAYS = 60;
+/**
+ * Absences refresh on full runs and at most hourly otherwise: an incremental run with
+ * nothing changed then costs a single request.
+ */
+export const TIME_OFF_REFRESH_MS = 60 * 60_000;
+
+/** Whether a run fetches absences (only when they are stored). */
+export function timeOffsDue(absenceStored: boolean, full: boolean, state: SyncState, now: number): boolean {
+  return absenceStored && (full || state.timeOffsSyncedAt === undefined || now - state.timeOffsSyncedAt >= TIME_OFF_REFRESH_MS);
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export async function fetchTimeOffs(client: PersonioClient, now: number): Promise<TimeOff[]> {
+  const start = isoDay(now - TIME_OFF_PAST_DAYS * 86_400_000);
+  const end = isoDay(now + TIME_OFF_FUTURE_DAYS * 86_400_000);
+  const collected: TimeOff[] = [];
+  for await (const page of client.timeOffPages(start, end)) collected.push(...timeOffsFromPage(page));
+  return collected;
+}
+
+export async function storeTimeOffs(database: SidecardDB, collected: readonly TimeOff[]): Promise<void> {
+  // Small (weeks of absences): replaced whole, so cancelled time-offs disappear. Only people
+  // who are stored keep theirs.
+  await database.transaction('rw', database.employees, database.timeOffBuckets, async () => {
+    const known = new Set(await database.employees.toCollection().primaryKeys());
+    await database.timeOffBuckets.clear();
+    await database.timeOffBuckets.bulkPut(bucketTimeOffs(collected.filter((t) => known.has(t.employeeId))));
+  });
+}
+
+export function timeOffsFromPage(page: TimeOffsPage): TimeOff[] {
+  return page.data
+    .filter((t) => (t.attributes.status ?? 'approved') === 'approved')
+    .map((t) => {
+      const a = t.attributes;
+      const type = a.time_off_type?.attributes;
+      return {
+        id: a.id,
+        employeeId: a.employee.attributes.id.value,
+        startDate: a.start_date.slice(0, 10),
+        endDate: a.end_date.slice(0, 10),
+        ...(a.half_day_start ? { halfDayStart: true } : {}),
+        ...(a.half_day_end ? { halfDayEnd: true } : {}),
+        ...(type?.name ? { typeName: type.name } : {}),
+        ...(type?.category ? { category: type.category } : {}),
+      };
+    });
+}
