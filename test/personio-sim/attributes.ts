@@ -2,7 +2,7 @@
  * Personio's v1 attribute catalogue and the rendering of stored employees / time-offs into
  * Personio's JSON: every attribute is `{label, value, type, universal_id}` (+ `currency` on
  * salaries), labels are in the company language, single references are `null` when empty and
- * lists `[]` (API-NOTES.md §2.1–2.2).
+ * lists `[]` (docs/personio-api-notes.md §2.1–2.2).
  */
 import { CUSTOM_ATTRIBUTES, type Company, type CustomField, type Localized, type SimEmployee, type SimTimeOff } from './company';
 import { formatDateAttribute, formatTimestamp } from './time';
@@ -146,7 +146,7 @@ const STANDARD: AttributeDef[] = [
 
 const CUSTOM_VALUE: Record<CustomField, (e: SimEmployee) => unknown> = {
   personnelNumber: (e) => e.personnelNumber,
-  // Custom date attributes come as ISO with offset in real tenants (API-NOTES §2.2).
+  // Custom date attributes come as ISO with offset in real tenants (docs/personio-api-notes.md §2.2).
   birthday: (e) => date(e.birthday),
   tshirtSize: (e) => e.tshirtSize,
   workPhone: (e) => e.workPhone,

@@ -57,7 +57,7 @@ function listSchemasOnResponse(spec: Spec): string[] {
  *    both unsatisfiable at once. The two list schemas we serve get a copy of `Response` without
  *    the object type on `data`; their own branch still requires an array. Every other use of
  *    `Response` is untouched.
- * 2. Empty single references are `null` in Personio's payloads (API-NOTES §2.1: supervisor,
+ * 2. Empty single references are `null` in Personio's payloads (docs/personio-api-notes.md §2.1: supervisor,
  *    team, … are null when not set; personio-py fixtures), but the spec types `value` as a plain
  *    object. Only the two the simulator actually sends as null get `nullable`: `Supervisor.value`
  *    (the CEO has none) and `Team.value` (heads have no team). Office, Department and Subcompany
@@ -65,8 +65,8 @@ function listSchemasOnResponse(spec: Spec): string[] {
  *
  * Not exceptions, but checked below: `weekly_working_hours` is a string ("40") in Personio's
  * payloads and the schema's `value` has no type (only `example: 40`), so it validates as is;
- * `vacation_day_balance` (removed 2024, API-NOTES §2.2) is in an example only, not in the schema;
- * the limit maximum of 100 (API-NOTES §2.1; the spec has no maximum and no 422) concerns request
+ * `vacation_day_balance` (removed 2024, docs/personio-api-notes.md §2.2) is in an example only, not in the schema;
+ * the limit maximum of 100 (docs/personio-api-notes.md §2.1; the spec has no maximum and no 422) concerns request
  * parameters, which response validation does not read; our 422 body is validated against the
  * spec's generic `ErrorResponse`.
  */

@@ -2,7 +2,7 @@
  * The local Personio simulator: a plain node:http server that honours Personio's v1 contract
  * (auth, employees, attributes, absence balance, profile pictures, time-offs) with its quirks,
  * plus test controls (mutations, fault injection, rate limits) in-process and under /__sim/.
- * See README.md in this folder and /shared/personio/API-NOTES.md for the contract.
+ * See README.md in this folder and docs/personio-api-notes.md for the contract.
  */
 import { createHash } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
