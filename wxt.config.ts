@@ -18,7 +18,9 @@ declare global {
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDir: bench ? '.output-bench' : '.output',
+  // SIDECARD_OUT_DIR: a build of one's own beside another engineer's (test/e2e/harness.ts reads
+  // SIDECARD_EXTENSION_DIR to run it).
+  outDir: process.env.SIDECARD_OUT_DIR ?? (bench ? '.output-bench' : '.output'),
   vite: () => ({ define: { 'import.meta.env.SIDECARD_BENCH': JSON.stringify(bench) } }),
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {
