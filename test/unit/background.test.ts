@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PANEL_PORT } from '@/lib/channels';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { wipeAll } from '@/lib/db';
-import background from './background';
+import background from '@/entrypoints/background';
 
 /** An event the fake browser lacks (Ports, commands), with a way to fire it. */
 function fakeEvent<Args extends unknown[]>() {
