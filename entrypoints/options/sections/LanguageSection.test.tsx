@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -79,7 +79,8 @@ describe('the options page', () => {
     fakeBackground('de');
     render(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Sidecard-Einstellungen' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('de');
+    // The provider sets <html lang> in an effect, after the render that shows the heading.
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'));
   });
 
   it('follows the browser on Automatic, and switches when Deutsch is chosen', async () => {
