@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import '@/components/tokens.css';
 import '@/components/card.css';
 import './panel.css';
 
