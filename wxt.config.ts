@@ -1,10 +1,16 @@
 import { defineConfig } from 'wxt';
 import { CONTENT_SCRIPT_FILE, SITES } from './lib/sites';
+import { benchManifest } from './scripts/bench-floor-pages';
 
 const sitePatterns = SITES.flatMap((s) => s.matches);
 
+const PERSONIO_API = 'https://api.personio.de/*';
+/** The simulator's addresses; the bench build alone may reach them. */
+const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 /** `npm run bench` builds a separate copy with a benchmark page; production never contains it. */
 const bench = process.env.SIDECARD_BENCH === '1';
+const OPTIONAL_HOSTS = ['https://*/*', ...(bench ? LOOPBACK : [])];
 
 declare global {
   interface ImportMetaEnv {
@@ -25,35 +31,44 @@ export default defineConfig({
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {
       if (bench) return;
-      const index = entrypoints.findIndex((e) => e.name === 'bench');
-      if (index >= 0) entrypoints.splice(index, 1);
+      // Every entrypoint named bench… (the benchmark page, the floors' pages and scripts) is
+      // built for `npm run bench` only.
+      for (let i = entrypoints.length - 1; i >= 0; i -= 1) if (entrypoints[i]!.name.startsWith('bench')) entrypoints.splice(i, 1);
     },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Narrowest set: storage for settings and data, alarms for scheduled syncs. Host access
-    // is Personio's API plus the supported sites; any other host (a proxy, a self-hosted
-    // Jira) is an optional permission the options page asks for at run time.
+    // Narrowest set: storage for settings and data, alarms for scheduled syncs. docs/release.md
+    // justifies every permission and host (test/unit/manifest.test.ts holds the two together).
     permissions: ['storage', 'alarms'],
-    // The bench build may also reach the simulator on loopback directly (no request routing in the path).
-    host_permissions: ['https://api.personio.de/*', ...sitePatterns, ...(bench ? ['http://127.0.0.1/*'] : [])],
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-    // Asked for together with a custom domain's host, to register the content script there.
-    optional_permissions: ['scripting'],
+    // Only what the background fetches: Personio's API. The supported sites need no host
+    // permission: the content script's `matches` run it there, and it reads the page itself.
+    // The bench build also reaches the simulator on loopback (no request routing in the path).
+    host_permissions: [PERSONIO_API, ...(bench ? LOOPBACK : [])],
+    // Granted at run time, one host at a time: an API proxy, a custom domain.
+    optional_host_permissions: OPTIONAL_HOSTS,
+    // `scripting` is asked for with a custom domain, to register the content script there.
+    // Firefox builds Manifest V2, which has no optional_host_permissions: there optional
+    // permissions carry the host patterns too, or no proxy or custom domain could be granted.
+    optional_permissions: ['scripting', ...(browser === 'firefox' ? OPTIONAL_HOSTS : [])],
     web_accessible_resources: [
       // The panel frame must load on admin-added domains too, which a static list cannot
       // name; use_dynamic_url keeps its address secret per session, so no page can embed it
       // by a guessable URL, and it shows data only to the tab our content script reported.
+      // Manifest V2 (Firefox) flattens this to ["panel.html"], open to every origin: there the
+      // address is secret per install instead (moz-extension://<random UUID>); docs/release.md.
       { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      ...(bench ? benchManifest.webAccessibleResources : []),
     ],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
     // The content script is a WXT unlisted script listed here (see entrypoints/content-script.ts).
-    content_scripts: [{ matches: sitePatterns, js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' }],
+    // The bench build adds its floors' scripts, each on a bench-only host (scripts/bench-floor-pages.ts).
+    content_scripts: [{ matches: sitePatterns, js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' }, ...(bench ? benchManifest.contentScripts : [])],
     action: { default_title: 'Sidecard' },
     // Enterprise policy: see public/managed_schema.json and docs/admin.md.
     storage: { managed_schema: 'managed_schema.json' },

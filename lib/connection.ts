@@ -2,8 +2,9 @@ import { STANDARD_FIELDS, storedFields, isCustomField, type FieldSetting } from 
 import { PersonioClient, type CachedToken, type PersonioClientOptions } from './personio/client';
 import { toErrorInfo, type ErrorInfo } from './personio/errors';
 import type { AttributeDefinition } from './personio/schema';
-import { API_TOKEN, CLIENT_SECRET, openSecret, sealSecret, forgetSecret } from './secrets';
-import type { Settings } from './settings';
+import { API_TOKEN, CLIENT_SECRET, UNBOUND_CLIENT_SECRET, forgetSecret, openBoundSecret, openSecret, sealBoundSecret, type BoundSecret } from './secrets';
+import { BASE_URL_NOT_ALLOWED, checkBaseUrl, DEFAULT_BASE_URL, sameBaseUrl, type Settings } from './settings';
+import type { ManagedPolicy } from './managed';
 
 export interface Credentials {
   baseUrl: string;
@@ -42,8 +43,18 @@ export function missingGrants(fields: readonly FieldSetting[], granted: readonly
   return missing;
 }
 
+/** Where a secret the organisation's policy pushes may go: the policy's base URL, or Personio's. */
+export function policyBaseUrl(policy: Pick<ManagedPolicy, 'apiBaseUrl'>): string {
+  return policy.apiBaseUrl ?? DEFAULT_BASE_URL;
+}
+
+/** The refusal for a base URL credentials may not be sent to (not `https:`, or not a URL). */
+export const baseUrlRefused: { ok: false; error: ErrorInfo } = { ok: false, error: { kind: 'network', detail: BASE_URL_NOT_ALLOWED } };
+
 export async function testConnection(credentials: Credentials, fields: readonly FieldSetting[], extra: Partial<PersonioClientOptions> = {}): Promise<ConnectionTest> {
-  const client = new PersonioClient({ ...extra, ...credentials, retryLimit: extra.retryLimit ?? 2 });
+  const target = checkBaseUrl(credentials.baseUrl);
+  if (!target.ok) return baseUrlRefused;
+  const client = new PersonioClient({ ...extra, ...credentials, baseUrl: target.url, retryLimit: extra.retryLimit ?? 2 });
   try {
     await client.authenticate(true);
     const granted = await client.attributes();
@@ -54,36 +65,70 @@ export async function testConnection(credentials: Credentials, fields: readonly 
   }
 }
 
-export async function saveSecret(secret: string): Promise<void> {
-  await sealSecret(CLIENT_SECRET, secret);
+/** Keep the client secret for `baseUrl` alone; the token of any earlier connection goes. */
+export async function saveSecret(secret: string, baseUrl: string): Promise<void> {
+  await sealBoundSecret(CLIENT_SECRET, { secret, baseUrl });
+  await forgetSecret(UNBOUND_CLIENT_SECRET);
   await forgetSecret(API_TOKEN);
 }
 
-/** A client for the saved connection, its token kept sealed across service-worker lives. */
-export async function savedClient(settings: Settings, extra: Partial<PersonioClientOptions> = {}, secretOverride?: string): Promise<PersonioClient | undefined> {
+/**
+ * The saved client secret and the base URL it may be sent to. A secret sealed without its
+ * base URL counts as bound to `savedBaseUrl`, the base URL the saved settings name.
+ */
+export async function savedSecret(savedBaseUrl: string): Promise<BoundSecret | undefined> {
+  const bound = await openBoundSecret(CLIENT_SECRET);
+  if (bound) return bound;
+  const unbound = await openSecret(UNBOUND_CLIENT_SECRET);
+  return unbound ? { secret: unbound, baseUrl: savedBaseUrl } : undefined;
+}
+
+/** Seal a secret saved without its base URL again, bound to the saved settings' base URL. */
+export async function bindUnboundSecret(savedBaseUrl: string): Promise<void> {
+  if (await openBoundSecret(CLIENT_SECRET)) return;
+  const unbound = await openSecret(UNBOUND_CLIENT_SECRET);
+  if (!unbound) return;
+  await sealBoundSecret(CLIENT_SECRET, { secret: unbound, baseUrl: savedBaseUrl });
+  await forgetSecret(UNBOUND_CLIENT_SECRET);
+}
+
+/**
+ * A client for the saved connection, its token kept sealed across service-worker lives. The
+ * saved secret (and the token) go only to the base URL they are bound to: with settings that
+ * name another, there is no client. `policySecret`, a secret the organisation's policy pushes,
+ * is sent to `settings.baseUrl`, which with such a policy is the policy's own (lib/managed.ts).
+ */
+export async function savedClient(settings: Settings, extra: Partial<PersonioClientOptions> = {}, policySecret?: string): Promise<PersonioClient | undefined> {
   if (!settings.clientId) return undefined;
-  const secret = secretOverride ?? (await openSecret(CLIENT_SECRET));
-  if (!secret) return undefined;
-  let token: CachedToken | undefined;
-  const sealedToken = await openSecret(API_TOKEN);
-  if (sealedToken) {
-    try {
-      token = JSON.parse(sealedToken) as CachedToken;
-    } catch {
-      token = undefined;
-    }
+  const target = checkBaseUrl(settings.baseUrl);
+  if (!target.ok) return undefined;
+  let secret = policySecret;
+  if (!secret) {
+    const saved = await savedSecret(settings.baseUrl);
+    if (!saved || !sameBaseUrl(saved.baseUrl, target.url)) return undefined;
+    secret = saved.secret;
   }
+  const sealedToken = await openBoundSecret(API_TOKEN);
+  const token = sealedToken && sameBaseUrl(sealedToken.baseUrl, target.url) ? parseToken(sealedToken.secret) : undefined;
   return new PersonioClient({
     // The bench build measures Sidecard's own pipeline against an unthrottled simulator, so it
     // plans for no rate limit; every other build keeps Personio's (the client's default).
     ...(import.meta.env.SIDECARD_BENCH ? { budgets: false as const } : {}),
     ...extra,
-    baseUrl: settings.baseUrl,
+    baseUrl: target.url,
     clientId: settings.clientId,
     clientSecret: secret,
     ...(token ? { token } : {}),
     onToken: (t) => {
-      void (t ? sealSecret(API_TOKEN, JSON.stringify(t)) : forgetSecret(API_TOKEN));
+      void (t ? sealBoundSecret(API_TOKEN, { secret: JSON.stringify(t), baseUrl: target.url }) : forgetSecret(API_TOKEN));
     },
   });
+}
+
+function parseToken(sealed: string): CachedToken | undefined {
+  try {
+    return JSON.parse(sealed) as CachedToken;
+  } catch {
+    return undefined;
+  }
 }

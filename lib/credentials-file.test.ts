@@ -34,6 +34,28 @@ describe('parseCredentialsFile', () => {
     expect(parseCredentialsFile('x'.repeat(MAX_CREDENTIALS_FILE_BYTES + 1))).toEqual({ ok: false, reason: 'too-large' });
   });
 
+  it('reads "key: value" lines however the lines end and whatever spaces surround them', () => {
+    expect(parseCredentialsFile('  export PERSONIO_CLIENT_ID =  abc  \r\rClient secret:\t"d:e=f" ')).toEqual({ ok: true, clientId: 'abc', clientSecret: 'd:e=f', format: 'text' });
+    expect(parseCredentialsFile('Client ID: abc\nnot a key!: x\nsecret = ')).toEqual({ ok: false, reason: 'missing-fields' });
+  });
+
+  /**
+   * The largest file accepted, as one line built so that a backtracking pattern tries every
+   * split of it. A generous bound: it catches quadratic blow-up (seconds), not a slow machine.
+   */
+  it.each([
+    ['spaces and tabs after a key', 'a' + ' \t'.repeat(MAX_CREDENTIALS_FILE_BYTES / 2 - 1) + 'b'],
+    ['spaces inside a value', 'client_id:x' + ' '.repeat(MAX_CREDENTIALS_FILE_BYTES - 13) + 'y'],
+    ['a key of words and dashes with no value', 'export ' + 'a - '.repeat(MAX_CREDENTIALS_FILE_BYTES / 4 - 3) + '!:'],
+    ['separators only', ':='.repeat(MAX_CREDENTIALS_FILE_BYTES / 2)],
+    ['one long word', 'a'.repeat(MAX_CREDENTIALS_FILE_BYTES)],
+  ])('parses a 64 KB line of %s in under 50 ms', (_kind, line) => {
+    expect(line.length).toBeLessThanOrEqual(MAX_CREDENTIALS_FILE_BYTES);
+    const start = performance.now();
+    expect(parseCredentialsFile(line)).toMatchObject({ ok: false });
+    expect(performance.now() - start).toBeLessThan(50);
+  });
+
   it('rejects JSON with only one of the two fields', () => {
     expect(parseCredentialsFile('{"client_id": "abc"}')).toEqual({ ok: false, reason: 'missing-fields' });
   });

@@ -57,14 +57,25 @@ function fromCsv(text: string): { id?: string; secret?: string } {
   return { id: clean(values[idIndex]), secret: clean(values[secretIndex]) };
 }
 
+/** A key as written before the ":" or "=", trimmed: a letter, then letters, digits, "_", "-", spaces. */
+const LINE_KEY = /^(?:export\s+)?([A-Za-z][\w\s-]*)$/;
+
+/**
+ * "Key: value" lines. The line is split at its first ":" or "=" and each side trimmed, rather
+ * than matched by one pattern: a lazy key and a lazy value each followed by optional
+ * whitespace let such a pattern try every split of a long line of spaces and tabs.
+ */
 function fromLines(text: string): { id?: string; secret?: string } {
   const found: { id?: string; secret?: string } = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z][\w\s-]*?)\s*[:=]\s*(.+?)\s*$/.exec(line);
-    if (!m) continue;
-    const kind = keyKind(m[1]!);
-    if (kind === 'id') found.id ??= clean(m[2]);
-    if (kind === 'secret') found.secret ??= clean(m[2]);
+  for (const line of text.split(/[\r\n\u2028\u2029]+/)) {
+    const separator = line.search(/[:=]/);
+    if (separator < 0) continue;
+    const key = LINE_KEY.exec(line.slice(0, separator).trim())?.[1];
+    const value = line.slice(separator + 1).trim();
+    if (!key || !value) continue;
+    const kind = keyKind(key);
+    if (kind === 'id') found.id ??= clean(value);
+    if (kind === 'secret') found.secret ??= clean(value);
   }
   return found;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SidecardDB } from './db';
-import { BALANCE_TTL_MS, cachedVacation, vacationFromBalance } from './extras';
+import type { Employee } from './employee';
+import { BALANCE_TTL_MS, cachedVacation, fetchPhoto, fetchVacation, vacationFromBalance } from './extras';
+import type { PersonioClient } from './personio/client';
 
 describe('vacation balance', () => {
   it('reads the paid-vacation entry, preferring what is left to plan', () => {
@@ -14,5 +16,31 @@ describe('vacation balance', () => {
     await database.balances.put({ employeeId: 1, fetchedAt: 1000, entries: [{ name: 'Paid vacation', category: 'paid_vacation', available: 3 }] });
     expect(await cachedVacation(1, 1000 + BALANCE_TTL_MS - 1, database)).toEqual({ state: 'ready', days: 3, asOf: 1000 });
     expect(await cachedVacation(1, 1000 + BALANCE_TTL_MS + 1, database)).toBeUndefined();
+  });
+});
+
+describe('fetched details and the connection generation', () => {
+  it('caches nothing that arrives after its connection ended', async () => {
+    const database = new SidecardDB(`extras-${Math.random()}`);
+    const connection = new AbortController();
+    // Personio answers, but the disconnect came first.
+    const client = {
+      balance: async () => {
+        connection.abort(new DOMException('disconnected', 'AbortError'));
+        return [{ name: 'Paid vacation', category: 'paid_vacation', available: 3 }];
+      },
+      photo: async () => new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
+    } as unknown as PersonioClient;
+    await expect(fetchVacation(client, 1, 1000, database, connection.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(fetchPhoto(client, { id: 1 } as Employee, 1000, database, connection.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await database.balances.count()).toBe(0);
+    expect(await database.photos.count()).toBe(0);
+  });
+
+  it('caches what arrives while its connection lasts', async () => {
+    const database = new SidecardDB(`extras-${Math.random()}`);
+    const client = { photo: async () => new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }) } as unknown as PersonioClient;
+    expect(await fetchPhoto(client, { id: 1 } as Employee, 1000, database, new AbortController().signal)).toMatch(/^data:image\/png;base64,/);
+    expect(await database.photos.count()).toBe(1);
   });
 });

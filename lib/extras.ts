@@ -26,9 +26,17 @@ export async function cachedVacation(employeeId: number, now: number, database: 
   return vacationFromBalance(cached.entries, cached.fetchedAt);
 }
 
-export async function fetchVacation(client: PersonioClient, employeeId: number, now: number, database: SidecardDB = defaultDb()): Promise<VacationView> {
-  const entries = await client.balance(employeeId);
-  await database.balances.put({ employeeId, fetchedAt: now, entries });
+/**
+ * Fetch and cache a balance. `signal` is the connection's: once it is aborted (a disconnect)
+ * the request ends, and an answer that arrives anyway is not written (checked inside the
+ * write's transaction, so a wipe that follows the abort always comes after it).
+ */
+export async function fetchVacation(client: PersonioClient, employeeId: number, now: number, database: SidecardDB = defaultDb(), signal?: AbortSignal): Promise<VacationView> {
+  const entries = await client.balance(employeeId, { signal });
+  await database.transaction('rw', database.balances, async () => {
+    signal?.throwIfAborted();
+    await database.balances.put({ employeeId, fetchedAt: now, entries });
+  });
   return vacationFromBalance(entries, now);
 }
 
@@ -46,13 +54,18 @@ export async function cachedPhoto(employee: Employee, now: number, database: Sid
   return cached.blob ? blobToDataUrl(cached.blob) : null;
 }
 
-export async function fetchPhoto(client: PersonioClient, employee: Employee, now: number, database: SidecardDB = defaultDb()): Promise<string | null> {
-  const blob = await client.photo(employee.id, PHOTO_WIDTH);
-  await database.photos.put({ employeeId: employee.id, fetchedAt: now, blob, size: blob?.size ?? 0 });
-  await trimPhotoCache(database);
+/** Fetch and cache a photo; `signal` as for `fetchVacation`. */
+export async function fetchPhoto(client: PersonioClient, employee: Employee, now: number, database: SidecardDB = defaultDb(), signal?: AbortSignal): Promise<string | null> {
+  const blob = await client.photo(employee.id, PHOTO_WIDTH, { signal });
+  await database.transaction('rw', database.photos, async () => {
+    signal?.throwIfAborted();
+    await database.photos.put({ employeeId: employee.id, fetchedAt: now, blob, size: blob?.size ?? 0 });
+    await trimPhotoCache(database);
+  });
   return blob ? blobToDataUrl(blob) : null;
 }
 
+/** Inside a transaction over the photos. */
 async function trimPhotoCache(database: SidecardDB): Promise<void> {
   const all = await database.photos.orderBy('fetchedAt').toArray();
   let total = all.reduce((sum, p) => sum + p.size, 0);

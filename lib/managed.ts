@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { STANDARD_FIELDS, isCustomField, type FieldSetting } from './fields';
-import { employeeStatusSchema, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type LockName, type Settings } from './settings';
+import { MAX_TENANTS, normaliseTenant } from './tenants';
+import { DEFAULT_BASE_URL, employeeStatusSchema, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type LockName, type Settings } from './settings';
 
 /**
  * Enterprise policy (`storage.managed`, schema in public/managed_schema.json). A value the
@@ -20,6 +21,7 @@ export const managedPolicySchema = z.object({
   departmentIds: lenient(z.array(z.int())),
   intervalMinutes: lenient(z.int().check(z.minimum(MIN_INTERVAL_MINUTES), z.maximum(MAX_INTERVAL_MINUTES))),
   disabledSites: lenient(z.array(z.string())),
+  tenants: lenient(z.array(z.string())),
 });
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
 
@@ -38,8 +40,9 @@ export function applyPolicy(settings: Settings, policy: ManagedPolicy): { settin
     next.clientId = policy.clientId;
     locked.add('credentials');
   }
-  if (policy.apiBaseUrl) {
-    next.baseUrl = policy.apiBaseUrl.replace(/\/+$/, '');
+  // A secret the policy pushes goes only where the policy says (Personio's API unless it names a proxy).
+  if (policy.apiBaseUrl || policy.clientSecret) {
+    next.baseUrl = (policy.apiBaseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     locked.add('baseUrl');
   }
   if (policy.storedFields || policy.shownFields) {
@@ -70,6 +73,11 @@ export function applyPolicy(settings: Settings, policy: ManagedPolicy): { settin
   if (policy.disabledSites) {
     next.disabledSites = policy.disabledSites;
     locked.add('sites');
+  }
+  if (policy.tenants) {
+    // Entries that name no tenant of a multi-tenant site are dropped one by one.
+    next.tenants = [...new Set(policy.tenants.map(normaliseTenant).filter((host): host is string => host !== null))].slice(0, MAX_TENANTS);
+    locked.add('tenants');
   }
   return { settings: next, locked };
 }

@@ -50,4 +50,16 @@ describe('conversationModel', () => {
     expect(model.notFound).toBe(true);
     expect(model.possibleMatches?.map((m) => m.name)).toEqual(['Ada Lovelace']);
   });
+
+  it('keeps saying a colleague opened from the possible matches was matched by name only', async () => {
+    const impostor = { email: 'ada.lovelace.private@freemail.example', name: 'Ada Lovelace', role: 'from' as const };
+    const tab = { site: 'gmail', participants: [impostor], selected: impostor.email };
+    const opened = await conversationModel({ ...tab, opened: [2] }, defaultSettings(), opts, database);
+    expect(opened.person?.name).toBe('Ada Lovelace');
+    expect(opened.matchedByNameOnly).toBe(true);
+    // Someone else opened from the same view (a search), and the card of a sender known by address, are not namesakes.
+    expect((await conversationModel({ ...tab, opened: [1] }, defaultSettings(), opts, database)).matchedByNameOnly).toBeUndefined();
+    const known = { site: 'gmail', participants: [{ email: 'ada.lovelace@acme.example', name: 'Ada Lovelace', role: 'from' as const }], selected: 'ada.lovelace@acme.example' };
+    expect((await conversationModel({ ...known, opened: [] }, defaultSettings(), opts, database)).matchedByNameOnly).toBeUndefined();
+  });
 });

@@ -14,7 +14,17 @@ export type PanelModel =
   | { state: 'not-connected' }
   | { state: 'first-sync'; progress?: SyncProgress }
   | { state: 'idle' }
+  | OfferModel
   | ConversationModel;
+
+/**
+ * A page on a tenant of a multi-tenant site the admin has not named (lib/tenants.ts): the
+ * panel offers to name it on the options page and shows nothing about anyone.
+ */
+export interface OfferModel {
+  state: 'offer';
+  host: string;
+}
 
 export interface ParticipantView {
   email: string;
@@ -36,6 +46,11 @@ export interface ConversationModel {
   notFound?: boolean;
   /** Not found by address, but colleagues with the sender's display name (a private address?). */
   possibleMatches?: SearchHit[];
+  /**
+   * The card shows one of `possibleMatches`, opened from that list: a colleague with the
+   * sender's name, not the sender's address. The panel keeps saying so above the card.
+   */
+  matchedByNameOnly?: boolean;
   canGoBack: boolean;
   searchResults?: { id: number; name: string; position?: string; email: string }[];
   searchQuery?: string;
@@ -49,6 +64,21 @@ export interface TabConversation {
   opened: number[];
   searchQuery?: string;
   searchResults?: ConversationModel['searchResults'];
+  /**
+   * Set when the page is on a tenant nobody has named: the tab then holds no participants and
+   * its panel gets only the offer for this host (`offerFor`), never a lookup.
+   */
+  unnamedTenant?: string;
+}
+
+/** A tab on an unnamed tenant: the session it keeps (no participants, nothing looked up). */
+export function unnamedTenantTab(site: string, host: string): TabConversation {
+  return { site, participants: [], selected: '', opened: [], unnamedTenant: host };
+}
+
+/** The offer for a tab on an unnamed tenant, or null for any other tab. Reads nothing. */
+export function offerFor(tab: TabConversation | undefined): OfferModel | null {
+  return tab?.unnamedTenant ? { state: 'offer', host: tab.unnamedTenant } : null;
 }
 
 
@@ -100,6 +130,8 @@ export async function conversationModel(
     if (e) found.set(p.email, e);
     participants.push({ email: p.email, role: p.role, known: Boolean(e), ...(p.name ? { name: p.name } : {}) });
   }
+  const senderName = tab.participants.find((p) => p.email === tab.selected)?.name;
+  const nameMatches = async () => (senderName && /\p{L}{2,}/u.test(senderName) ? searchPeople(senderName, 5, database) : []);
   const openedId = tab.opened[tab.opened.length - 1];
   const employee = openedId !== undefined ? await database.employees.get(openedId) : found.get(tab.selected);
   const model: ConversationModel = {
@@ -117,13 +149,13 @@ export async function conversationModel(
     const extras = opts.extrasFor ? await opts.extrasFor(employee) : {};
     model.person = await personView(employee, settings, opts.now, extras, database);
     if (shownFields(settings.fields).includes('supervisor')) model.org = await orgOf(employee, database);
+    // Opened straight from the not-found view of a sender Personio does not know by address.
+    const fromNotFound = !found.has(tab.selected) && tab.opened.length === 1;
+    if (fromNotFound && (await nameMatches()).some((m) => m.id === employee.id)) model.matchedByNameOnly = true;
   } else {
     model.notFound = true;
-    const name = tab.participants.find((p) => p.email === tab.selected)?.name;
-    if (name && /\p{L}{2,}/u.test(name)) {
-      const matches = await searchPeople(name, 5, database);
-      if (matches.length) model.possibleMatches = matches;
-    }
+    const matches = await nameMatches();
+    if (matches.length) model.possibleMatches = matches;
   }
   return model;
 }

@@ -1,10 +1,17 @@
 import { db, type SidecardDB } from './db';
 
 /**
- * Secrets at rest, as Personio's API policy asks: AES-GCM under a key that WebCrypto
- * generates as non-extractable and IndexedDB keeps as a CryptoKey object. The raw key
- * never exists in JS memory, so a dump of storage yields only ciphertext and a key
- * handle usable in this extension origin alone.
+ * Secrets at rest: AES-GCM under a key that WebCrypto generates as non-extractable, kept as
+ * a CryptoKey object in the same IndexedDB as the ciphertext. No script can export the key,
+ * so what storage shows through the browser (a dump of the rows, DevTools' storage view) is
+ * ciphertext and an opaque key handle, never the secret.
+ *
+ * What it does not protect: the browser writes the key's bytes into the profile's IndexedDB
+ * files on disk beside the ciphertext, so anyone who can read those files (the OS account,
+ * another account with access, a stolen unencrypted disk) can recover the key and decrypt.
+ * Code running in this extension's origin (DevTools on the background) can simply call
+ * openSecret. Disk encryption and OS accounts guard against those; see "Threat model" in
+ * docs/architecture.md.
  */
 const KEY_NAME = 'sealing-key';
 
@@ -40,5 +47,38 @@ export async function forgetSecret(name: string, database: SidecardDB = db()): P
   await database.vault.delete(name);
 }
 
-export const CLIENT_SECRET = 'personio-client-secret';
+/** A secret together with the one API base URL it may be sent to. */
+export interface BoundSecret {
+  secret: string;
+  baseUrl: string;
+}
+
+/**
+ * Seal a secret with its base URL in one ciphertext: AES-GCM authenticates both, so the
+ * binding cannot be changed without the key.
+ */
+export async function sealBoundSecret(name: string, bound: BoundSecret, database: SidecardDB = db()): Promise<void> {
+  await sealSecret(name, JSON.stringify({ baseUrl: bound.baseUrl, secret: bound.secret }), database);
+}
+
+/** A secret sealed with `sealBoundSecret`; anything else under that name counts as absent. */
+export async function openBoundSecret(name: string, database: SidecardDB = db()): Promise<BoundSecret | undefined> {
+  const plain = await openSecret(name, database);
+  if (plain === undefined) return undefined;
+  try {
+    const value = JSON.parse(plain) as unknown;
+    if (value && typeof value === 'object' && 'secret' in value && 'baseUrl' in value && typeof value.secret === 'string' && typeof value.baseUrl === 'string') {
+      return { secret: value.secret, baseUrl: value.baseUrl };
+    }
+  } catch {
+    // not a bound secret
+  }
+  return undefined;
+}
+
+/** The client secret, bound to the API base URL it was saved with. */
+export const CLIENT_SECRET = 'personio-client-secret-for-url';
+/** A client secret sealed alone by earlier versions: bound to the saved settings' base URL when read. */
+export const UNBOUND_CLIENT_SECRET = 'personio-client-secret';
+/** The API token, bound to the base URL that issued it. */
 export const API_TOKEN = 'personio-token';

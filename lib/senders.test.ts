@@ -14,6 +14,15 @@ describe('sender checks', () => {
     expect(isContentScriptSender({ id: 'other', url: 'https://mail.google.com/', frameId: 0, tab: { id: 3 } }, ID)).toBe(false);
     expect(isContentScriptSender({ id: ID, url: 'https://mail.google.com/', frameId: 0 }, ID)).toBe(false);
   });
+  it('accepts Jira Service Management on atlassian.net, and nothing else there (Confluence, Jira Software)', () => {
+    const from = (url: string) => isContentScriptSender({ id: ID, url, frameId: 0, tab: { id: 3 } }, ID);
+    expect(from('https://acme.atlassian.net/jira/servicedesk/projects/ITSD/queues/custom/1/ITSD-101')).toBe(true);
+    expect(from('https://acme.atlassian.net/servicedesk/customer/portal/2/ITSD-101')).toBe(true);
+    expect(from('https://acme.atlassian.net/browse/ITSD-102')).toBe(true);
+    expect(from('https://acme.atlassian.net/wiki/spaces/HR/pages/1/Salaries')).toBe(false);
+    expect(from('https://acme.atlassian.net/jira/software/projects/APP/boards/1')).toBe(false);
+    expect(from('https://acme.atlassian.net/')).toBe(false);
+  });
   it('accepts admin-added domains', () => {
     expect(isContentScriptSender({ id: ID, url: 'https://help.acme.example/browse/IT-1', frameId: 0, tab: { id: 1 } }, ID, ['https://help.acme.example/*'])).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySettingsChange, defaultSettings, normaliseHost, parseSettings } from './settings';
+import { applySettingsChange, checkBaseUrl, defaultSettings, normaliseHost, parseSettings, sameBaseUrl } from './settings';
 
 describe('settings', () => {
   it('defaults follow data minimisation and leave former employees out', () => {
@@ -30,5 +30,26 @@ describe('applySettingsChange', () => {
   });
   it('refuses an invalid change instead of falling back to defaults (which would disconnect)', () => {
     expect(applySettingsChange(connected, { fields: [{ key: 'salary', store: true, show: true }] }, new Set())).toBeNull();
+  });
+});
+
+describe('API base URLs', () => {
+  it('accepts https addresses in one spelling, and compares them so', () => {
+    expect(checkBaseUrl(' https://API.Personio.de/ ')).toEqual({ ok: true, url: 'https://api.personio.de' });
+    expect(checkBaseUrl('https://proxy.acme.example:443/personio//')).toEqual({ ok: true, url: 'https://proxy.acme.example/personio' });
+    expect(sameBaseUrl('https://api.personio.de/', 'https://API.personio.de')).toBe(true);
+    expect(sameBaseUrl('https://api.personio.de', 'https://api.personio.de/other')).toBe(false);
+    expect(sameBaseUrl('https://api.personio.de', 'https://attacker.example')).toBe(false);
+  });
+
+  it('refuses plain http, loopback included outside the bench build, and what is no prefix', () => {
+    expect(checkBaseUrl('http://attacker.example')).toEqual({ ok: false, reason: 'insecure' });
+    expect(checkBaseUrl('http://127.0.0.1:8080')).toEqual({ ok: false, reason: 'insecure' });
+    expect(checkBaseUrl('http://127.0.0.1:8080', true)).toEqual({ ok: true, url: 'http://127.0.0.1:8080' });
+    expect(checkBaseUrl('http://attacker.example', true)).toEqual({ ok: false, reason: 'insecure' });
+    for (const bad of ['not a url', 'ftp://api.personio.de', 'https://user:pw@api.personio.de', 'https://api.personio.de/?x=1', 'https://api.personio.de/#x']) {
+      expect(checkBaseUrl(bad)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(sameBaseUrl('http://api.personio.de', 'http://api.personio.de')).toBe(false);
   });
 });

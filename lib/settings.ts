@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { EMPLOYEE_STATUSES } from './employee';
 import { defaultFieldSettings, isCustomField, STANDARD_FIELDS, type FieldSetting } from './fields';
+import { isTenantHost, MAX_TENANTS } from './tenants';
 
 /**
  * Admin settings, kept in `storage.local` of the extension (never the synced storage area: settings
@@ -46,6 +47,11 @@ export const settingsSchema = z.object({
   customDomains: z._default(z.array(z.object({ host: z.string().check(z.regex(/^[a-z0-9.-]+$/)), site: z.string() })), []),
   /** Sites switched off by the admin (all on by default). */
   disabledSites: z._default(z.array(z.string()), []),
+  /**
+   * The company's own tenants of multi-tenant sites (acme.zendesk.com): Sidecard looks people up
+   * there and nowhere else on those sites (lib/tenants.ts).
+   */
+  tenants: z._default(z.array(z.string()), []),
   language: z._default(languageSchema, 'auto'),
   connectedAt: z.optional(z.number()),
 });
@@ -86,6 +92,46 @@ export function normaliseHost(input: string): string | null {
 }
 
 /**
+ * The simulator on loopback stands in for Personio in the bench build only; every other build
+ * sends credentials over TLS alone.
+ */
+const LOOPBACK_API_ALLOWED = Boolean(import.meta.env.SIDECARD_BENCH);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+export type BaseUrlCheck = { ok: true; url: string } | { ok: false; reason: 'invalid' | 'insecure' };
+
+/**
+ * An API base URL credentials may be sent to, in one spelling (origin and path, no trailing
+ * slash), so that two spellings of one address compare equal. `https:` only; no user info,
+ * query or fragment, which have no place in a prefix. Pure.
+ */
+export function checkBaseUrl(input: string, allowLoopback = LOOPBACK_API_ALLOWED): BaseUrlCheck {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  if (url.username || url.password || url.search || url.hash || !url.hostname) return { ok: false, reason: 'invalid' };
+  const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(loopback && allowLoopback)) {
+    return { ok: false, reason: url.protocol === 'http:' ? 'insecure' : 'invalid' };
+  }
+  return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+/** Do two base URLs name the same API (each allowed, equal once normalised)? Pure. */
+export function sameBaseUrl(a: string, b: string): boolean {
+  const left = checkBaseUrl(a);
+  const right = checkBaseUrl(b);
+  return left.ok && right.ok && left.url === right.url;
+}
+
+/** Error details of a refused connection request, for the options page to explain. */
+export const SECRET_NOT_FOR_THIS_URL = 'secret-not-for-this-url';
+export const BASE_URL_NOT_ALLOWED = 'base-url-not-allowed';
+
+/**
  * What the options page may change, as it arrives in a `save-settings` message (limits keep
  * a page's message small). Locked (policy-managed) settings are ignored by the background.
  */
@@ -100,13 +146,14 @@ export const settingsPatchSchema = z.partial(
     intervalMinutes: intervalMinutesSchema,
     disabledSites: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50)),
     customDomains: z.array(z.object({ host: z.string().check(z.maxLength(253)), site: z.string().check(z.maxLength(40)) })).check(z.maxLength(50)),
+    tenants: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(MAX_TENANTS)),
     language: languageSchema,
   }),
 );
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Which parts of settings a policy locks (lib/managed.ts names them). */
-export type LockName = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subcompanies' | 'departments' | 'interval' | 'sites';
+export type LockName = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subcompanies' | 'departments' | 'interval' | 'sites' | 'tenants';
 
 /**
  * The admin's settings after a change from the options page. A setting the policy locks
@@ -114,6 +161,8 @@ export type LockName = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subc
  * (null) rather than falling back to defaults, which would drop the connection. Pure.
  */
 export function applySettingsChange(own: Settings, change: SettingsPatch, locked: ReadonlySet<LockName>): Settings | null {
+  // Only tenants of multi-tenant sites, in their one spelling (the options page normalises).
+  if (change.tenants && !change.tenants.every(isTenantHost)) return null;
   const filters: PopulationFilter = change.filters
     ? {
         statuses: locked.has('statuses') ? own.filters.statuses : change.filters.statuses,
@@ -127,6 +176,7 @@ export function applySettingsChange(own: Settings, change: SettingsPatch, locked
     ...(change.intervalMinutes !== undefined && !locked.has('interval') ? { intervalMinutes: change.intervalMinutes } : {}),
     ...(change.disabledSites && !locked.has('sites') ? { disabledSites: change.disabledSites } : {}),
     ...(change.customDomains && !locked.has('sites') ? { customDomains: change.customDomains } : {}),
+    ...(change.tenants && !locked.has('tenants') ? { tenants: [...new Set(change.tenants)] } : {}),
     ...(change.language ? { language: change.language } : {}),
     filters,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldedVariants, nameTokens } from './text';
+import { cutText, fold, foldedVariants, nameTokens } from './text';
 
 describe('accent folding', () => {
   it.each([
@@ -19,5 +19,17 @@ describe('accent folding', () => {
 
   it('tokenises names on spaces, hyphens and apostrophes', () => {
     expect(nameTokens('Anna-Lena', "O'Brien", undefined)).toEqual(['anna', 'lena', 'o', 'brien']);
+  });
+});
+
+describe('cutText', () => {
+  it('keeps short text and cuts long text to the limit', () => {
+    expect(cutText('Ada', 5)).toBe('Ada');
+    expect(cutText('Ada Lovelace', 5)).toBe('Ada L');
+  });
+
+  it('never splits a character outside the basic plane in two', () => {
+    expect(cutText('Ada 👩‍💻', 5)).toBe('Ada ');
+    expect(cutText('Ada 👩‍💻', 6)).toBe('Ada 👩');
   });
 });

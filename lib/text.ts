@@ -50,3 +50,15 @@ export function textTokens(...parts: Array<string | undefined>): string[] {
   }
   return [...tokens];
 }
+
+/**
+ * `text` cut to at most `max` characters, never between the two halves of a surrogate pair.
+ * Text from outside (a page, Personio) is cut before it is matched, stored or shown: a name
+ * a hundred thousand characters long is a name nobody needs, and costs every step after it.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  const highSurrogate = last >= 0xd800 && last <= 0xdbff;
+  return text.slice(0, highSurrogate ? max - 1 : max);
+}

@@ -9,7 +9,8 @@ import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSimulator } from '../test/personio-sim';
 import type { SiteScenario } from '../test/fixtures/sites/scenario';
-import { connect, launchExtension, openOptions, panelFrame, routePersonio, serveScenario, waitForSync } from '../test/e2e/harness';
+import { connect, launchExtension, nameTenants, openOptions, panelFrame, routePersonio, serveScenario, waitForSync } from '../test/e2e/harness';
+import { isTenantHost } from '../lib/tenants';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'demo-output');
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
   await connect(options);
   const count = await waitForSync(launched, 1);
   console.log(`Connected and synced ${count} employees.`);
+  // The demo pages' Zendesk, Freshdesk and Jira are the demo company's own tenants.
+  await nameTenants(launched, sites.map((s) => new URL(s.startUrl).hostname).filter(isTenantHost));
+  await options.reload();
 
   mkdirSync(outDir, { recursive: true });
   await options.setViewportSize({ width: 1100, height: 900 });

@@ -3,8 +3,8 @@ import { I18nProvider, useT } from '@/components/I18n';
 import { useNow } from '@/components/useNow';
 import { useStatus } from '@/components/useStatus';
 import { ask } from '@/lib/ask';
-import { resolveLang } from '@/lib/i18n';
-import { DEFAULT_BASE_URL } from '@/lib/settings';
+import { resolveLang, type MessageKey } from '@/lib/i18n';
+import { BASE_URL_NOT_ALLOWED, checkBaseUrl, DEFAULT_BASE_URL, sameBaseUrl, SECRET_NOT_FOR_THIS_URL } from '@/lib/settings';
 import { isCustomField } from '@/lib/fields';
 import type { ConnectReply, StatusReply } from '@/lib/status';
 import { MAX_CREDENTIALS_FILE_BYTES, parseCredentialsFile, type CredentialsFileResult } from '@/lib/credentials-file';
@@ -52,8 +52,11 @@ function Options({ live }: { live: ReturnType<typeof useStatus> }) {
   const granted = attributes ? new Set(attributes.map((a) => a.key)) : undefined;
   return (
     <main className="options">
-      <h1>{t('optionsTitle')}</h1>
-      <ConnectSection key={disconnects} status={status} refresh={refresh} result={result} setResult={setResult} locked={locked.has('credentials')} />
+      <h1 className="options-title">
+        <img src="/icon/sidecard.svg" alt="" width={32} height={32} />
+        {t('optionsTitle')}
+      </h1>
+      <ConnectSection key={disconnects} status={status} refresh={refresh} result={result} setResult={setResult} locked={locked.has('credentials')} baseUrlLocked={locked.has('baseUrl')} />
       <LanguageSection language={status.settings.language} onChange={(patch) => void save(patch)} />
       {status.connected ? (
         <>
@@ -82,6 +85,8 @@ function Options({ live }: { live: ReturnType<typeof useStatus> }) {
             disabledSites={status.settings.disabledSites}
             customDomains={status.settings.customDomains}
             locked={locked.has('sites')}
+            tenants={status.settings.tenants}
+            tenantsLocked={locked.has('tenants')}
             onChange={(patch) => void save(patch)}
           />
         </>
@@ -128,17 +133,18 @@ function useGrantedAttributes(connected: boolean): { key: string; label: string 
   return connected ? attributes : undefined;
 }
 
-type ConnectionResultValue = ConnectReply | { ok: false; error: { kind: 'permission' | 'invalid-url' } } | { ok: false; file: CredentialsFileResult & { ok: false } };
+type ConnectionResultValue = ConnectReply | { ok: false; error: { kind: 'permission' | 'invalid-url' | 'insecure-url' } } | { ok: false; file: CredentialsFileResult & { ok: false } };
 
 interface ConnectSectionProps {
   locked: boolean;
+  baseUrlLocked: boolean;
   status: StatusReply;
   refresh: () => Promise<void>;
   result: ConnectionResultValue | undefined;
   setResult: (r: ConnectionResultValue | undefined) => void;
 }
 
-function ConnectSection({ status, refresh, result, setResult, locked }: ConnectSectionProps) {
+function ConnectSection({ status, refresh, result, setResult, locked, baseUrlLocked }: ConnectSectionProps) {
   const { t } = useT();
   const [clientId, setClientId] = useState(status.clientId);
   const [secret, setSecret] = useState('');
@@ -162,17 +168,19 @@ function ConnectSection({ status, refresh, result, setResult, locked }: ConnectS
     setReplacing(true);
     setResult(undefined);
   }
-  const savedSecret = Boolean(status.connected && status.secretHint) && !replacing;
+  const hasSavedSecret = Boolean(status.connected && status.secretHint) && !replacing;
+  // The saved secret goes only to the API address it was saved with: another one needs it typed.
+  const savedSecretElsewhere = hasSavedSecret && !sameBaseUrl(baseUrl, status.baseUrl);
+  const savedSecret = hasSavedSecret && !savedSecretElsewhere;
 
   async function submit(kind: 'test' | 'connect', e?: FormEvent) {
     e?.preventDefault();
-    let url: string;
-    try {
-      url = new URL(baseUrl.trim()).toString().replace(/\/+$/, '');
-    } catch {
-      setResult({ ok: false, error: { kind: 'invalid-url' } });
+    const checked = checkBaseUrl(baseUrl);
+    if (!checked.ok) {
+      setResult({ ok: false, error: { kind: checked.reason === 'insecure' ? 'insecure-url' : 'invalid-url' } });
       return;
     }
+    const url = checked.url;
     if (!(await ensureHostAccess(url))) {
       setResult({ ok: false, error: { kind: 'permission' } });
       return;
@@ -226,15 +234,30 @@ function ConnectSection({ status, refresh, result, setResult, locked }: ConnectS
               </span>
             </div>
           ) : (
-            <input id={ids.secret} type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" required />
+            <>
+              <input
+                id={ids.secret}
+                type="password"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                autoComplete="off"
+                required
+                {...(savedSecretElsewhere ? { 'aria-describedby': `${ids.secret}-again` } : {})}
+              />
+              {savedSecretElsewhere ? (
+                <span id={`${ids.secret}-again`} className="muted">
+                  {t('secretAgainForNewUrl')}
+                </span>
+              ) : null}
+            </>
           )}
         </div>
         <details className="advanced">
           <summary>{t('advanced')}</summary>
           <div className="field">
             <label htmlFor={ids.baseUrl}>{t('apiBaseUrl')}</label>
-            <input id={ids.baseUrl} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} spellCheck={false} />
-            <span className="muted">{t('apiBaseUrlHint')}</span>
+            <input id={ids.baseUrl} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} spellCheck={false} disabled={baseUrlLocked} />
+            <span className="muted">{baseUrlLocked ? t('managedByOrganisation') : t('apiBaseUrlHint')}</span>
           </div>
         </details>
         <div className="actions">
@@ -293,6 +316,13 @@ function DisconnectSection({ status, refresh }: { status: StatusReply; refresh: 
   );
 }
 
+/** The message for a refused test or connect: some refusals say more in their detail. */
+function connectionErrorKey(error: { kind: string; detail?: string }): MessageKey {
+  if (error.detail === SECRET_NOT_FOR_THIS_URL) return 'error_secret-not-for-this-url';
+  if (error.detail === BASE_URL_NOT_ALLOWED) return 'error_insecure-url';
+  return `error_${error.kind}` as MessageKey;
+}
+
 function ConnectionResult({ result }: { result: ConnectionResultValue | undefined }) {
   const { t } = useT();
   if (!result) return null;
@@ -306,7 +336,7 @@ function ConnectionResult({ result }: { result: ConnectionResultValue | undefine
   if (!result.ok) {
     return (
       <div role="alert" className="result error">
-        {t(`error_${result.error.kind}` as Parameters<typeof t>[0])}
+        {t(connectionErrorKey(result.error))}
       </div>
     );
   }

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { PersonCard } from '@/components/PersonCard';
+import { PossibleMatches } from '@/components/PossibleMatches';
 import { ResultList } from '@/components/ResultList';
 import { SearchBox } from '@/components/SearchBox';
+import { WarningBanner } from '@/components/WarningBanner';
 import { resolveLang } from '@/lib/i18n';
 import { PANEL_PORT } from '@/lib/channels';
 import type { PanelPush, PanelToBackground } from '@/lib/messages';
 import type { ConversationModel, PanelModel } from '@/lib/panel-model';
+import { DEFAULT_LAYOUT, nextWidth } from '@/lib/panel-layout';
+import { BrandMark, CollapseIcon, NarrowerIcon, OpenIcon, WiderIcon } from './icons';
 
 /**
  * The requester panel. It holds no data of its own and opens no storage (a third-party
@@ -15,6 +19,7 @@ import type { ConversationModel, PanelModel } from '@/lib/panel-model';
 export function App() {
   const [model, setModel] = useState<PanelModel | undefined>();
   const [collapsed, setCollapsed] = useState(false);
+  const [width, setWidth] = useState(DEFAULT_LAYOUT.width);
   const [language, setLanguage] = useState<PanelPush['language']>('auto');
   const port = useRef<ReturnType<typeof browser.runtime.connect> | undefined>(undefined);
 
@@ -27,6 +32,7 @@ export function App() {
         const push = m as PanelPush;
         setModel(push.model);
         setCollapsed(push.layout.collapsed);
+        setWidth(push.layout.width);
         setLanguage(push.language);
       });
       // The service worker may be stopped and restarted; reconnect so the panel stays live.
@@ -46,13 +52,18 @@ export function App() {
 
   return (
     <I18nProvider lang={resolveLang(language, navigator.language)}>
-      <Panel model={model} collapsed={collapsed} onToggle={toggle} send={send} />
+      <Panel model={model} collapsed={collapsed} width={width} onToggle={toggle} send={send} />
     </I18nProvider>
   );
 }
 
-function Panel({ model, collapsed, onToggle, send }: { model: PanelModel | undefined; collapsed: boolean; onToggle: () => void; send: (m: PanelToBackground) => void }) {
+function Panel({ model, collapsed, width, onToggle, send }: { model: PanelModel | undefined; collapsed: boolean; width: number; onToggle: () => void; send: (m: PanelToBackground) => void }) {
   const { t } = useT();
+  // The width button steps through the widths; it says which way the next step goes.
+  const wider = nextWidth(width) > width;
+  const widthLabel = t('iconButtonLabel', { name: t(wider ? 'panelWider' : 'panelNarrower'), hint: t('panelWidth') });
+  const collapseLabel = t('iconButtonLabel', { name: t('panelCollapseShort'), hint: t('panelCollapse') });
+  const openLabel = t('iconButtonLabel', { name: t('panelOpen'), hint: t('panelExpand') });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !collapsed) onToggle();
@@ -64,8 +75,9 @@ function Panel({ model, collapsed, onToggle, send }: { model: PanelModel | undef
   if (collapsed) {
     return (
       <main className="panel collapsed">
-        <button type="button" className="tab" onClick={onToggle} aria-label={t('panelExpand')} aria-expanded={false}>
-          <span aria-hidden="true">◀</span>
+        <button type="button" className="tab" onClick={onToggle} aria-label={openLabel} title={openLabel} aria-expanded={false}>
+          <BrandMark className="brand-mark" />
+          <OpenIcon />
         </button>
       </main>
     );
@@ -73,17 +85,20 @@ function Panel({ model, collapsed, onToggle, send }: { model: PanelModel | undef
   return (
     <main className="panel" aria-label="Sidecard">
       <header className="panel-header">
-        <span className="brand">Sidecard</span>
+        <span className="brand">
+          <BrandMark className="brand-mark" />
+          Sidecard
+        </span>
         {model?.state === 'conversation' && model.stale ? (
           <span className="stale-mark" role="status" title={t('staleHint')}>
             {t('stale')}
           </span>
         ) : null}
-        <button type="button" className="width" onClick={() => send({ type: 'wider' })} aria-label={t('panelWidth')} title={t('panelWidth')}>
-          <span aria-hidden="true">↔</span>
+        <button type="button" className="icon-button width" onClick={() => send({ type: 'wider' })} aria-label={widthLabel} title={widthLabel}>
+          {wider ? <WiderIcon /> : <NarrowerIcon />}
         </button>
-        <button type="button" className="collapse" onClick={onToggle} aria-label={t('panelCollapse')} aria-expanded={true}>
-          <span aria-hidden="true">▶</span>
+        <button type="button" className="icon-button collapse" onClick={onToggle} aria-label={collapseLabel} title={collapseLabel} aria-expanded={true}>
+          <CollapseIcon />
         </button>
       </header>
       <Body model={model} send={send} />
@@ -115,6 +130,16 @@ function Body({ model, send }: { model: PanelModel | undefined; send: (m: PanelT
       );
     case 'idle':
       return <p className="muted">{t('panelIdle')}</p>;
+    case 'offer':
+      // Naming a tenant is a setting, and settings change on the options page only.
+      return (
+        <section className="empty">
+          <p>{t('tenantOffer', { host: model.host })}</p>
+          <button type="button" onClick={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?tenant=${encodeURIComponent(model.host)}#sites` })}>
+            {t('tenantOfferAction')}
+          </button>
+        </section>
+      );
     case 'conversation':
       return <ConversationView model={model} send={send} />;
   }
@@ -146,19 +171,19 @@ function ConversationView({ model, send }: { model: ConversationModel; send: (m:
         </button>
       ) : null}
       {model.person ? (
-        <PersonCard person={model.person} today={model.today} onOpenPerson={(id) => send({ type: 'open-person', id })} />
+        <>
+          {model.matchedByNameOnly ? <WarningBanner>{t('nameOnlyOpened', { email: model.selected })}</WarningBanner> : null}
+          <PersonCard person={model.person} today={model.today} onOpenPerson={(id) => send({ type: 'open-person', id })} />
+        </>
       ) : (
         <section className="not-found" aria-live="polite">
           <h2>{t('notInPersonio')}</h2>
           <p className="muted">{t('notInPersonioHint', { email: selected?.email ?? model.selected })}</p>
           {model.possibleMatches?.length ? (
-            <section aria-label={t('possibleMatches')}>
-              <h3>{t('possibleMatches')}</h3>
-              <ResultList
-                results={model.possibleMatches.map((r) => ({ id: r.id, name: r.name, details: [r.position, r.email] }))}
-                onChoose={(id) => send({ type: 'open-person', id })}
-              />
-            </section>
+            <PossibleMatches
+              matches={model.possibleMatches.map((r) => ({ id: r.id, name: r.name, details: [r.position, r.email] }))}
+              onChoose={(id) => send({ type: 'open-person', id })}
+            />
           ) : null}
           <SearchBox
             value={query}

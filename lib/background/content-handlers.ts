@@ -1,4 +1,6 @@
 import type { ContentRequests, Handlers } from '../messages';
+import { unnamedTenantTab } from '../panel-model';
+import { isUnnamedTenant } from '../tenants';
 import type { BackgroundServices } from './services';
 import type { SettingsSnapshot } from './settings-source';
 
@@ -18,13 +20,20 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
       site: snapshot.settings.customDomains.find((d) => d.host === host)?.site ?? null,
     }),
 
-    requester: async (message, { tabId, snapshot }) => {
+    requester: async (message, { tabId, host, snapshot }) => {
       panels.noteSite(tabId, message.site);
       const layout = await panels.layoutFor(message.site);
       const participants = message.conversation?.participants ?? [];
       if (snapshot.settings.disabledSites.includes(message.site) || participants.length === 0) {
         await sessions.set(tabId, undefined);
         return { visible: false, layout };
+      }
+      // Anyone can open a tenant of Zendesk, Freshdesk or Jira: on one the admin has not named,
+      // the panel only offers to name it, and nobody is looked up (the addresses are not kept).
+      if (isUnnamedTenant(host, snapshot.settings)) {
+        await sessions.set(tabId, unnamedTenantTab(message.site, host));
+        await panels.push(tabId, snapshot);
+        return { visible: true, layout };
       }
       await sessions.update(tabId, { type: 'conversation', site: message.site, participants });
       await panels.push(tabId, snapshot);

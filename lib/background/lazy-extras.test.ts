@@ -1,12 +1,23 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { wipeAll } from '../db';
+import { db, wipeAll } from '../db';
 import type { Employee } from '../employee';
 import type { PersonioClient } from '../personio/client';
+import { PersonioError } from '../personio/errors';
 import { defaultSettings } from '../settings';
-import { LazyExtras } from './lazy-extras';
+import { LAZY_FETCHES_PER_MINUTE, LAZY_FETCHES_PER_TAB_PER_MINUTE, LAZY_RETRY_AFTER_MS, LazyExtras } from './lazy-extras';
+import type { Connection } from './live-connection';
 
 const ada = { v: 1, id: 7, email: 'ada@acme.example', nameTokens: ['ada'], firstName: 'Ada' } as Employee;
+const person = (id: number) => ({ ...ada, id, email: `p${id}@acme.example` }) as Employee;
 const settings = defaultSettings();
+const paid = [{ name: 'Paid vacation', category: 'paid_vacation', available: 12.5 }];
+
+/** A connection whose client answers balances with `balance`. */
+function connection(balance: (id: number) => Promise<unknown>, signal = new AbortController().signal): () => Promise<Connection> {
+  return async () => ({ client: { balance } as unknown as PersonioClient, signal });
+}
+
+const card = (from = 'tab:1', now = 1_000_000, onLate = vi.fn()) => ({ from, now, onLate });
 
 beforeEach(async () => {
   await wipeAll();
@@ -14,33 +25,108 @@ beforeEach(async () => {
 
 describe('lazy card extras', () => {
   it('shows the balance as loading, fetches it once, then draws it from the cache', async () => {
-    const balance = vi.fn(async () => [{ category: 'paid_vacation', available: 12.5 }]);
-    const extras = new LazyExtras(async () => ({ balance }) as unknown as PersonioClient);
+    const balance = vi.fn(async () => paid);
+    const extras = new LazyExtras(connection(balance));
     const late = vi.fn();
-    expect((await extras.forCard(ada, settings, late)).vacation).toEqual({ state: 'loading' });
+    expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toEqual({ state: 'loading' });
     await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
-    expect((await extras.forCard(ada, settings, late)).vacation).toMatchObject({ state: 'ready', days: 12.5 });
+    expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toMatchObject({ state: 'ready', days: 12.5 });
     expect(balance).toHaveBeenCalledTimes(1);
   });
 
   it('says "unavailable" after a failed fetch instead of asking Personio on every redraw', async () => {
     const balance = vi.fn(async () => Promise.reject(new Error('forbidden')));
-    const extras = new LazyExtras(async () => ({ balance }) as unknown as PersonioClient);
+    const extras = new LazyExtras(connection(balance));
     const late = vi.fn();
-    await extras.forCard(ada, settings, late);
+    await extras.forCard(ada, settings, { from: 'tab:1', onLate: late });
     await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
-    expect((await extras.forCard(ada, settings, late)).vacation).toEqual({ state: 'unavailable' });
+    expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toEqual({ state: 'unavailable' });
     expect(balance).toHaveBeenCalledTimes(1);
     extras.forget();
-    await extras.forCard(ada, settings, late);
+    await extras.forCard(ada, settings, { from: 'tab:1', onLate: late });
     expect(balance).toHaveBeenCalledTimes(2);
   });
 
   it('fetches nothing for fields the admin does not show', async () => {
-    const clientFor = vi.fn(async () => undefined);
-    const extras = new LazyExtras(clientFor);
+    const connect = vi.fn(async () => undefined);
+    const extras = new LazyExtras(connect);
     const hidden = { ...settings, fields: settings.fields.map((f) => (f.key === 'vacationBalance' ? { ...f, show: false } : f)) };
-    expect(await extras.forCard({ ...ada, photoUrl: 'https://x' } as Employee, hidden, () => undefined)).toEqual({});
-    expect(clientFor).not.toHaveBeenCalled();
+    expect(await extras.forCard({ ...ada, photoUrl: 'https://x' } as Employee, hidden, { from: 'tab:1', onLate: () => undefined })).toEqual({});
+    expect(connect).not.toHaveBeenCalled();
+  });
+
+  it('joins a fetch under way instead of asking Personio twice for one card drawn twice', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const balance = vi.fn(() => new Promise((r) => (answer = r)));
+    const extras = new LazyExtras(connection(balance));
+    const first = card('tab:1');
+    const second = card('tab:2');
+    await extras.forCard(ada, settings, first);
+    expect((await extras.forCard(ada, settings, second)).vacation).toEqual({ state: 'loading' });
+    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    answer(paid);
+    await vi.waitFor(() => expect(second.onLate).toHaveBeenCalledTimes(1));
+    expect(first.onLate).toHaveBeenCalledTimes(1);
+    expect(balance).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('lazy fetch caps (a page planting many addresses)', () => {
+  it(`starts at most ${LAZY_FETCHES_PER_TAB_PER_MINUTE} fetches a minute for one tab; the rest show "unavailable" and are asked again later`, async () => {
+    const balance = vi.fn(async () => paid);
+    const extras = new LazyExtras(connection(balance));
+    const states: string[] = [];
+    for (let id = 1; id <= 25; id += 1) states.push((await extras.forCard(person(id), settings, card('tab:1', 1_000_000 + id))).vacation!.state);
+    await extras.whenIdle();
+    expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_TAB_PER_MINUTE);
+    expect(states.filter((s) => s === 'loading')).toHaveLength(LAZY_FETCHES_PER_TAB_PER_MINUTE);
+    expect(states.slice(LAZY_FETCHES_PER_TAB_PER_MINUTE).every((s) => s === 'unavailable')).toBe(true);
+    // A minute on, the person the agent comes back to is fetched.
+    expect((await extras.forCard(person(25), settings, card('tab:1', 1_000_025 + 60_000))).vacation).toEqual({ state: 'loading' });
+    expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_TAB_PER_MINUTE + 1);
+  });
+
+  it(`starts at most ${LAZY_FETCHES_PER_MINUTE} fetches a minute for all tabs together`, async () => {
+    const balance = vi.fn(async () => paid);
+    const extras = new LazyExtras(connection(balance));
+    let id = 0;
+    for (let tab = 1; tab <= 5; tab += 1) {
+      for (let i = 0; i < LAZY_FETCHES_PER_TAB_PER_MINUTE; i += 1) await extras.forCard(person((id += 1)), settings, card(`tab:${tab}`, 1_000_000 + id));
+    }
+    await extras.forCard(person((id += 1)), settings, card('popup', 1_000_000 + id));
+    await extras.whenIdle();
+    expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_MINUTE);
+  });
+
+  it('after a 429 shows "unavailable" and asks no sooner than a minute later, once', async () => {
+    const balance = vi.fn(async () => Promise.reject(new PersonioError('rate-limited', 'HTTP 429')));
+    const extras = new LazyExtras(connection(balance));
+    await extras.forCard(ada, settings, card('tab:1', 1_000_000));
+    await extras.whenIdle();
+    for (let t = 1; t < 10; t += 1) expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + t * 1000))).vacation).toEqual({ state: 'unavailable' });
+    expect(balance).toHaveBeenCalledTimes(1);
+    await extras.forCard(ada, settings, card('tab:1', 1_000_000 + LAZY_RETRY_AFTER_MS + 1));
+    expect(balance).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('lazy fetches and the connection generation', () => {
+  it('writes nothing for a fetch whose connection ended while it was under way, and remembers nothing of it', async () => {
+    let generation = new AbortController();
+    let answer: (value: unknown) => void = () => undefined;
+    const balance = vi.fn(() => new Promise((r) => (answer = r)));
+    const extras = new LazyExtras(async () => ({ client: { balance } as unknown as PersonioClient, signal: generation.signal }));
+    await extras.forCard(ada, settings, card());
+    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    generation.abort(new DOMException('disconnected', 'AbortError'));
+    answer(paid);
+    await extras.whenIdle();
+    expect(await db().balances.count()).toBe(0);
+    // The next connection asks at once: the aborted fetch did not count as a failure.
+    generation = new AbortController();
+    expect((await extras.forCard(ada, settings, card())).vacation).toEqual({ state: 'loading' });
+    answer(paid);
+    await extras.whenIdle();
+    expect(await db().balances.count()).toBe(1);
   });
 });

@@ -1,55 +1,133 @@
 import type { Employee } from '../employee';
 import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '../extras';
 import { shownFields } from '../fields';
-import type { PersonioClient } from '../personio/client';
+import { isPersonioError } from '../personio/errors';
 import type { PersonExtras } from '../person-view';
 import type { Settings } from '../settings';
+import type { Connection } from './live-connection';
 
 export type CardExtras = Pick<PersonExtras, 'photo' | 'vacation'>;
 
 /**
+ * On-demand fetches (a balance or a photo, one request each) one tab, or the popup, may
+ * start in a minute: enough for an agent going through a queue (five people with photo and
+ * balance), too few for a page that plants addresses to matter.
+ */
+export const LAZY_FETCHES_PER_TAB_PER_MINUTE = 10;
+/** On-demand fetches all tabs together may start in a minute: a tenth of Personio's 300. */
+export const LAZY_FETCHES_PER_MINUTE = 30;
+/** After a 429, or when the budget was kept for the sync, a detail is asked for again no sooner than this. */
+export const LAZY_RETRY_AFTER_MS = 60_000;
+
+const MINUTE_MS = 60_000;
+
+/** Who a card is drawn for: a tab's panel (`tab:<id>`) or the popup. */
+export interface CardRequest {
+  from: string;
+  /** Called once what was missing has arrived (or failed), so the card can be drawn again. */
+  onLate: () => void;
+  now?: number;
+}
+
+/**
  * A person's photo and vacation balance for a card: what is cached now, and what is missing
- * fetched from Personio, calling `onLate` once it has arrived so the card can be drawn again.
- * A fetch that failed is not retried in this worker's life: a card drawn again must not
- * fetch again (no loop).
+ * fetched from Personio, calling `onLate` once it has arrived. Only cards on screen ask, and
+ * fetches are capped per tab and per minute; beyond the caps the card shows the balance as
+ * unavailable, and asks again when the agent comes back to it later.
+ *
+ * A fetch that failed is not retried in this worker's life (a 429: not for a minute): a card
+ * drawn again must not fetch again (no loop). A fetch of an ended connection (disconnect)
+ * is aborted and leaves nothing behind.
  */
 export class LazyExtras {
-  private readonly failed = new Set<string>();
+  /** Keys of failed fetches, with when they may be tried again. */
+  private readonly failed = new Map<string, number>();
+  private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly started = new SlidingCount();
 
-  constructor(private readonly clientFor: (settings: Settings) => Promise<PersonioClient | undefined>) {}
+  constructor(private readonly connect: (settings: Settings) => Promise<Connection | undefined>) {}
 
-  async forCard(employee: Employee, settings: Settings, onLate: () => void, now = Date.now()): Promise<CardExtras> {
+  async forCard(employee: Employee, settings: Settings, request: CardRequest): Promise<CardExtras> {
+    const now = request.now ?? Date.now();
     const shown = shownFields(settings.fields);
     const extras: CardExtras = {};
     const late: Promise<unknown>[] = [];
-    const fetchOnce = (key: string, work: (client: PersonioClient) => Promise<unknown>) =>
-      late.push(
-        this.clientFor(settings)
-          .then((client) => client && work(client))
-          .catch(() => this.failed.add(key)),
-      );
+    /** Start (or join) a fetch; false when the caps or an earlier failure say not now. */
+    const fetchOnce = (key: string, work: (connection: Connection) => Promise<unknown>): boolean => {
+      const running = this.pending.get(key);
+      if (running) {
+        late.push(running);
+        return true;
+      }
+      if ((this.failed.get(key) ?? 0) > now) return false;
+      if (!this.started.allow(request.from, now)) return false;
+      this.failed.delete(key);
+      const fetching = this.fetch(key, settings, work, now).finally(() => this.pending.delete(key));
+      this.pending.set(key, fetching);
+      late.push(fetching);
+      return true;
+    };
     if (shown.includes('photo') && employee.photoUrl) {
       const photo = await cachedPhoto(employee, now);
-      const key = `photo:${employee.id}`;
       if (photo) extras.photo = photo;
-      else if (photo === undefined && !this.failed.has(key)) fetchOnce(key, (c) => fetchPhoto(c, employee, now));
+      else if (photo === undefined) fetchOnce(`photo:${employee.id}`, (c) => fetchPhoto(c.client, employee, now, undefined, c.signal));
     }
     if (shown.includes('vacationBalance')) {
       const vacation = await cachedVacation(employee.id, now);
-      const key = `balance:${employee.id}`;
       if (vacation) extras.vacation = vacation;
-      else if (this.failed.has(key)) extras.vacation = { state: 'unavailable' };
       else {
-        extras.vacation = { state: 'loading' };
-        fetchOnce(key, (c) => fetchVacation(c, employee.id, now));
+        const fetching = fetchOnce(`balance:${employee.id}`, (c) => fetchVacation(c.client, employee.id, now, undefined, c.signal));
+        extras.vacation = { state: fetching ? 'loading' : 'unavailable' };
       }
     }
-    if (late.length) void Promise.allSettled(late).then(onLate);
+    if (late.length) void Promise.allSettled(late).then(request.onLate);
     return extras;
+  }
+
+  /** Once every fetch under way has ended (a disconnect waits for them before its last wipe). */
+  async whenIdle(): Promise<void> {
+    await Promise.allSettled([...this.pending.values()]);
   }
 
   /** Disconnect: a new connection may be allowed what this one was not. */
   forget(): void {
     this.failed.clear();
   }
+
+  private async fetch(key: string, settings: Settings, work: (connection: Connection) => Promise<unknown>, now: number): Promise<void> {
+    let connection: Connection | undefined;
+    try {
+      connection = await this.connect(settings);
+      if (connection) await work(connection);
+      else this.failed.set(key, now + LAZY_RETRY_AFTER_MS); // no client (yet): not again at once
+    } catch (error) {
+      if (connection?.signal.aborted) return; // disconnected: nothing of it is remembered
+      const rateLimited = isPersonioError(error) && error.kind === 'rate-limited';
+      this.failed.set(key, rateLimited ? now + LAZY_RETRY_AFTER_MS : Infinity);
+    }
+  }
+}
+
+/** Fetches started in the last minute, per requester and in all. */
+class SlidingCount {
+  private readonly all: number[] = [];
+  private readonly byFrom = new Map<string, number[]>();
+
+  allow(from: string, now: number): boolean {
+    const since = now - MINUTE_MS;
+    prune(this.all, since);
+    for (const [key, times] of this.byFrom) if (prune(times, since) === 0) this.byFrom.delete(key);
+    const mine = this.byFrom.get(from) ?? [];
+    if (this.all.length >= LAZY_FETCHES_PER_MINUTE || mine.length >= LAZY_FETCHES_PER_TAB_PER_MINUTE) return false;
+    this.all.push(now);
+    mine.push(now);
+    this.byFrom.set(from, mine);
+    return true;
+  }
+}
+
+/** Drop times at or before `since` (oldest first); returns how many are left. */
+function prune(times: number[], since: number): number {
+  while (times.length > 0 && times[0]! <= since) times.shift();
+  return times.length;
 }

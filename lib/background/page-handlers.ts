@@ -36,12 +36,15 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
     disconnect: async () => {
       const { settings: current } = await settings.now();
       const custom = current.customDomains.map((d) => customDomainPattern(d.host));
-      await browser.alarms.clearAll();
-      await wipeAll();
-      forgetSearchIndex();
-      services.extras.forget();
-      await browser.storage.local.clear();
-      await browser.storage.session.clear();
+      // Twice: at once, and after the aborted sync and fetches have settled.
+      await services.disconnect(async () => {
+        await browser.alarms.clearAll();
+        await wipeAll();
+        forgetSearchIndex();
+        services.extras.forget();
+        await browser.storage.local.clear();
+        await browser.storage.session.clear();
+      });
       await registerCustomDomains(defaultSettings());
       if (custom.length) await browser.permissions.remove({ origins: custom }).catch(() => false);
       await services.refreshBadge();
@@ -64,7 +67,7 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
 
     person: async ({ id }) => {
       const { settings: current } = await settings.settled();
-      return openPerson(id, current, (employee) => services.extras.forCard(employee, current, () => undefined));
+      return openPerson(id, current, (employee) => services.extras.forCard(employee, current, { from: 'popup', onLate: () => undefined }));
     },
 
     'save-settings': async ({ patch }) => {

@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { countEmployees } from '../directory-stats';
 import type { ContentNotice, PanelPush } from '../messages';
 import { layoutFor, LAYOUT_KEY, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '../panel-layout';
-import { conversationModel, type PanelModel, type TabConversation } from '../panel-model';
+import { conversationModel, offerFor, type PanelModel, type TabConversation } from '../panel-model';
 import { isConnected } from '../settings';
 import type { SyncProgress } from '../sync/progress';
 import { readSyncState } from '../sync/run';
@@ -89,6 +89,9 @@ export class PanelHub {
   private async model(tabId: number, tab: TabConversation | undefined, snapshot?: SettingsSnapshot): Promise<PanelModel> {
     const { settings } = snapshot ?? (await this.deps.settings.now());
     if (!isConnected(settings)) return { state: 'not-connected' };
+    // An unnamed tenant gets the offer before anything of the directory is read.
+    const offer = offerFor(tab);
+    if (offer) return offer;
     const state = await readSyncState();
     if (state.lastSuccessAt === undefined && (await countEmployees()) === 0) {
       const progress = this.deps.progress();
@@ -99,7 +102,8 @@ export class PanelHub {
     return conversationModel(tab, settings, {
       now,
       stale: isStale(state, settings.intervalMinutes, now),
-      extrasFor: (e) => this.deps.extras.forCard(e, settings, () => void this.push(tabId), now),
+      // Called for the card on screen alone: the one participant selected, or the person opened.
+      extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now }),
     });
   }
 }

@@ -7,6 +7,7 @@ import type { SyncRequest } from '../sync/run';
 import { SyncService } from '../sync/service';
 import { PROGRESS_BROADCAST, type ProgressBroadcast } from '../messages';
 import { LazyExtras } from './lazy-extras';
+import { LiveConnection } from './live-connection';
 import { PanelHub } from './panel-hub';
 import { PanelSessions } from './panel-sessions';
 import { PolicySource } from './policy';
@@ -22,8 +23,18 @@ export interface BackgroundServices {
   panels: PanelHub;
   extras: LazyExtras;
   sync: SyncService;
-  /** A Personio client for the saved connection; a policy-provided secret wins over the saved one. */
+  /**
+   * The Personio client of the saved connection (a policy-provided secret wins over the saved
+   * one): one for the worker's life, shared by the sync and on-demand fetches, made again
+   * only when the base URL, client id or secret change.
+   */
   clientFor(settings: Settings): Promise<PersonioClient | undefined>;
+  /**
+   * End the connection: abort the running sync and every on-demand fetch, drop the client
+   * with its token and secret, and run `wipe` at once and again once the aborted work has
+   * settled (nothing of it commits after the abort either way).
+   */
+  disconnect(wipe: () => Promise<void>): Promise<void>;
   /** Start a sync (or join the running one); failures are in the sync log, not thrown. */
   startSync(request?: SyncRequest): Promise<void>;
   /** The toolbar badge, after the sync state or settings changed. */
@@ -34,8 +45,14 @@ export function createServices(): BackgroundServices {
   const policy = new PolicySource(() => browser.storage.managed.get());
   const settings = new SettingsSource(policy, browser.storage.local);
   const sessions = new PanelSessions(browser.storage.session);
-  const clientFor = async (current: Settings) => savedClient(current, {}, (await policy.settled()).clientSecret);
-  const extras = new LazyExtras(clientFor);
+  const connection = new LiveConnection({
+    make: async (current) => savedClient(current, {}, (await policy.settled()).clientSecret),
+    // What the client is made of; `connectedAt` changes with every Connect, so a new secret
+    // saved for the same base URL and client id makes a new client too.
+    keyOf: async (current) => JSON.stringify([current.baseUrl, current.clientId, current.connectedAt ?? null, current.secretHint, (await policy.settled()).clientSecret ?? null]),
+  });
+  const clientFor = async (current: Settings) => (await connection.open(current))?.client;
+  const extras = new LazyExtras((current) => connection.open(current));
 
   const refreshBadge = async () => {
     const [{ settings: current }, state] = await Promise.all([settings.now(), readSyncState()]);
@@ -45,7 +62,8 @@ export function createServices(): BackgroundServices {
   const sync: SyncService = new SyncService({
     connection: async () => {
       const { settings: current } = await settings.settled();
-      return { settings: current, client: await clientFor(current) };
+      const live = await connection.open(current);
+      return { settings: current, client: live?.client, signal: live?.signal ?? connection.signal };
     },
     armResume: armResumeAlarm,
     disarmResume: disarmResumeAlarm,
@@ -69,6 +87,7 @@ export function createServices(): BackgroundServices {
     extras,
     sync,
     clientFor,
+    disconnect: (wipe) => connection.end(wipe, () => Promise.all([sync.whenIdle(), extras.whenIdle()])),
     startSync: (request = 'auto') => sync.request(request).then(
       () => undefined,
       () => undefined,

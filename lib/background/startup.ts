@@ -1,3 +1,4 @@
+import { bindUnboundSecret, policyBaseUrl } from '../connection';
 import type { MessageOf, PageRequests } from '../messages';
 import { isConnected } from '../settings';
 import { readSyncState } from '../sync/run';
@@ -8,14 +9,18 @@ import { scheduleSync } from './sync-alarms';
 type Connect = (message: MessageOf<PageRequests, 'connect'>) => Promise<unknown>;
 
 /**
- * Each time the worker starts: a managed deployment whose policy carries credentials connects
- * itself; a run the worker was stopped in the middle of resumes at once; the sync alarm, the
- * toolbar badge and the admin's custom domains are brought in line with the settings.
+ * Each time the worker starts: a secret saved without its base URL is bound to the saved one;
+ * a managed deployment whose policy carries credentials connects itself (to the policy's base
+ * URL, the only one its secret may go to); a run the worker was stopped in the middle of
+ * resumes at once; the sync alarm, the toolbar badge and the admin's custom domains are
+ * brought in line with the settings.
  */
 export async function onWorkerStart(services: BackgroundServices, connect: Connect): Promise<void> {
-  const { settings: current, policy } = await services.settings.settled();
+  const { settings: current, own, policy } = await services.settings.settled();
+  // A vault that cannot be rewritten now keeps the unbound secret, read as bound to the same URL.
+  await bindUnboundSecret(own.baseUrl).catch(() => undefined);
   if (!isConnected(current) && policy.clientId && policy.clientSecret) {
-    await connect({ type: 'connect', credentials: { baseUrl: current.baseUrl, clientId: policy.clientId, clientSecret: policy.clientSecret } });
+    await connect({ type: 'connect', credentials: { baseUrl: policyBaseUrl(policy), clientId: policy.clientId, clientSecret: policy.clientSecret } });
     return;
   }
   const state = await readSyncState();

@@ -32,6 +32,7 @@ export async function statusReply({ settings, locked }: SettingsSnapshot, sync: 
       disabledSites: settings.disabledSites,
       language: settings.language,
       customDomains: settings.customDomains,
+      tenants: settings.tenants,
     },
     locked: [...locked],
     ...(state.population ? { population: state.population } : {}),

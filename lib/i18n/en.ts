@@ -128,6 +128,8 @@ export const en = {
   error_policy: 'The browser did not answer when Sidecard read your organisation’s policy, so nothing was changed. Try again; if it keeps happening, restart the browser.',
   error_permission: 'Sidecard needs permission to reach that API address. Allow it when the browser asks.',
   'error_invalid-url': 'That is not a valid address. Enter a URL such as https://api.personio.de.',
+  'error_insecure-url': 'The API address must start with https://. Enter a URL such as https://api.personio.de.',
+  'error_secret-not-for-this-url': 'Type the client secret again to use it with another API address.',
 
   // ── Pages: panel, popup, options (keys the entrypoints already use) ─────
   panelExpand: 'Show the Sidecard panel',
@@ -153,6 +155,7 @@ export const en = {
   clientSecret: 'Client secret',
   replaceSecret: 'Replace',
   secretSaved: 'A secret is saved. It is stored encrypted and never shown again.',
+  secretAgainForNewUrl: 'Type the client secret again to use it with another API address. The saved one is kept for the address it was saved with.',
   advanced: 'Advanced',
   apiBaseUrl: 'API base URL',
   apiBaseUrlHint: 'Change this only for a proxy or a test server.',
@@ -241,8 +244,27 @@ export const en = {
   remove: 'Remove',
   customDomainInvalid: 'Enter a domain such as help.acme.example (https only).',
   customDomainDenied: 'The browser did not allow Sidecard on that domain, so nothing was added.',
+  tenantsHeading: 'Your tenants',
+  tenantsIntro: 'Zendesk, Freshdesk and Jira host many companies on one domain, and anyone can open an account there. Sidecard shows people only on the addresses you name here; on any other it offers to be set up and looks nobody up.',
+  tenantsNone: 'None yet: Sidecard shows nobody on Zendesk, Freshdesk or Jira.',
+  tenantOf: 'Your {site}: {host}',
+  tenantHost: 'Address of your Zendesk, Freshdesk or Jira',
+  addTenant: 'Add',
+  removeTenant: 'Remove {host}',
+  tenantInvalid: 'Enter an address such as acme.zendesk.com, acme.freshdesk.com or acme.atlassian.net.',
+  tenantOffer: 'Use Sidecard on {host}?',
+  tenantOfferAction: 'Set up in Sites',
   panelWidth: 'Change the panel width',
+  // Icon buttons: a short name, then what it does (the tooltip and the accessible name).
+  iconButtonLabel: '{name} — {hint}',
+  panelWider: 'Wider',
+  panelNarrower: 'Narrower',
+  panelCollapseShort: 'Collapse',
+  panelOpen: 'Open panel',
   possibleMatches: 'Possible matches by name',
+  warningLabel: 'Warning',
+  nameOnlyWarning: 'Different address than in Personio — may be someone else.',
+  nameOnlyOpened: 'Matched by name only: {email} is a different address than in Personio — may be someone else.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

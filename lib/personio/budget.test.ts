@@ -38,3 +38,65 @@ describe('RequestBudget', () => {
     expect(sent).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('RequestBudget lanes', () => {
+  it('keeps any 60 seconds at the per-minute limit, bursts included', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget(300, 15, clock);
+    const at: number[] = [];
+    while (clock.now() < 120_000) {
+      await budget.take();
+      at.push(clock.now());
+    }
+    for (const start of at) expect(at.filter((t) => t >= start && t < start + 60_000).length).toBeLessThanOrEqual(300);
+  });
+
+  it('lets an on-demand request out only while a third of the minute is unused', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget(300, 300, clock);
+    let lazy = 0;
+    while (budget.tryTakeLazy()) lazy += 1;
+    expect(lazy).toBe(200);
+    // The sync still has the rest of the minute, without waiting.
+    for (let i = 0; i < 100; i += 1) await budget.take();
+    expect(clock.slept).toEqual([]);
+  });
+
+  it('never lets an on-demand request ahead of a waiting sync request', async () => {
+    const clock = fakeClock();
+    let release: () => void = () => undefined;
+    // A clock whose sleep does not return until released: the sync request stays waiting.
+    const held: Clock = { now: clock.now, sleep: () => new Promise((r) => (release = () => r(undefined))) };
+    const budget = new RequestBudget(300, 1, held);
+    await budget.take();
+    const waiting = budget.take();
+    await Promise.resolve();
+    expect(budget.tryTakeLazy()).toBe(false);
+    void clock.sleep(200);
+    release();
+    await waiting;
+    void clock.sleep(200);
+    expect(budget.tryTakeLazy()).toBe(true);
+  });
+
+  it('holds every lane off after a 429 for as long as Personio asked', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget(300, 15, clock);
+    budget.holdOff(5000);
+    expect(budget.tryTakeLazy()).toBe(false);
+    await budget.take();
+    expect(clock.now()).toBe(5000);
+    expect(budget.tryTakeLazy()).toBe(true);
+  });
+
+  it('lets an aborted request leave the queue without spending the budget', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget(60, 1, clock);
+    await budget.take();
+    const controller = new AbortController();
+    controller.abort(new DOMException('disconnected', 'AbortError'));
+    await expect(budget.take(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await budget.take();
+    expect(clock.slept).toEqual([1000]);
+  });
+});

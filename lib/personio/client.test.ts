@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../../test/personio-sim';
 import { PersonioClient, type PersonioClientOptions } from './client';
 import { PersonioError } from './errors';
@@ -127,5 +127,73 @@ describe('PersonioClient pages', () => {
   it('reads a vacation balance', async () => {
     const balance = await make().balance(100003);
     expect(balance.find((b) => b.category === 'paid_vacation')?.available).toEqual(expect.any(Number));
+  });
+});
+
+describe('PersonioClient lanes and abort', () => {
+  const balancePath = '/v1/company/employees/100003/absences/balance';
+  const calls = (path: string) => sim.requests.filter((r) => r.path === path).length;
+
+  it('close() ends a request under way, and refuses every later call without sending anything', async () => {
+    const c = make();
+    await c.authenticate();
+    sim.injectFault({ kind: 'slow', ms: 5000, path: '/v1/company/employees', count: 1 });
+    const pending = c.employeesPage(0);
+    await vi.waitFor(() => expect(calls('/v1/company/employees')).toBe(1));
+    const closedAt = Date.now();
+    c.close();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - closedAt).toBeLessThan(1000);
+    const sent = sim.requests.length;
+    await expect(c.employeesPage(0)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(c.authenticate(true)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(c.balance(100003)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(sim.requests.length).toBe(sent);
+  });
+
+  it("a caller's signal ends its own request, and only that one", async () => {
+    const c = make();
+    sim.injectFault({ kind: 'slow', ms: 5000, path: balancePath, count: 1 });
+    const controller = new AbortController();
+    const pending = c.balance(100003, { signal: controller.signal });
+    await vi.waitFor(() => expect(calls(balancePath)).toBe(1));
+    controller.abort(new DOMException('disconnected', 'AbortError'));
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await c.employeesPage(0)).data.length).toBe(100);
+  });
+
+  it('gives up on a balance at the first 429, without waiting for Retry-After', async () => {
+    const c = make({ retryLimit: 5 });
+    sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 2, path: balancePath, count: 5 });
+    const started = Date.now();
+    await expect(c.balance(100003)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(calls(balancePath)).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('retries a balance once at most on a server error', async () => {
+    const c = make({ retryLimit: 5 });
+    sim.injectFault({ kind: 'status', status: 502, path: balancePath, count: 5 });
+    await expect(c.balance(100003)).rejects.toMatchObject({ kind: 'server' });
+    expect(calls(balancePath)).toBe(2);
+  });
+
+  it('lets a balance spend the shared budget only while a third of the minute is unused', async () => {
+    const busy = make({ budgets: { employeesPerMinute: 6, authPerMinute: 60 } });
+    for (let i = 0; i < 4; i += 1) await busy.employeesPage(0);
+    await expect(busy.balance(100003)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(calls(balancePath)).toBe(0);
+
+    const idle = make({ budgets: { employeesPerMinute: 6, authPerMinute: 60 } });
+    for (let i = 0; i < 3; i += 1) await idle.employeesPage(0);
+    expect((await idle.balance(100003)).length).toBeGreaterThan(0);
+  });
+
+  it('holds balances off after Personio answered the sync with a 429', async () => {
+    const c = make({ retryLimit: 0, budgets: { employeesPerMinute: 300, authPerMinute: 60 } });
+    sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 30, path: '/v1/company/employees', count: 1 });
+    await expect(c.employeesPage(0)).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(c.balance(100003)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(calls(balancePath)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import { PersonioError } from './errors';
 import { RequestBudget, realClock, type Clock } from './budget';
@@ -45,6 +45,14 @@ export interface PersonioClientOptions {
   budgets?: { employeesPerMinute: number; authPerMinute: number } | false;
 }
 
+/** Per call: aborting the signal (a disconnect) ends the request, its retries and any wait for the budget. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** Requests of the sync, and on-demand details for the card on screen (see budget.ts). */
+type Lane = 'sync' | 'lazy';
+
 export interface EmployeesQuery {
   attributes?: readonly string[];
   /** Only employees updated after this instant (Personio: `updated_since`). */
@@ -64,54 +72,105 @@ export const PAGES_IN_FLIGHT = 4;
 
 /**
  * Personio v1 over ky. Knows HTTP and Personio, nothing of storage. Every payload is
- * validated; every failure surfaces as a `PersonioError` with a kind the UI can explain.
+ * validated; every failure surfaces as a `PersonioError` with a kind the UI can explain,
+ * except an abort, which rejects with the signal's reason.
+ *
+ * The background keeps one client per connection, so the sync and on-demand details share
+ * one token and one request budget. Balances and photos go in the lazy lane: they spend the
+ * budget only when the sync can spare it, retry once at most, and never after a 429.
  */
 export class PersonioClient {
   private readonly http: KyInstance;
+  private readonly lazyHttp: KyInstance;
+  private readonly clientId: string;
+  private clientSecret: string | undefined;
   private token: CachedToken | undefined;
   private authInFlight: Promise<string> | undefined;
   private readonly clock: Clock;
   private readonly employeesBudget?: RequestBudget;
   private readonly authBudget?: RequestBudget;
-  /** HTTP requests sent, retries included (for the sync log and benchmarks). */
+  private readonly closing = new AbortController();
+  /** HTTP requests of the sync lane and auth sent, retries included (for the sync log and benchmarks). */
   requestCount = 0;
+  /** HTTP requests of the lazy lane sent. */
+  lazyRequestCount = 0;
 
-  constructor(private readonly options: PersonioClientOptions) {
+  private readonly onToken: PersonioClientOptions['onToken'];
+
+  constructor(options: PersonioClientOptions) {
     this.clock = options.clock ?? realClock;
     this.token = options.token;
+    this.onToken = options.onToken;
+    this.clientId = options.clientId;
+    // Kept here alone, where close() forgets it.
+    this.clientSecret = options.clientSecret;
     const budgets = options.budgets ?? { employeesPerMinute: 300, authPerMinute: 60 };
     if (budgets) {
       this.employeesBudget = new RequestBudget(budgets.employeesPerMinute, 15, this.clock);
       this.authBudget = new RequestBudget(budgets.authPerMinute, 5, this.clock);
     }
     const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-    this.http = ky.create({
+    const retry = {
+      limit: options.retryLimit ?? 5,
+      methods: ['get', 'post'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [413, 429, 503],
+      // Personio does not document Retry-After; when it is absent, back off 1 s, 2 s, 4 s … with jitter.
+      delay: (attempt: number) => 1000 * 2 ** (attempt - 1),
+      backoffLimit: 30_000,
+      maxRetryAfter: 120_000,
+      jitter: (delay: number) => delay * (0.75 + Math.random() * 0.5),
+      retryOnTimeout: true,
+    };
+    const common = {
       prefix: options.baseUrl.replace(/\/+$/, ''),
       headers: { Accept: 'application/json', 'X-Personio-App-ID': APP_ID },
       timeout: options.timeoutMs ?? 30_000,
-      retry: {
-        limit: options.retryLimit ?? 5,
-        methods: ['get', 'post'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [413, 429, 503],
-        // Personio does not document Retry-After; when it is absent, back off 1 s, 2 s, 4 s … with jitter.
-        delay: (attempt) => 1000 * 2 ** (attempt - 1),
-        backoffLimit: 30_000,
-        maxRetryAfter: 120_000,
-        jitter: (delay) => delay * (0.75 + Math.random() * 0.5),
-        retryOnTimeout: true,
-      },
-      fetch: async (input, init) => {
-        const url = input instanceof Request ? input.url : String(input);
-        await (url.includes('/v1/auth') ? this.authBudget : this.employeesBudget)?.take();
+    };
+    this.http = ky.create({ ...common, retry, fetch: this.sender('sync', baseFetch) });
+    // A detail for the card gives up early: one retry, and a 429 is an answer, not a wait.
+    const lazyRetry = { ...retry, limit: Math.min(1, retry.limit), statusCodes: [408, 500, 502, 503, 504], afterStatusCodes: [] };
+    this.lazyHttp = ky.create({ ...common, retry: lazyRetry, fetch: this.sender('lazy', baseFetch) });
+  }
+
+  /** Every request goes out through its lane's budget; a 429 holds every lane off. */
+  private sender(lane: Lane, baseFetch: typeof fetch): NonNullable<Options['fetch']> {
+    return async (input, init) => {
+      const request = input instanceof Request ? input : undefined;
+      const auth = (request?.url ?? String(input)).includes('/v1/auth');
+      const budget = auth ? this.authBudget : this.employeesBudget;
+      if (lane === 'lazy' && !auth) {
+        if (budget && !budget.tryTakeLazy()) throw new PersonioError('rate-limited', 'deferred to the sync');
+        this.lazyRequestCount += 1;
+      } else {
+        await budget?.take(init?.signal ?? request?.signal);
         this.requestCount += 1;
-        return baseFetch(input, init);
-      },
-    });
+      }
+      const response = await baseFetch(input, init);
+      if (response.status === 429) budget?.holdOff(retryAfterMs(response.headers.get('retry-after'), this.clock.now()));
+      return response;
+    };
+  }
+
+  /**
+   * Disconnect: every request under way, every retry and every wait for the budget ends; the
+   * secret and the token are forgotten, and the client refuses any further call.
+   */
+  close(): void {
+    this.closing.abort(new DOMException('The Personio connection was closed', 'AbortError'));
+    this.clientSecret = undefined;
+    this.token = undefined;
+    this.authInFlight = undefined;
+  }
+
+  /** The client's own signal joined with the caller's. */
+  private signalFor(options: RequestOptions): AbortSignal {
+    return options.signal ? AbortSignal.any([this.closing.signal, options.signal]) : this.closing.signal;
   }
 
   /** The current token, authenticating (once, however many callers ask at the same time). */
   async authenticate(force = false): Promise<string> {
+    this.closing.signal.throwIfAborted();
     if (!force && this.token && this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS > this.clock.now()) return this.token.token;
     this.authInFlight ??= this.requestToken().finally(() => {
       this.authInFlight = undefined;
@@ -120,42 +179,49 @@ export class PersonioClient {
   }
 
   private async requestToken(): Promise<string> {
-    const body = await this.call(() =>
-      // Credentials go in the JSON body: query-string credentials are rejected from December 2026.
-      this.http.post('v1/auth', { json: { client_id: this.options.clientId, client_secret: this.options.clientSecret } }),
+    const signal = this.closing.signal;
+    const body = await this.call(
+      () =>
+        // Credentials go in the JSON body: query-string credentials are rejected from December 2026.
+        this.http.post('v1/auth', { json: { client_id: this.clientId, client_secret: this.clientSecret }, signal }),
       authResponseSchema,
-      { auth: true },
+      { auth: true, signal },
     );
+    signal.throwIfAborted();
     const ttlSeconds = body.data.expires_in ?? 86_400;
     this.setToken({ token: body.data.token, expiresAt: this.clock.now() + ttlSeconds * 1000 });
     return body.data.token;
   }
 
   private setToken(token: CachedToken | undefined): void {
+    if (this.closing.signal.aborted) return;
     this.token = token;
-    this.options.onToken?.(token);
+    this.onToken?.(token);
   }
 
   /** An authenticated GET; on 401/403 authenticates again once (the token may have been revoked or rotated). */
-  private async get<T extends z.ZodMiniType>(path: string, schema: T, searchParams?: URLSearchParams): Promise<z.infer<T>> {
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, searchParams?: URLSearchParams, options: RequestOptions & { lane?: Lane } = {}): Promise<z.infer<T>> {
+    const signal = this.signalFor(options);
+    const http = options.lane === 'lazy' ? this.lazyHttp : this.http;
     const send = async () => {
       const token = await this.authenticate();
-      return this.http.get(path, { headers: { Authorization: `Bearer ${token}` }, searchParams });
+      return http.get(path, { headers: { Authorization: `Bearer ${token}` }, searchParams, signal });
     };
     try {
-      return await this.call(send, schema);
+      return await this.call(send, schema, { signal });
     } catch (e) {
       if (!(e instanceof PersonioError && e.kind === 'forbidden')) throw e;
       this.setToken(undefined);
-      return await this.call(send, schema);
+      return await this.call(send, schema, { signal });
     }
   }
 
-  private async call<T extends z.ZodMiniType>(send: () => Promise<Response>, schema: T, opts: { auth?: boolean } = {}): Promise<z.infer<T>> {
+  private async call<T extends z.ZodMiniType>(send: () => Promise<Response>, schema: T, opts: { auth?: boolean; signal: AbortSignal }): Promise<z.infer<T>> {
     let response: Response;
     try {
       response = await send();
     } catch (e) {
+      opts.signal.throwIfAborted();
       throw this.toError(e, opts.auth ?? false);
     }
     this.adoptRotatedToken(response);
@@ -163,6 +229,7 @@ export class PersonioClient {
     try {
       json = await response.json();
     } catch {
+      opts.signal.throwIfAborted();
       throw new PersonioError('malformed', 'response is not JSON');
     }
     const parsed = schema.safeParse(json);
@@ -197,12 +264,12 @@ export class PersonioClient {
   }
 
   /** One page of employees at a record offset. */
-  async employeesPage(offset: number, query: EmployeesQuery = {}, limit = EMPLOYEES_PAGE_SIZE): Promise<EmployeesPage> {
+  async employeesPage(offset: number, query: EmployeesQuery = {}, limit = EMPLOYEES_PAGE_SIZE, options: RequestOptions = {}): Promise<EmployeesPage> {
     const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
     for (const attribute of query.attributes ?? []) params.append('attributes[]', attribute);
     if (query.updatedSince) params.set('updated_since', query.updatedSince.toISOString().slice(0, 19));
     if (query.email) params.set('email', query.email);
-    return this.get('v1/company/employees', employeesPageSchema, params);
+    return this.get('v1/company/employees', employeesPageSchema, params, options);
   }
 
   /**
@@ -211,13 +278,14 @@ export class PersonioClient {
    * Once the first page tells the total, up to `PAGES_IN_FLIGHT` requests run at once, so
    * a sync is bound by the request budget rather than by each response's latency; the
    * budget (300 a minute, bursts of 15) still paces them. Requests still running when the
-   * end is reached, or when the caller stops, are left unread, harmlessly.
+   * end is reached, or when the caller stops, are left unread, harmlessly; aborting the
+   * signal ends them.
    */
-  async *employeePages(query: EmployeesQuery = {}, startOffset = 0): AsyncGenerator<{ page: EmployeesPage; offset: number; nextOffset: number; total?: number }> {
+  async *employeePages(query: EmployeesQuery = {}, startOffset = 0, options: RequestOptions = {}): AsyncGenerator<{ page: EmployeesPage; offset: number; nextOffset: number; total?: number }> {
     const inFlight = new Map<number, Promise<EmployeesPage>>();
     let nextRequest = startOffset;
     const request = () => {
-      const pending = this.employeesPage(nextRequest, query);
+      const pending = this.employeesPage(nextRequest, query, EMPLOYEES_PAGE_SIZE, options);
       pending.catch(() => undefined); // read (and thrown) in order below
       inFlight.set(nextRequest, pending);
       nextRequest += EMPLOYEES_PAGE_SIZE;
@@ -243,8 +311,8 @@ export class PersonioClient {
   }
 
   /** What this credential may read (standard and custom attributes, with labels). */
-  async attributes(): Promise<AttributeDefinition[]> {
-    return (await this.get('v1/company/employees/attributes', attributesResponseSchema)).data;
+  async attributes(options: RequestOptions = {}): Promise<AttributeDefinition[]> {
+    return (await this.get('v1/company/employees/attributes', attributesResponseSchema, undefined, options)).data;
   }
 
   async employeeCount(): Promise<number> {
@@ -252,8 +320,9 @@ export class PersonioClient {
     return page.metadata?.total_elements ?? page.data.length;
   }
 
-  async balance(employeeId: number): Promise<Balance[]> {
-    const body = await this.get(`v1/company/employees/${employeeId}/absences/balance`, balanceResponseSchema);
+  /** A person's absence balances: an on-demand detail (the lazy lane). */
+  async balance(employeeId: number, options: RequestOptions = {}): Promise<Balance[]> {
+    const body = await this.get(`v1/company/employees/${employeeId}/absences/balance`, balanceResponseSchema, undefined, { ...options, lane: 'lazy' });
     return body.data.map((b) => ({
       name: b.name,
       ...(b.category ? { category: b.category } : {}),
@@ -263,28 +332,39 @@ export class PersonioClient {
   }
 
   /** Time-offs overlapping [start, end]. On this endpoint `offset` is a 1-based PAGE NUMBER. */
-  async *timeOffPages(start: string, end: string): AsyncGenerator<TimeOffsPage> {
+  async *timeOffPages(start: string, end: string, options: RequestOptions = {}): AsyncGenerator<TimeOffsPage> {
     for (let pageNumber = 1; ; pageNumber += 1) {
       const params = new URLSearchParams({ start_date: start, end_date: end, limit: String(TIME_OFFS_PAGE_SIZE), offset: String(pageNumber) });
-      const page = await this.get('v1/company/time-offs', timeOffsPageSchema, params);
+      const page = await this.get('v1/company/time-offs', timeOffsPageSchema, params, options);
       yield page;
       const totalPages = page.metadata?.total_pages;
       if (page.data.length < TIME_OFFS_PAGE_SIZE || (totalPages !== undefined && pageNumber >= totalPages)) return;
     }
   }
 
-  /** A profile picture at `width` px, or null when the person has none (404). */
-  async photo(employeeId: number, width: number): Promise<Blob | null> {
+  /** A profile picture at `width` px, or null when the person has none (404): an on-demand detail (the lazy lane). */
+  async photo(employeeId: number, width: number, options: RequestOptions = {}): Promise<Blob | null> {
+    const signal = this.signalFor(options);
     const token = await this.authenticate();
     try {
-      const response = await this.http.get(`v1/company/employees/${employeeId}/profile-picture/${width}`, {
+      const response = await this.lazyHttp.get(`v1/company/employees/${employeeId}/profile-picture/${width}`, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'image/png, image/jpeg' },
+        signal,
       });
       const blob = await response.blob();
       return blob.type.startsWith('image/') || blob.size > 0 ? blob : null;
     } catch (e) {
+      signal.throwIfAborted();
       if (e instanceof HTTPError && e.response.status === 404) return null;
       throw this.toError(e, false);
     }
   }
+}
+
+/** How long Personio asked us to wait (Retry-After: seconds or a date), at most two minutes; 1 s when it did not say. */
+function retryAfterMs(header: string | null, now: number): number {
+  if (!header) return 1000;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 120_000) : 1000;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFieldSettings, storedFields, type FieldKey } from '../fields';
-import { calendarDate, filterFacts, instant, mapEmployee, sameEmployee } from './map';
+import { calendarDate, filterFacts, instant, mapEmployee, PERSONIO_TEXT_LIMITS, sameEmployee } from './map';
 import { rawEmployeeSchema, type RawEmployee } from './schema';
 
 const attr = (value: unknown, type = 'standard') => ({ label: 'x', value, type, universal_id: null });
@@ -90,6 +90,58 @@ describe('mapEmployee', () => {
 
   it('drops a row without an email: nobody could look it up', () => {
     expect(mapEmployee(raw({ email: attr('') }), { stored: defaults })).toBeNull();
+  });
+
+  it('cuts every text to its limit, so a 100,000-character position is neither stored nor drawn', () => {
+    const huge = 'Chief '.repeat(20_000);
+    const stored = new Set<FieldKey>([...defaults, 'gender', 'costCenters', 'dynamic_33401']);
+    const e = mapEmployee(
+      raw({
+        first_name: attr('J'.repeat(100_000)),
+        position: attr(huge),
+        gender: attr(huge),
+        department: attr({ type: 'Department', attributes: { id: 281521, name: huge } }),
+        supervisor: attr({ type: 'Employee', attributes: { id: attr(100001, 'integer'), preferred_name: attr(huge) } }),
+        cost_centers: attr(Array.from({ length: 1_000 }, (_, i) => ({ attributes: { id: i + 1, name: huge } }))),
+        dynamic_33401: { label: huge, value: [huge, huge], type: 'multi' },
+      }),
+      { stored },
+    )!;
+    const { name, text, listItems } = PERSONIO_TEXT_LIMITS;
+    expect(e.firstName).toBe('J'.repeat(name));
+    expect(e.position).toBe(huge.slice(0, text).trimEnd());
+    expect([e.gender, e.department?.name].map((v) => v?.length)).toEqual([text, text]);
+    expect(e.supervisorName?.length).toBeLessThanOrEqual(name);
+    expect(e.costCenters).toHaveLength(listItems);
+    expect(e.costCenters?.every((c) => c.name.length <= text)).toBe(true);
+    expect(e.custom?.dynamic_33401?.label.length).toBeLessThanOrEqual(text);
+    expect((e.custom?.dynamic_33401?.value as string[]).map((v) => v.length)).toEqual([text, text]);
+    expect(JSON.stringify(e).length).toBeLessThan(100_000);
+  });
+
+  it('never cuts an address: a row whose email is longer than any address is dropped', () => {
+    const long = 'a'.repeat(PERSONIO_TEXT_LIMITS.email) + '@acme.example';
+    expect(mapEmployee(raw({ email: attr(long) }), { stored: defaults })).toBeNull();
+    const longest = 'a'.repeat(64) + '@' + 'b'.repeat(243) + '.example';
+    expect(mapEmployee(raw({ email: attr(longest) }), { stored: defaults })?.email).toBe(longest);
+  });
+
+  it.each([-1, 1.5, 0, '-7', '2.5'])('drops a row whose id is %j, as malformed', (id) => {
+    expect(mapEmployee(raw({ id: attr(id, 'integer') }), { stored: defaults })).toBeNull();
+  });
+
+  it('drops a reference whose id is not a positive integer, keeping the person', () => {
+    const e = mapEmployee(
+      raw({
+        supervisor: attr({ type: 'Employee', attributes: { id: attr(-1, 'integer'), first_name: attr('Lena') } }),
+        department: attr({ type: 'Department', attributes: { id: 0.5, name: 'People' } }),
+      }),
+      { stored: defaults },
+    );
+    expect(e?.id).toBe(2040614);
+    expect(e).not.toHaveProperty('supervisorId');
+    expect(e).not.toHaveProperty('supervisorName');
+    expect(e).not.toHaveProperty('department');
   });
 
   it('reads filter facts whether or not they are stored', () => {

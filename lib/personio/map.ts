@@ -1,19 +1,45 @@
 import { EMPLOYEE_RECORD_VERSION, EMPLOYEE_STATUSES, type CustomValue, type Employee, type EmployeeStatus, type OrgRef } from '../employee';
 import { isCustomField, type FieldKey } from '../fields';
-import { nameTokens } from '../text';
+import { cutText, nameTokens } from '../text';
 import type { AttributeDefinition, RawEmployee } from './schema';
 
 type Attrs = RawEmployee['attributes'];
 type OrgValue = { attributes: { id: number; name: string } } | null | undefined;
 
-function text(v: unknown): string | undefined {
+/**
+ * The longest text kept from Personio, by kind. Longer text is cut: it is stored, indexed,
+ * sent to every panel and drawn, and no real name or position comes near these lengths.
+ * An email address is never cut (cut, it would be someone else's): a row whose address is
+ * longer than any address can be is dropped. A URL is dropped rather than cut, for the same reason.
+ */
+export const PERSONIO_TEXT_LIMITS = {
+  /** First, last, preferred and supervisor names. */
+  name: 200,
+  /** 64 characters, "@", a 255-character domain. */
+  email: 320,
+  /** Position, department, office, team, gender, custom values and their labels. */
+  text: 500,
+  url: 2048,
+  /** Items of a list (cost centres, a multi-select custom attribute). */
+  listItems: 100,
+} as const;
+
+function text(v: unknown, max: number = PERSONIO_TEXT_LIMITS.text): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const t = v.trim();
+  const t = cutText(v.trim(), max).trimEnd();
   return t === '' ? undefined : t;
 }
 
+const nameText = (v: unknown) => text(v, PERSONIO_TEXT_LIMITS.name);
+
+/** Personio ids are positive integers; anything else is a malformed row or reference. */
+export function isPersonioId(v: unknown): v is number {
+  return Number.isSafeInteger(v) && (v as number) > 0;
+}
+
 function orgRef(v: OrgValue): OrgRef | undefined {
-  return v ? { id: v.attributes.id, name: v.attributes.name } : undefined;
+  if (!v || !isPersonioId(v.attributes.id)) return undefined;
+  return { id: v.attributes.id, name: cutText(v.attributes.name, PERSONIO_TEXT_LIMITS.text) };
 }
 
 /**
@@ -29,9 +55,12 @@ export function calendarDate(v: unknown): string | undefined {
 /** Personio's usual instant: local time with an offset, the colon optional ("+0100"). */
 const OFFSET_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d):?(\d\d)$/;
 
+/** No instant Personio writes is longer: a longer string is not one, and is not handed to Date.parse. */
+const MAX_INSTANT_LENGTH = 64;
+
 /** Instants normalised to ISO UTC; "+0100" offsets (no colon) are accepted. */
 export function instant(v: unknown): string | undefined {
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== 'string' || v.length > MAX_INSTANT_LENGTH) return undefined;
   // The usual form is worked out directly: a sync reads two instants per person, and
   // Date.parse's general parser is the slow part of mapping.
   const m = OFFSET_INSTANT.exec(v);
@@ -54,10 +83,12 @@ function status(v: unknown): EmployeeStatus | undefined {
 }
 
 function customValue(raw: unknown): CustomValue['value'] {
+  const limit = PERSONIO_TEXT_LIMITS.text;
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
-  if (Array.isArray(raw)) return raw.map((x) => String(x));
-  return JSON.stringify(raw);
+  if (typeof raw === 'string') return cutText(raw, limit);
+  if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
+  if (Array.isArray(raw)) return raw.slice(0, PERSONIO_TEXT_LIMITS.listItems).map((x) => cutText(String(x), limit));
+  return cutText(JSON.stringify(raw), limit);
 }
 
 export interface MapOptions {
@@ -84,19 +115,24 @@ export function filterFacts(raw: RawEmployee): FilterFacts {
 }
 
 /**
- * Personio employee → Sidecard record, keeping only allowed fields. Pure.
- * Returns null for a row without an email: nobody could ever look it up.
+ * Personio employee → Sidecard record, keeping only allowed fields, each text cut to its
+ * PERSONIO_TEXT_LIMITS. Pure. Returns null for a malformed row, which is dropped: one without
+ * an email (nobody could ever look it up), with an address longer than any address, or with
+ * an id that is not a positive integer (-1 or 1.5 would be filed, fetched and linked as a person).
  */
 export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [] }: MapOptions): Employee | null {
   const a: Attrs = raw.attributes;
-  const email = text(a.email?.value)?.toLowerCase();
+  if (!isPersonioId(a.id.value)) return null;
+  const fullEmail = typeof a.email?.value === 'string' ? a.email.value.trim() : '';
+  if (fullEmail.length > PERSONIO_TEXT_LIMITS.email) return null;
+  const email = text(fullEmail)?.toLowerCase();
   if (!email) return null;
   const has = (k: FieldKey) => stored.has(k);
   const e: Employee = { v: EMPLOYEE_RECORD_VERSION, id: a.id.value, email, nameTokens: [] };
 
-  const first = text(a.first_name?.value);
-  const last = text(a.last_name?.value);
-  const preferred = text(a.preferred_name?.value);
+  const first = nameText(a.first_name?.value);
+  const last = nameText(a.last_name?.value);
+  const preferred = nameText(a.preferred_name?.value);
   if (first) e.firstName = first;
   if (last) e.lastName = last;
   // Personio fills preferred_name with "First Last" when nobody set one; keep it only when it says more.
@@ -113,10 +149,10 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [
   if (has('subcompany')) { const v = orgRef(a.subcompany?.value as OrgValue); if (v) e.subcompany = v; }
   if (has('supervisor')) {
     const sup = a.supervisor?.value;
-    if (sup) {
+    if (sup && isPersonioId(sup.attributes.id.value)) {
       e.supervisorId = sup.attributes.id.value;
-      const name = [text(sup.attributes.first_name?.value), text(sup.attributes.last_name?.value)].filter(Boolean).join(' ');
-      const supName = text(sup.attributes.preferred_name?.value) ?? (name || undefined);
+      const name = [nameText(sup.attributes.first_name?.value), nameText(sup.attributes.last_name?.value)].filter(Boolean).join(' ');
+      const supName = nameText(sup.attributes.preferred_name?.value) ?? nameText(name);
       if (supName) e.supervisorName = supName;
     }
   }
@@ -134,16 +170,19 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [
     if (typeof v === 'number') e.weeklyHours = v;
   }
   if (has('costCenters')) {
-    const list = a.cost_centers?.value ?? [];
+    const list = (a.cost_centers?.value ?? []).filter((c) => isPersonioId(c.attributes.id)).slice(0, PERSONIO_TEXT_LIMITS.listItems);
     if (list.length) {
       e.costCenters = list.map((c) => ({
         id: c.attributes.id,
-        name: c.attributes.name,
+        name: cutText(c.attributes.name, PERSONIO_TEXT_LIMITS.text),
         ...(c.attributes.percentage != null ? { percentage: c.attributes.percentage } : {}),
       }));
     }
   }
-  if (has('photo')) { const v = text(a.profile_picture?.value); if (v) e.photoUrl = v; }
+  if (has('photo')) {
+    const v = a.profile_picture?.value?.trim();
+    if (v && v.length <= PERSONIO_TEXT_LIMITS.url) e.photoUrl = v;
+  }
 
   const created = instant(a.created_at?.value);
   if (created) e.createdAt = created;
@@ -158,9 +197,9 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [
     if (!wrapper || typeof wrapper !== 'object') continue;
     const value = customValue(wrapper.value);
     if (value === null || value === '') continue;
-    const label = attributeDefinitions.find((d) => d.key === key)?.label ?? wrapper.label ?? key;
+    const label = text(attributeDefinitions.find((d) => d.key === key)?.label) ?? text(wrapper.label) ?? key;
     e.custom ??= {};
-    e.custom[key] = { label, type: wrapper.type ?? 'standard', value };
+    e.custom[key] = { label, type: text(wrapper.type) ?? 'standard', value };
   }
   return e;
 }

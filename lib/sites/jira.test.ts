@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jira } from './jira';
+import { matchesPattern } from './match';
 import { fixtureDocument } from '../../test/unit/sites/fixture-dom';
 
 const MAIN = '#ak-main-content';
@@ -120,7 +121,12 @@ describe('jira adapter on the Jira Service Management fixture', () => {
     });
   });
 
-  it('covers Atlassian cloud sites', () => {
-    expect(jira.matches).toEqual(['https://*.atlassian.net/*']);
+  it('covers Jira Service Management on Atlassian cloud sites, not Confluence or the rest of Jira', () => {
+    const covers = (url: string) => jira.matches.some((p) => matchesPattern(p, new URL(url)));
+    expect(covers(`${QUEUE}/ITSD-101`)).toBe(true);
+    expect(covers('https://acme.atlassian.net/browse/ITSD-102')).toBe(true);
+    expect(covers('https://acme.atlassian.net/servicedesk/customer/portal/2/ITSD-101')).toBe(true);
+    expect(covers('https://acme.atlassian.net/wiki/spaces/HR/overview')).toBe(false);
+    expect(covers('https://acme.atlassian.net/jira/software/projects/APP/boards/1')).toBe(false);
   });
 });

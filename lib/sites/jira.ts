@@ -96,7 +96,9 @@ function readPortal(doc: Document, url: URL): Conversation | null {
 export const jira: SiteAdapter = {
   id: 'jira',
   label: 'Jira Service Management',
-  matches: ['https://*.atlassian.net/*'],
+  // Jira Service Management only: the agent's queues and issues, and the customer portal.
+  // Confluence (/wiki/) and the rest of Jira share the host but are no helpdesk.
+  matches: ['https://*.atlassian.net/jira/servicedesk/*', 'https://*.atlassian.net/servicedesk/customer/*', 'https://*.atlassian.net/browse/*'],
 
   readConversation(doc: Document, url: URL): Conversation | null {
     return readAgentView(doc, url) ?? readPortal(doc, url);

@@ -46,11 +46,19 @@ export interface SiteAdapter {
   observeRoot?(doc: Document): Element | null;
 }
 
+/** Longer than any address (64 characters, @, a 255-character domain): not an address. */
+const MAX_EMAIL_LENGTH = 320;
+
 export function normaliseEmail(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const email = raw.trim().replace(/^mailto:/i, '').toLowerCase();
-  // Deliberately loose: one @, something either side, no spaces. The lookup decides the rest.
-  return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email) ? email : null;
+  if (email.length > MAX_EMAIL_LENGTH) return null;
+  // Deliberately loose: one @, something either side, a dot inside the domain, no spaces. The
+  // lookup decides the rest. The dot is found by indexOf: a pattern with a dot between two
+  // runs of the same characters backtracks quadratically on a long domain.
+  const domain = /^[^\s@<>]+@([^\s@<>]+)$/.exec(email)?.[1];
+  const dot = domain?.indexOf('.', 1) ?? -1;
+  return domain && dot > 0 && dot < domain.length - 1 ? email : null;
 }
 
 /** Deduplicate by email, keeping the first (most important) role. */

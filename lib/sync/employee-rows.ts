@@ -21,6 +21,8 @@ export interface PageContext {
   requests: number;
   /** The sync state as the run keeps it, with the run's checkpoint. */
   state: SyncState;
+  /** The run's connection: once it is aborted (a disconnect), no batch commits. */
+  signal?: AbortSignal;
 }
 
 /** At most this many pages share one transaction (and one checkpoint move). */
@@ -72,6 +74,9 @@ export async function writePages(
 
   const ids: number[] = [];
   await database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen, database.syncState], async () => {
+    // Checked inside the transaction: a disconnect's wipe, issued after the abort, lands
+    // after this batch if the batch got past here, and this batch rolls back otherwise.
+    ctx.signal?.throwIfAborted();
     // Read first, so its answer comes before any write below can commit: if the batch before
     // did not land, this transaction is aborted there and then.
     const transaction = Dexie.currentTransaction;
@@ -151,8 +156,9 @@ async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]
  * worker was stopped and the run resumed. The list stays until the run has succeeded: a run
  * that fails after its sweep resumes and sweeps again, by the same list.
  */
-export async function sweep(database: SidecardDB, runId: number): Promise<number[]> {
+export async function sweep(database: SidecardDB, runId: number, signal?: AbortSignal): Promise<number[]> {
   return database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen], async () => {
+    signal?.throwIfAborted();
     const seen = new Set<number>();
     for (const batch of await database.runSeen.toArray()) if (batch.runId === runId) for (const id of batch.ids) seen.add(id);
     const gone = (await database.employees.toCollection().primaryKeys()).filter((id) => !seen.has(id));

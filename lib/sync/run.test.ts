@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidecardDB } from '../db';
 import { defaultFieldSettings } from '../fields';
 import { PersonioClient, type PersonioClientOptions } from '../personio/client';
@@ -305,5 +305,61 @@ describe('population counts', () => {
     const total = (state.population?.groups ?? []).reduce((n, g) => n + g.count, 0);
     expect(total).toBe(sim.company.employees.length);
     expect(Object.values(state.population?.departments ?? {})).toContain('Engineering');
+  });
+});
+
+describe('a run whose connection ends (disconnect)', () => {
+  const disconnected = () => new DOMException('disconnected', 'AbortError');
+
+  it('commits nothing after the abort, not even its failure, and sends no request after it settled', async () => {
+    const connection = new AbortController();
+    let atAbort: { rows: number; state: unknown } | undefined;
+    const run = runSync({
+      client: client(),
+      settings,
+      db: database,
+      signal: connection.signal,
+      onProgress: (p) => {
+        if (p.stage !== 'employees' || connection.signal.aborted) return;
+        connection.abort(disconnected());
+        atAbort = { rows: -1, state: undefined };
+        void Promise.all([database.employees.count(), readSyncState(database)]).then(([rows, state]) => (atAbort = { rows, state }));
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    const sent = sim.requests.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sim.requests.length).toBe(sent);
+    await vi.waitFor(() => expect(atAbort?.rows).toBeGreaterThan(0));
+    // Rows of the batches before the abort stay for the wipe that follows it; nothing after them lands.
+    expect(await database.employees.count()).toBe(atAbort!.rows);
+    expect(await database.employees.count()).toBeLessThan(expectedCount());
+    expect(await readSyncState(database)).toEqual(atAbort!.state);
+    expect(await database.syncLog.count()).toBe(0);
+    expect(await database.timeOffBuckets.count()).toBe(0);
+  });
+
+  it('writes nothing at all when the connection ended before the run began', async () => {
+    const connection = new AbortController();
+    connection.abort(disconnected());
+    await expect(runSync({ client: client(), settings, db: database, signal: connection.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await database.syncState.count()).toBe(0);
+    expect(await database.syncLog.count()).toBe(0);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('logs nothing when the connection ends while the run is failing', async () => {
+    const connection = new AbortController();
+    sim.injectFault({ kind: 'malformed', path: '/v1/company/employees', count: 1 });
+    // The malformed page is on its way back when the disconnect comes: the run is failing.
+    const disconnectOnPage: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input instanceof Request ? input.url : input).includes('/employees?')) connection.abort(disconnected());
+      return response;
+    };
+    const run = runSync({ client: client({ fetch: disconnectOnPage }), settings, db: database, signal: connection.signal });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await database.syncLog.count()).toBe(0);
+    expect((await readSyncState(database)).lastError).toBeUndefined();
   });
 });

@@ -28,6 +28,12 @@ export interface SyncContext {
   onRowsChanged?: (ids: readonly number[]) => void;
   /** Custom attribute labels (fetched by the caller when custom fields are stored). */
   attributeDefinitions?: readonly AttributeDefinition[];
+  /**
+   * The connection's: aborted at a disconnect. The run's requests end, no write of it
+   * commits afterwards (each checks the signal inside its transaction), and the run rejects
+   * with the signal's reason, logging nothing.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -39,6 +45,7 @@ export interface SyncContext {
 export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): Promise<SyncLogEntry> {
   const database = ctx.db ?? defaultDb();
   const now = ctx.now ?? Date.now;
+  const signal = ctx.signal;
   const stored = storedFields(ctx.settings.fields);
   const scope = scopeHash(ctx.settings.filters, ctx.settings.fields);
   const state = await readSyncState(database);
@@ -65,6 +72,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
   // below stores this with the checkpoint moved, without reading it back.
   const runningState: SyncState = { ...state, checkpoint, scopeHash: scope };
   await database.transaction('rw', database.syncState, database.runSeen, async () => {
+    signal?.throwIfAborted();
     // A new full run starts its list of whom it saw afresh (an abandoned run's goes).
     if (!plan.resume && checkpoint.kind === 'full') await database.runSeen.clear();
     await database.syncState.put(runningState);
@@ -73,7 +81,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
 
   // Time-offs are fetched alongside the employees (they are written after them: only
   // people who are stored keep their absences).
-  const timeOffs = timeOffsDue(stored.has('absence'), checkpoint.kind === 'full', state, now()) ? fetchTimeOffs(ctx.client, now()) : undefined;
+  const timeOffs = timeOffsDue(stored.has('absence'), checkpoint.kind === 'full', state, now()) ? fetchTimeOffs(ctx.client, now(), { signal }) : undefined;
   timeOffs?.catch(() => undefined);
 
   try {
@@ -86,11 +94,11 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     // A batch's transaction is issued while the one before it still commits (the database
     // queues it), so the database is never idle while this thread maps the next rows; at
     // most two are in flight, and each lands only right after its predecessor.
-    const pageContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], state: runningState };
+    const pageContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], state: runningState, ...(signal ? { signal } : {}) };
     const planned: SyncCheckpoint = { ...checkpoint };
     const tally = { rowsChanged: checkpoint.rowsChanged };
     let landing: Promise<void> | undefined;
-    for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset), PAGES_PER_COMMIT)) {
+    for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset, { signal }), PAGES_PER_COMMIT)) {
       const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
       write.catch(() => undefined); // read in order below
       await landing;
@@ -104,18 +112,19 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
 
     if (checkpoint.kind === 'full') {
       progress('sweeping');
-      const swept = await sweep(database, checkpoint.runId);
+      const swept = await sweep(database, checkpoint.runId, signal);
       log.rowsRemoved = swept.length;
       if (swept.length) ctx.onRowsChanged?.(swept);
     }
 
     let timeOffsSyncedAt = state.timeOffsSyncedAt;
     if (!stored.has('absence')) {
+      signal?.throwIfAborted();
       await database.timeOffBuckets.clear();
       timeOffsSyncedAt = undefined;
     } else if (timeOffs) {
       progress('time-offs');
-      await storeTimeOffs(database, await timeOffs);
+      await storeTimeOffs(database, await timeOffs, signal);
       timeOffsSyncedAt = now();
     }
 
@@ -125,6 +134,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     log.requests = requestsSoFar();
     log.rowsChanged = checkpoint.rowsChanged;
     await database.transaction('rw', [database.syncState, database.syncLog, database.runSeen], async () => {
+      signal?.throwIfAborted();
       await database.runSeen.clear();
       const current = await readSyncState(database);
       const { checkpoint: _done, lastError: _cleared, timeOffsSyncedAt: _previous, ...rest } = current;
@@ -144,6 +154,8 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
   } catch (error) {
     // No request of this run outlives it.
     await timeOffs?.catch(() => undefined);
+    // Disconnected: the run leaves no trace, not even its failure.
+    signal?.throwIfAborted();
     const info = toErrorInfo(error);
     log.endedAt = now();
     log.requests = requestsSoFar();
@@ -151,6 +163,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     log.error = info;
     // The checkpoint stays: the next run resumes where this one stopped. Nothing is swept.
     await database.transaction('rw', database.syncState, database.syncLog, async () => {
+      signal?.throwIfAborted();
       const current = await readSyncState(database);
       await database.syncState.put({ ...current, lastError: { ...info, at: log.endedAt ?? now() } });
       await appendLog(database, log);

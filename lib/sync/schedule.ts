@@ -31,4 +31,9 @@ export class SyncCoordinator {
   get isRunning(): boolean {
     return this.running !== undefined;
   }
+
+  /** Once the run under way (if any) is over, whatever its outcome. */
+  async whenIdle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
 }

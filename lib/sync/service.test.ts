@@ -7,12 +7,12 @@ import { SyncService } from './service';
 
 const log = (extra: Partial<SyncLogEntry> = {}): SyncLogEntry => ({ kind: 'full', startedAt: 1, requests: 3, rowsChanged: 2, rowsRemoved: 0, ...extra });
 
-function setUp({ settings = defaultSettings(), run }: { settings?: Settings; run: (ctx: SyncContext) => Promise<SyncLogEntry> }) {
+function setUp({ settings = defaultSettings(), run, signal }: { settings?: Settings; run: (ctx: SyncContext) => Promise<SyncLogEntry>; signal?: AbortSignal }) {
   const client = { attributes: vi.fn(async () => [{ key: 'dynamic_7', label: 'Shoe size', type: 'standard' }]) } as unknown as PersonioClient;
   const events: string[] = [];
   const updateIndex = vi.fn(async (ids: Iterable<number> | 'all') => void events.push(`index:${ids === 'all' ? 'all' : [...ids].join(',')}`));
   const service = new SyncService({
-    connection: async () => ({ settings, client }),
+    connection: async () => ({ settings, client, ...(signal ? { signal } : {}) }),
     armResume: async () => void events.push('arm'),
     disarmResume: async () => void events.push('disarm'),
     onProgress: (p) => events.push(`progress:${p.stage}`),
@@ -75,5 +75,31 @@ describe('sync service', () => {
     const { service, events } = setUp({ run: async (ctx) => (ctx.onRowsChanged?.([5]), Promise.reject(new Error('network'))) });
     await expect(service.request()).rejects.toThrow('network');
     expect(events).toEqual(['arm', 'index:5', 'disarm', 'over']);
+  });
+
+  it('hands the run its connection signal; a run of an ended connection leaves the search index alone', async () => {
+    const connection = new AbortController();
+    const { service, events } = setUp({
+      signal: connection.signal,
+      run: async (ctx) => {
+        expect(ctx.signal).toBe(connection.signal);
+        ctx.onRowsChanged?.([4]);
+        connection.abort(new DOMException('disconnected', 'AbortError'));
+        throw ctx.signal?.reason;
+      },
+    });
+    await expect(service.request()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(events).toEqual(['arm', 'disarm', 'over']);
+  });
+
+  it('says when the run under way is over, tail included', async () => {
+    let finish: (entry: SyncLogEntry) => void = () => undefined;
+    const { service, events } = setUp({ run: () => new Promise<SyncLogEntry>((r) => (finish = r)) });
+    void service.request();
+    const idle = service.whenIdle().then(() => events.push('idle'));
+    await vi.waitFor(() => expect(events).toEqual(['arm']));
+    finish(log());
+    await idle;
+    expect(events).toEqual(['arm', 'index:', 'disarm', 'over', 'idle']);
   });
 });

@@ -8,8 +8,11 @@ import { runSync, type SyncContext, type SyncRequest } from './run';
 import { SyncCoordinator } from './schedule';
 
 export interface SyncServiceDeps {
-  /** Settings and a client for the saved connection, read as each run starts. */
-  connection: () => Promise<{ settings: Settings; client: PersonioClient | undefined }>;
+  /**
+   * Settings and the client for the saved connection, read as each run starts, with the
+   * connection's signal (aborted at a disconnect: the run then stops and leaves no trace).
+   */
+  connection: () => Promise<{ settings: Settings; client: PersonioClient | undefined; signal?: AbortSignal }>;
   /** A wake-up alarm while a run is under way, so a stopped worker resumes it. */
   armResume: () => Promise<void>;
   disarmResume: () => Promise<void>;
@@ -42,17 +45,23 @@ export class SyncService {
     return this.coordinator.isRunning;
   }
 
+  /** Once the run under way (if any) is over, its tail included. */
+  whenIdle(): Promise<void> {
+    return this.coordinator.whenIdle();
+  }
+
   /** The running run's latest progress. */
   get progress(): SyncProgress | undefined {
     return this.coordinator.isRunning ? this.current : undefined;
   }
 
   private async start(request: SyncRequest): Promise<SyncLogEntry> {
-    const { settings, client } = await this.deps.connection();
+    const { settings, client, signal } = await this.deps.connection();
     if (!client) throw new Error('not connected');
     const hasCustomFields = settings.fields.some((f) => f.store && isCustomField(f.key));
     // Without labels, custom fields still sync, under their keys.
-    const attributeDefinitions = hasCustomFields ? await client.attributes().catch(() => []) : [];
+    const attributeDefinitions = hasCustomFields ? await client.attributes({ signal }).catch(() => []) : [];
+    signal?.throwIfAborted();
     await this.deps.armResume();
     const changed = new Set<number>();
     let resumed = false;
@@ -63,6 +72,7 @@ export class SyncService {
           client,
           settings,
           attributeDefinitions,
+          ...(signal ? { signal } : {}),
           onProgress: (p) => {
             this.current = p;
             this.deps.onProgress(p);
@@ -75,8 +85,9 @@ export class SyncService {
       return log;
     } finally {
       // Search follows the rows this run changed. A resumed run changed rows before the
-      // worker stopped too, which no one counted: the index is rebuilt whole.
-      await (this.deps.updateIndex ?? updateSearchIndex)(resumed ? 'all' : changed).catch(() => undefined);
+      // worker stopped too, which no one counted: the index is rebuilt whole. After a
+      // disconnect there is nothing to follow (the index was forgotten with the data).
+      if (!signal?.aborted) await (this.deps.updateIndex ?? updateSearchIndex)(resumed ? 'all' : changed).catch(() => undefined);
       await this.deps.disarmResume();
       this.current = undefined;
       this.deps.onRunOver();

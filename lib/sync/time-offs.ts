@@ -1,5 +1,5 @@
 import { bucketTimeOffs, type SidecardDB, type SyncState, type TimeOff } from '../db';
-import type { PersonioClient } from '../personio/client';
+import type { PersonioClient, RequestOptions } from '../personio/client';
 import type { TimeOffsPage } from '../personio/schema';
 
 /** Time-offs window for "away now / back on". */
@@ -20,18 +20,20 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export async function fetchTimeOffs(client: PersonioClient, now: number): Promise<TimeOff[]> {
+export async function fetchTimeOffs(client: PersonioClient, now: number, options: RequestOptions = {}): Promise<TimeOff[]> {
   const start = isoDay(now - TIME_OFF_PAST_DAYS * 86_400_000);
   const end = isoDay(now + TIME_OFF_FUTURE_DAYS * 86_400_000);
   const collected: TimeOff[] = [];
-  for await (const page of client.timeOffPages(start, end)) collected.push(...timeOffsFromPage(page));
+  for await (const page of client.timeOffPages(start, end, options)) collected.push(...timeOffsFromPage(page));
   return collected;
 }
 
-export async function storeTimeOffs(database: SidecardDB, collected: readonly TimeOff[]): Promise<void> {
+/** `signal`: the run's connection; nothing is written once it is aborted. */
+export async function storeTimeOffs(database: SidecardDB, collected: readonly TimeOff[], signal?: AbortSignal): Promise<void> {
   // Small (weeks of absences): replaced whole, so cancelled time-offs disappear. Only people
   // who are stored keep theirs.
   await database.transaction('rw', database.employees, database.timeOffBuckets, async () => {
+    signal?.throwIfAborted();
     const known = new Set(await database.employees.toCollection().primaryKeys());
     await database.timeOffBuckets.clear();
     await database.timeOffBuckets.bulkPut(bucketTimeOffs(collected.filter((t) => known.has(t.employeeId))));

@@ -158,6 +158,20 @@ export async function openOptions(launched: Launched): Promise<Page> {
   return page;
 }
 
+/**
+ * Name the company's own tenants of Zendesk, Freshdesk and Jira (acme.zendesk.com), as the
+ * options page saves them: until then Sidecard looks nobody up on those sites' pages.
+ */
+export async function nameTenants(launched: Launched, hosts: string[]): Promise<void> {
+  const page = await openOptions(launched);
+  try {
+    const reply = await askBackground<{ ok: boolean } | undefined>(page, { type: 'save-settings', patch: { tenants: hosts } });
+    if (!reply?.ok) throw new Error(`the background refused the tenants ${hosts.join(', ')}`);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Connect through the options page as an admin would. */
 export async function connect(page: Page, credentials = DEFAULT_CREDENTIAL): Promise<void> {
   await page.getByLabel('Client ID').fill(credentials.clientId);

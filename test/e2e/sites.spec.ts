@@ -3,7 +3,8 @@ import type { Frame, Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
 import { allScenarios } from '../fixtures/sites';
 import type { SiteScenario } from '../fixtures/sites/scenario';
-import { connectedBrowser, panelFrame, panelVisible, serveScenario, type Launched } from './harness';
+import { isTenantHost } from '../../lib/tenants';
+import { connectedBrowser, nameTenants, panelFrame, panelVisible, serveScenario, type Launched } from './harness';
 
 /**
  * Every supported site, served at its real host name: the panel shows the requester, follows
@@ -18,6 +19,8 @@ let launched: Launched;
 
 beforeAll(async () => {
   ({ sim, launched } = await connectedBrowser({ employees: 200, seed: 7 }, 100));
+  // The fixtures' Zendesk, Freshdesk and Jira are the company's own tenants.
+  await nameTenants(launched, scenarios.map((s) => new URL(s.startUrl).hostname).filter(isTenantHost));
 });
 
 afterAll(async () => {

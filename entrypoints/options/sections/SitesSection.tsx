@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '@/components/I18n';
 import { SITES } from '@/lib/sites';
 import { customDomainPattern, normaliseHost, type Settings } from '@/lib/settings';
+import { normaliseTenant, tenantSiteOf } from '@/lib/tenants';
 
 type CustomDomain = Settings['customDomains'][number];
 
@@ -9,13 +10,50 @@ interface Props {
   disabledSites: string[];
   customDomains: CustomDomain[];
   locked: boolean;
-  onChange(patch: { disabledSites?: string[]; customDomains?: CustomDomain[] }): void;
+  /** The company's own tenants of Zendesk, Freshdesk and Jira. */
+  tenants: string[];
+  /** The organisation's policy names the tenants. */
+  tenantsLocked: boolean;
+  onChange(patch: { disabledSites?: string[]; customDomains?: CustomDomain[]; tenants?: string[] }): void;
 }
 
-/** A switch per supported site, and self-hosted / host-mapped domains added at run time. */
-export function SitesSection({ disabledSites, customDomains, locked, onChange }: Props) {
+/** The panel's offer opens options.html?tenant=<host>#sites: the field comes filled in, ready to add. */
+function offeredTenant(named: readonly string[]): string {
+  const host = normaliseTenant(new URLSearchParams(location.search).get('tenant') ?? '');
+  return host && !named.includes(host) ? host : '';
+}
+
+/**
+ * A switch per supported site, the company's tenants of the multi-tenant sites, and
+ * self-hosted / host-mapped domains added at run time.
+ */
+export function SitesSection({ disabledSites, customDomains, locked, tenants, tenantsLocked, onChange }: Props) {
   const { t } = useT();
-  const ids = { host: useId(), site: useId() };
+  const ids = { host: useId(), site: useId(), tenant: useId() };
+  const [tenant, setTenant] = useState(() => offeredTenant(tenants));
+  const [tenantError, setTenantError] = useState<string | undefined>();
+  const tenantInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (location.hash !== '#sites') return;
+    tenantInput.current?.closest('section')?.scrollIntoView?.();
+    tenantInput.current?.focus();
+  }, []);
+
+  function addTenant() {
+    const normalised = normaliseTenant(tenant);
+    if (!normalised) {
+      setTenantError(t('tenantInvalid'));
+      return;
+    }
+    setTenantError(undefined);
+    setTenant('');
+    if (!tenants.includes(normalised)) onChange({ tenants: [...tenants, normalised] });
+  }
+
+  const siteLabel = (host: string) => {
+    const site = tenantSiteOf(host);
+    return SITES.find((s) => s.id === site)?.label ?? site ?? host;
+  };
   const [host, setHost] = useState('');
   const [site, setSite] = useState('jira');
   const [error, setError] = useState<string | undefined>();
@@ -43,7 +81,7 @@ export function SitesSection({ disabledSites, customDomains, locked, onChange }:
   }
 
   return (
-    <section aria-labelledby="sites-heading">
+    <section id="sites" aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('sitesHeading')}</h2>
       <fieldset disabled={locked}>
         <legend className="visually-hidden">{t('sitesHeading')}</legend>
@@ -59,6 +97,45 @@ export function SitesSection({ disabledSites, customDomains, locked, onChange }:
           </label>
         ))}
       </fieldset>
+      <h3>{t('tenantsHeading')}</h3>
+      <p className="muted">{t('tenantsIntro')}</p>
+      {tenants.length ? (
+        <ul className="custom-domains">
+          {tenants.map((host) => (
+            <li key={host}>
+              {t('tenantOf', { site: siteLabel(host), host })}{' '}
+              <button type="button" disabled={tenantsLocked} onClick={() => onChange({ tenants: tenants.filter((x) => x !== host) })} aria-label={t('removeTenant', { host })}>
+                {t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('tenantsNone')}</p>
+      )}
+      <form
+        className="plain"
+        onSubmit={(e) => {
+          e.preventDefault();
+          addTenant();
+        }}
+      >
+        <fieldset disabled={tenantsLocked} className="plain inline">
+          <div className="field">
+            <label htmlFor={ids.tenant}>{t('tenantHost')}</label>
+            <input ref={tenantInput} id={ids.tenant} value={tenant} placeholder="acme.zendesk.com" onChange={(e) => setTenant(e.target.value)} spellCheck={false} />
+          </div>
+          <button type="submit" disabled={!tenant.trim()}>
+            {t('addTenant')}
+          </button>
+        </fieldset>
+      </form>
+      {tenantError ? (
+        <p role="alert" className="result error">
+          {tenantError}
+        </p>
+      ) : null}
+      {tenantsLocked ? <p className="managed">{t('managedByOrganisation')}</p> : null}
       <h3>{t('customDomains')}</h3>
       <p className="muted">{t('customDomainsIntro')}</p>
       {customDomains.length ? (

@@ -1,0 +1,114 @@
+import { exec } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Both shipped manifests, built for real (WXT turns the config into Chrome's MV3 and Firefox's
+ * MV2), against the justification table in docs/release.md: every permission and host each
+ * build asks for is listed there under the same manifest key, and nothing listed is gone.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(exec);
+
+type Browser = 'chrome' | 'firefox';
+interface Manifest {
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches?: string[] }[];
+  web_accessible_resources?: (string | { resources: string[]; matches?: string[] })[];
+}
+
+const manifests = {} as Record<Browser, Manifest>;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'sidecard-manifest-'));
+  // The shipped builds: never the bench build's extras.
+  const env = { ...process.env, SIDECARD_OUT_DIR: outDir, SIDECARD_BENCH: '' };
+  await Promise.all([run('npx wxt build', { cwd: root, env }), run('npx wxt build -b firefox', { cwd: root, env })]);
+  manifests.chrome = JSON.parse(readFileSync(join(outDir, 'chrome-mv3/manifest.json'), 'utf8')) as Manifest;
+  manifests.firefox = JSON.parse(readFileSync(join(outDir, 'firefox-mv2/manifest.json'), 'utf8')) as Manifest;
+}, 120_000);
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Every permission and host of a manifest, each with the key it sits under. */
+function grants(m: Manifest): { key: string; entry: string }[] {
+  const list: { key: string; entry: string }[] = [];
+  const add = (key: string, entries: readonly string[] | undefined) => entries?.forEach((entry) => list.push({ key, entry }));
+  add('permissions', m.permissions);
+  add('optional_permissions', m.optional_permissions);
+  add('host_permissions', m.host_permissions);
+  add('optional_host_permissions', m.optional_host_permissions);
+  for (const script of m.content_scripts ?? []) add('content_scripts.matches', script.matches);
+  for (const resource of m.web_accessible_resources ?? []) {
+    if (typeof resource === 'string') add('web_accessible_resources', [resource]);
+    else {
+      add('web_accessible_resources', resource.resources);
+      add('web_accessible_resources.matches', resource.matches);
+    }
+  }
+  return list;
+}
+
+/** docs/release.md's table: entry → the keys it sits under, per build. */
+function justification(): Map<string, Record<Browser, string[]>> {
+  const codeIn = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  const rows = new Map<string, Record<Browser, string[]>>();
+  for (const line of readFileSync(join(root, 'docs/release.md'), 'utf8').split('\n')) {
+    if (!line.startsWith('| `')) continue;
+    const [, entry = '', chrome = '', firefox = ''] = line.split('|');
+    const [name] = codeIn(entry);
+    if (name) rows.set(name, { chrome: codeIn(chrome), firefox: codeIn(firefox) });
+  }
+  return rows;
+}
+
+const isHost = (entry: string) => entry.includes('://');
+
+describe('the shipped manifests', () => {
+  it.each(['chrome', 'firefox'] as const)('%s: every permission and host is justified in docs/release.md under its key', (browser) => {
+    const table = justification();
+    const missing = grants(manifests[browser]).filter(({ key, entry }) => !table.get(entry)?.[browser].includes(key));
+    expect(missing, 'add these to the table in docs/release.md').toEqual([]);
+  });
+
+  it('docs/release.md lists nothing the builds do not ask for', () => {
+    const table = justification();
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const asked = new Set(grants(manifests[browser]).map(({ key, entry }) => `${key} ${entry}`));
+      const stale = [...table].flatMap(([entry, keys]) => keys[browser].map((key) => `${key} ${entry}`)).filter((pair) => !asked.has(pair));
+      expect(stale, `${browser}: rows or keys in docs/release.md the build does not have`).toEqual([]);
+    }
+  });
+
+  it('ask for host access only to what the background fetches: Personio’s API', () => {
+    expect(manifests.chrome.host_permissions).toEqual(['https://api.personio.de/*']);
+    expect(manifests.firefox.permissions?.filter(isHost)).toEqual(['https://api.personio.de/*']);
+  });
+
+  it('contain no loopback host', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const hosts = grants(manifests[browser]).map((g) => g.entry).filter(isHost);
+      expect(hosts.filter((h) => /127\.0\.0\.1|localhost|\[::1\]/.test(h)), browser).toEqual([]);
+    }
+  });
+
+  it('let Firefox grant a proxy or a custom domain at run time', () => {
+    expect(manifests.firefox.optional_permissions).toEqual(expect.arrayContaining(['https://*/*', 'scripting']));
+    expect(manifests.chrome.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
+  it('run on Jira Service Management, not on every page of an Atlassian site', () => {
+    const matches = manifests.chrome.content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
+    expect(matches.filter((p) => p.includes('atlassian.net'))).not.toContain('https://*.atlassian.net/*');
+  });
+});
