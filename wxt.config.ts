@@ -69,7 +69,8 @@ export default defineConfig({
     // The content script is a WXT unlisted script listed here (see entrypoints/content-script.ts).
     // The bench build adds its floors' scripts, each on a bench-only host (scripts/bench-floor-pages.ts).
     content_scripts: [{ matches: sitePatterns, js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' }, ...(bench ? benchManifest.contentScripts : [])],
-    action: { default_title: 'Sidecard' },
+    // The toolbar shows the mark; the background adds the sync-state badge on top of it.
+    action: { default_title: 'Sidecard', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Enterprise policy: see public/managed_schema.json and docs/admin.md.
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'

@@ -1,5 +1,6 @@
 import type { ContentRequests, Handlers } from '../messages';
 import { unnamedTenantTab } from '../panel-model';
+import { isConnected } from '../settings';
 import { isUnnamedTenant } from '../tenants';
 import type { BackgroundServices } from './services';
 import type { SettingsSnapshot } from './settings-source';
@@ -27,6 +28,12 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
       if (snapshot.settings.disabledSites.includes(message.site) || participants.length === 0) {
         await sessions.set(tabId, undefined);
         return { visible: false, layout };
+      }
+      // Not connected: the panel only says so; the page's addresses are not kept either.
+      if (!isConnected(snapshot.settings)) {
+        await sessions.set(tabId, undefined);
+        await panels.push(tabId, snapshot);
+        return { visible: true, layout };
       }
       // Anyone can open a tenant of Zendesk, Freshdesk or Jira: on one the admin has not named,
       // the panel only offers to name it, and nobody is looked up (the addresses are not kept).

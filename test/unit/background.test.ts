@@ -69,9 +69,15 @@ describe('background wiring', () => {
   });
 
   it('shows the panel for a conversation on a supported site, and hides it without one', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { clientId: 'sim-client-id', connectedAt: 1 } });
     expect(await send({ type: 'requester', site: 'gmail', conversation }, gmailTab)).toEqual({ visible: true, layout: { collapsed: false, width: 340 } });
     expect(await fakeBrowser.storage.session.get('tab:5')).toHaveProperty('tab:5.selected', 'ada@acme.example');
     expect(await send({ type: 'requester', site: 'gmail', conversation: null }, gmailTab)).toMatchObject({ visible: false });
+    expect(await fakeBrowser.storage.session.get('tab:5')).toEqual({});
+  });
+
+  it('keeps no addresses from the page while not connected, and still shows the panel (to say so)', async () => {
+    expect(await send({ type: 'requester', site: 'gmail', conversation }, gmailTab)).toMatchObject({ visible: true });
     expect(await fakeBrowser.storage.session.get('tab:5')).toEqual({});
   });
 
