@@ -1,21 +1,24 @@
 /**
- * Panel rows of `npm run bench`: how fast the panel shows a requester, how big the content
- * script is, and what it costs a page with no requester. Real Chromium, the Gmail fixture.
+ * Panel rows of `npm run bench`, on the Gmail fixture in real Chromium: how fast the panel
+ * shows a requester, beside the panel floor (a bare frame, pre-created the same way, showing
+ * one line the background sends over a Port); how big the content script is; and its
+ * main-thread time at page load, beside an empty content script on the same fixture.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { startSimulator } from '../test/personio-sim';
 import { scenario as gmail } from '../test/fixtures/sites/gmail/scenario';
-import { quantile, type Row } from './bench-table';
-import { connect, launchExtension, openOptions, panelFrame, routePersonio, serveScenario, waitForSync } from '../test/e2e/harness';
+import { connect, launchExtension, openOptions, serveScenario, waitForSync, type Launched } from '../test/e2e/harness';
+import { EMPTY_SCRIPT, EMPTY_SCRIPT_ORIGIN, PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_ORIGIN, PANEL_FLOOR_PAGE, PANEL_FLOOR_PORT, PANEL_FLOOR_REQUESTER } from './bench-floor-pages';
+import { fmt, median, ratioRow, type Row } from './bench-table';
+import { mergeProfiles, samplesUnder, topSelfTime, type CpuProfile } from './bench-profile';
+import { BENCH_BUILD, PRODUCTION_BUILD, pointAtSimulator, targetDevTools, workerDevTools } from './bench-worker';
 
-const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 20);
-const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
-
-const p95 = (values: number[]) => quantile(values, 0.95);
+const GMAIL = 'https://mail.google.com';
+const INBOX_PATH = '/mail/u/0/#inbox';
 
 /** Open a thread from `sender` by swapping Gmail's view, as Gmail does; returns the wall-clock time of the swap. */
 async function showThreadFrom(page: Page, sender: { email: string; name: string }, threadId: string): Promise<number> {
@@ -36,26 +39,83 @@ async function showThreadFrom(page: Page, sender: { email: string; name: string 
 }
 
 /**
- * In every panel frame, from its first moment: a log of what its text was when, so the time
- * a text first appeared can be read afterwards, also in a frame created after the swap.
+ * In every panel frame (ours and the floor's), from its first moment: a log of what its text
+ * was when, so the time a text first appeared can be read afterwards, also in a frame created
+ * after the swap.
  */
 const PANEL_TEXT_LOG = `
-  if (location.pathname === '/panel.html') {
+  if (location.pathname === '/panel.html' || location.pathname === '/${PANEL_FLOOR_PAGE}') {
     const log = (window.__textLog = []);
     const note = () => document.body && log.push([performance.timeOrigin + performance.now(), document.body.innerText]);
     new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
   }
 `;
 
-/** The wall-clock time the panel first showed all of `texts` after `since`. */
-async function panelShowed(page: Page, texts: string[], since: number): Promise<number> {
-  const frame = await panelFrame(page);
+async function frameOf(page: Page, path: string, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => URL.parse(f.url())?.pathname === path);
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no frame ${path}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The wall-clock time the frame at `path` first showed all of `texts` after `since`. */
+async function frameShowed(page: Page, path: string, texts: string[], since: number): Promise<number> {
+  const frame = await frameOf(page, path);
   const handle = await frame.waitForFunction(
     ({ texts, since }) => (window as unknown as { __textLog: [number, string][] }).__textLog.find(([at, shown]) => at >= since && texts.every((t) => shown.includes(t)))?.[0],
     { texts, since },
     { timeout: 10_000, polling: 20 },
   );
   return (await handle.jsonValue()) as number;
+}
+
+/**
+ * The panel floor's background half, installed in the running worker beside ours (our
+ * background is not changed for it): when the floor's frame says it is there, open a Port to
+ * that frame; when the floor's script reports a requester, send its line over that Port (or
+ * keep it for a frame not there yet, as ours pushes a panel once its Port attaches). It also
+ * notes when each requester message, ours or the floor's, reaches the worker.
+ */
+async function installPanelFloorRelay(launched: Launched): Promise<void> {
+  await launched.worker.evaluate(
+    ({ ready, requester, portName }) => {
+      interface Port {
+        postMessage(m: unknown): void;
+        onDisconnect: { addListener(f: () => void): void };
+      }
+      const chrome = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { tab?: { id?: number }; frameId?: number }) => undefined): void } }; tabs: { connect(tab: number, o: { frameId?: number; name: string }): Port } } }).chrome;
+      const frames = new Map<number, Port>();
+      const lines = new Map<number, string>();
+      const arrivals: number[] = [];
+      Object.assign(globalThis, { benchRequesterArrivals: arrivals });
+      chrome.runtime.onMessage.addListener((raw, sender) => {
+        const message = raw as { type?: string; line?: string } | null;
+        const tab = sender.tab?.id;
+        if (tab === undefined || !message) return undefined;
+        if (message.type === 'requester' || message.type === requester) arrivals.push(performance.timeOrigin + performance.now());
+        if (message.type === ready) {
+          const port = chrome.tabs.connect(tab, { frameId: sender.frameId ?? 0, name: portName });
+          frames.set(tab, port);
+          port.onDisconnect.addListener(() => frames.get(tab) === port && frames.delete(tab));
+          const line = lines.get(tab);
+          if (line !== undefined) port.postMessage(line);
+        } else if (message.type === requester && typeof message.line === 'string') {
+          lines.set(tab, message.line);
+          frames.get(tab)?.postMessage(message.line);
+        }
+        return undefined;
+      });
+    },
+    { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT },
+  );
+}
+
+/** When the first requester message after `since` reached the worker (wall clock). */
+async function reachedWorker(launched: Launched, since: number): Promise<number> {
+  return launched.worker.evaluate((t) => (globalThis as unknown as { benchRequesterArrivals: number[] }).benchRequesterArrivals.find((at) => at >= t) ?? Number.NaN, since);
 }
 
 interface TraceEvent {
@@ -69,20 +129,25 @@ interface TraceEvent {
 }
 
 /**
- * Main-thread time our content script costs a page that loads with no conversation open,
- * from a Chromium trace of the page's renderer: every outermost event that runs our script
- * (evaluation, compilation, calls, including the DOM work they do synchronously, such as
- * creating the panel's frame). Split into what runs while the page loads, and what runs in
- * the page's first idle period (pre-creating the hidden panel frame).
+ * Main-thread time a content script costs a page that loads with no conversation open, from
+ * a Chromium trace of the page's renderer: every outermost event that runs the script
+ * (evaluation, compilation, calls, including the DOM work they do synchronously). Split into
+ * what runs while the page loads, and what runs in the page's first idle period (ours
+ * pre-creates the hidden panel frame there). `settled`: the script has done its part.
  */
-async function contentScriptTimeOfLoad(context: import('playwright-core').BrowserContext, url: string, scriptUrl: string): Promise<{ atLoad: number; atIdle: number }> {
+async function contentScriptTimeOfLoad(
+  context: BrowserContext,
+  url: string,
+  scriptUrl: string,
+  settled: (page: Page) => Promise<unknown>,
+): Promise<{ atLoad: number; atIdle: number; byEvent: Record<string, number> }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8'] }, transferMode: 'ReportEvents' });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('sidecard-panel') !== null);
+  await settled(page);
   await page.waitForTimeout(200);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
@@ -95,78 +160,184 @@ async function contentScriptTimeOfLoad(context: import('playwright-core').Browse
   const idle = finished.filter((e) => e.name === 'FireIdleCallback');
   let atLoad = 0;
   let atIdle = 0;
+  // At load, by kind of event (the script's evaluation, callbacks, timers), and its compilation within them.
+  const byEvent: Record<string, number> = {};
   let coveredUntil = -1;
   for (const e of finished.filter(ours).sort((a, b) => a.ts - b.ts)) {
     if (e.ts < coveredUntil) continue; // nested in an event already counted
     coveredUntil = e.ts + e.dur!;
     const inIdle = idle.some((i) => i.pid === e.pid && i.tid === e.tid && i.ts <= e.ts && e.ts + e.dur! <= i.ts + i.dur!);
     if (inIdle) atIdle += e.dur! / 1000;
-    else atLoad += e.dur! / 1000;
+    else {
+      atLoad += e.dur! / 1000;
+      byEvent[e.name] = (byEvent[e.name] ?? 0) + e.dur! / 1000;
+    }
   }
-  return { atLoad, atIdle };
+  for (const e of finished.filter((e) => ours(e) && /compile/i.test(e.name))) byEvent[`(within: ${e.name})`] = (byEvent[`(within: ${e.name})`] ?? 0) + e.dur! / 1000;
+  return { atLoad, atIdle, byEvent };
+}
+
+/** Where our script's time goes at page load: a CPU profile of the page over 10 loads, only the samples under our script. */
+async function profileContentScriptLoad(context: BrowserContext, url: string): Promise<void> {
+  const profiles: CpuProfile[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('sidecard-panel') !== null);
+    await page.waitForTimeout(200);
+    const { profile } = await cdp.send('Profiler.stop');
+    profiles.push(samplesUnder({ nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [] }, 'content-script.js'));
+    await cdp.detach();
+    await page.close();
+  }
+  console.log(`  content script, CPU profile of 10 page loads (at load and first idle), top self time:\n    ${topSelfTime(mergeProfiles(profiles), BENCH_BUILD, 14).join('\n    ')}`);
+}
+
+/** CPU profiles of the worker and of the panel's frame while they show these requesters, each shown before the next. */
+async function profileWhileShowing(launched: Launched, page: Page, senders: Array<{ email: string; name: string; position: string }>): Promise<void> {
+  const targets = [
+    ['worker', await workerDevTools(launched)],
+    ['panel frame', await targetDevTools(launched, 'the panel frame', (t) => t.type === 'iframe' && t.url.includes('/panel.html'))],
+  ] as const;
+  try {
+    for (const [, devTools] of targets) {
+      await devTools.call('Profiler.enable');
+      await devTools.call('Profiler.setSamplingInterval', { interval: 100 });
+      await devTools.call('Profiler.start');
+    }
+    for (const [i, sender] of senders.entries()) {
+      const swappedAt = await showThreadFrom(page, sender, `profile-${i}`);
+      await frameShowed(page, '/panel.html', [sender.name, sender.position], swappedAt);
+    }
+    for (const [name, devTools] of targets) {
+      const { profile } = await devTools.call<{ profile: CpuProfile }>('Profiler.stop');
+      console.log(`  ${name}, CPU profile while ${senders.length} requesters are shown, top self time:\n    ${topSelfTime(profile, BENCH_BUILD, 14).join('\n    ')}`);
+    }
+  } finally {
+    for (const [, devTools] of targets) await devTools.close();
+  }
+}
+
+/** The Gmail fixture, served at `origin` as at Gmail's own. */
+async function serveGmailAt(context: BrowserContext, origin: string): Promise<void> {
+  await serveScenario(context, { ...gmail, routes: gmail.routes.map((r) => ({ ...r, url: r.url.replace(GMAIL, origin) })) });
+}
+
+async function freshPageAfterLoad(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  // The scripts run at document_idle and, with no conversation open, change nothing
+  // visible: give them a moment past the load event.
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  return page;
 }
 
 export async function benchPanel(rows: Row[]): Promise<void> {
   const sim = await startSimulator({ employees: 500, seed: 3 });
-  const launched = await launchExtension();
+  const launched = await launchExtension({ extensionDir: BENCH_BUILD });
   try {
-    await routePersonio(launched.context, sim);
-    const options = await openOptions(launched);
-    await connect(options);
+    await pointAtSimulator(launched.worker, sim);
+    await connect(await openOptions(launched));
     await waitForSync(launched, 100);
+    await installPanelFloorRelay(launched);
     await serveScenario(launched.context, gmail);
+    await serveGmailAt(launched.context, PANEL_FLOOR_ORIGIN);
+    await serveGmailAt(launched.context, EMPTY_SCRIPT_ORIGIN);
     await launched.context.addInitScript({ content: PANEL_TEXT_LOG });
     const senders = sim.company.employees
       .filter((e) => e.status === 'active' && e.position)
       .slice(10, 10 + RUNS * 2)
-      .map((e) => ({ email: e.email, name: `${e.firstName} ${e.lastName}`, position: e.position }));
+      .map((e) => ({ email: e.email, name: `${e.firstName} ${e.lastName}`, position: e.position! }));
+    const ours = { page: '/panel.html', texts: (s: (typeof senders)[number]) => [s.name, s.position] };
+    const floor = { page: `/${PANEL_FLOOR_PAGE}`, texts: (s: (typeof senders)[number]) => [s.name, s.email] };
 
-    // Warm: one page, the panel already up; each message swaps the view.
+    // Warm: one page each, the panel already up; each message swaps the view, ours and the floor's in turn.
+    const startPath = gmail.startUrl.slice(GMAIL.length);
     const page = await launched.context.newPage();
     await page.goto(gmail.startUrl);
-    await (await panelFrame(page)).getByText(gmail.first.position).first().waitFor();
-    const warm: number[] = [];
+    await (await frameOf(page, ours.page)).getByText(gmail.first.position).first().waitFor();
+    const floorPage = await launched.context.newPage();
+    await floorPage.goto(`${PANEL_FLOOR_ORIGIN}${startPath}`);
+    await (await frameOf(floorPage, floor.page)).getByText(gmail.first.requesterEmail).first().waitFor();
+    const warm = { ours: [] as number[], floor: [] as number[] };
+    // Where the time goes: from the swap until the message reaches the worker, and from there until shown.
+    const toWorker = { ours: [] as number[], floor: [] as number[] };
     for (let i = 0; i < RUNS; i += 1) {
       const sender = senders[i]!;
-      const swappedAt = await showThreadFrom(page, sender, `warm-${i}`);
-      warm.push((await panelShowed(page, [sender.name, sender.position!], swappedAt)) - swappedAt);
+      for (const [side, target] of [['ours', page], ['floor', floorPage]] as const) {
+        const shown = side === 'ours' ? ours : floor;
+        const swappedAt = await showThreadFrom(target, sender, `warm-${side}-${i}`);
+        warm[side].push((await frameShowed(target, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
+        toWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
+      }
     }
-    rows.push({ measure: 'requester inserted → shown in panel, warm (Gmail, real Chromium)', unit: 'ms', samples: warm, target: 'p95 ≤ 100 ms', pass: p95(warm) <= 100 });
+    await floorPage.close();
+    for (const side of ['ours', 'floor'] as const) {
+      console.log(`  warm, ${side}: swap → message in the worker ${fmt(median(toWorker[side]))} ms, → shown ${fmt(median(warm[side].map((ms, i) => ms - toWorker[side][i]!)))} ms (medians)`);
+    }
+    if (process.env.BENCH_PROFILE) await profileWhileShowing(launched, page, senders.slice(0, RUNS));
+    rows.push(ratioRow({ measure: 'requester inserted → name and position in panel, warm', unit: 'ms', samples: warm.ours, floor: { label: 'bare frame, line over a Port', samples: warm.floor } }, 1.5));
 
-    // First message after page load: a fresh page each time, the thread opened once our script is in.
-    const first: number[] = [];
+    // First message after page load: a fresh page each time, the thread opened once the scripts are in.
+    const first = { ours: [] as number[], floor: [] as number[] };
     for (let i = 0; i < RUNS; i += 1) {
-      const fresh = await launched.context.newPage();
-      // Our script runs at document_idle and, with no conversation open, changes nothing
-      // visible: give it a moment past the load event.
-      await fresh.goto(INBOX, { waitUntil: 'load' });
-      await fresh.waitForTimeout(300);
       const sender = senders[RUNS + i]!;
-      const swappedAt = await showThreadFrom(fresh, sender, `first-${i}`);
-      first.push((await panelShowed(fresh, [sender.name, sender.position!], swappedAt)) - swappedAt);
-      await fresh.close();
+      for (const [side, origin] of [['ours', GMAIL], ['floor', PANEL_FLOOR_ORIGIN]] as const) {
+        const shown = side === 'ours' ? ours : floor;
+        const fresh = await freshPageAfterLoad(launched.context, `${origin}${INBOX_PATH}`);
+        const swappedAt = await showThreadFrom(fresh, sender, `first-${side}-${i}`);
+        first[side].push((await frameShowed(fresh, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
+        await fresh.close();
+      }
     }
-    rows.push({ measure: 'requester inserted → shown, first message after page load', unit: 'ms', samples: first, target: 'p95 ≤ 100 ms', pass: p95(first) <= 100 });
+    rows.push(ratioRow({ measure: 'requester inserted → shown, first message after page load', unit: 'ms', samples: first.ours, floor: { label: 'bare frame, line over a Port', samples: first.floor } }, 1.5));
 
-    const content = readFileSync(join(root, '.output/chrome-mv3/content-script.js'));
+    const content = readFileSync(join(PRODUCTION_BUILD, 'content-script.js'));
     const gzip = gzipSync(content).length / 1024;
     rows.push({ measure: `content script size (raw ${(content.length / 1024).toFixed(1)} KB)`, unit: 'KB gzip', samples: [gzip], target: '≤ 15 KB gzip', pass: gzip <= 15 });
 
-    // Main-thread time of our script on a page loading with no conversation open.
-    const scriptUrl = `chrome-extension://${launched.extensionId}/content-script.js`;
-    const load: number[] = [];
-    const idle: number[] = [];
-    for (let i = 0; i < 20; i += 1) {
-      const { atLoad, atIdle } = await contentScriptTimeOfLoad(launched.context, INBOX, scriptUrl);
-      load.push(atLoad);
-      idle.push(atIdle);
-    }
-    // Judged on the median of 20 page loads (a single slow load is the machine, not the
-    // script); the p95 is printed beside it.
-    rows.push({ measure: 'main-thread time the content script adds at page load, no requester', unit: 'ms', samples: load, target: 'median ≤ 5 ms', pass: quantile(load, 0.5) <= 5 });
-    rows.push({ measure: '…then, in the first idle period: the hidden panel frame created', unit: 'ms', samples: idle, target: 'reported' });
+    await benchContentScriptLoad(rows, launched);
   } finally {
     await launched.close();
     await sim.close();
   }
+}
+
+/** Main-thread time of our script on a page loading with no conversation open, and of an empty one, loads alternating. */
+async function benchContentScriptLoad(rows: Row[], launched: Launched): Promise<void> {
+  const extension = `chrome-extension://${launched.extensionId}`;
+  const load: number[] = [];
+  const idle: number[] = [];
+  const empty: number[] = [];
+  const loads: Array<Record<string, number>> = [];
+  for (let i = 0; i < 20; i += 1) {
+    const { atLoad, atIdle, byEvent } = await contentScriptTimeOfLoad(launched.context, `${GMAIL}${INBOX_PATH}`, `${extension}/content-script.js`, (page) =>
+      page.waitForFunction(() => document.querySelector('sidecard-panel') !== null),
+    );
+    load.push(atLoad);
+    idle.push(atIdle);
+    loads.push(byEvent);
+    const floor = await contentScriptTimeOfLoad(launched.context, `${EMPTY_SCRIPT_ORIGIN}${INBOX_PATH}`, `${extension}/${EMPTY_SCRIPT}`, async () => undefined);
+    empty.push(floor.atLoad + floor.atIdle);
+  }
+  const kinds = [...new Set(loads.flatMap((l) => Object.keys(l)))];
+  console.log(`  our script at load, by trace event (medians): ${kinds.map((k) => `${k} ${fmt(median(loads.map((l) => l[k] ?? 0)))} ms`).join(', ')}`);
+  // Judged on the median of 20 page loads (a single slow load is the machine, not the
+  // script); the p95 is printed beside it.
+  const extra = median(load) - median(empty);
+  rows.push({
+    measure: 'content script main-thread time at page load, no conversation',
+    unit: 'ms',
+    samples: load,
+    floor: { label: 'empty content script', samples: empty },
+    ratio: `${extra >= 0 ? '+' : ''}${fmt(extra)} ms (median)`,
+    target: '≤ floor + 1 ms (median)',
+    pass: extra <= 1,
+  });
+  rows.push({ measure: '…then, in the first idle period: the hidden panel frame created', unit: 'ms', samples: idle, target: 'reported' });
+  if (process.env.BENCH_PROFILE) await profileContentScriptLoad(launched.context, `${GMAIL}${INBOX_PATH}`);
 }

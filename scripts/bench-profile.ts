@@ -1,0 +1,73 @@
+/**
+ * Where a benchmark's time goes: summaries of V8 CPU profiles (the worker's, or a page's
+ * during load) as the functions with the most self time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Only the samples taken while a function from a file ending in `file` was on the stack. */
+export function samplesUnder(profile: CpuProfile, file: string): CpuProfile {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const under = (id: number) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)?.callFrame.url.endsWith(`/${file}`)) return true;
+    return false;
+  };
+  const kept = profile.samples.map((node, i) => [node, profile.timeDeltas[i] ?? 0] as const).filter(([node]) => under(node));
+  return { nodes: profile.nodes, samples: kept.map(([node]) => node), timeDeltas: kept.map(([, us]) => us) };
+}
+
+/** Profiles of several runs as one (node ids made distinct). */
+export function mergeProfiles(profiles: CpuProfile[]): CpuProfile {
+  const merged: CpuProfile = { nodes: [], samples: [], timeDeltas: [] };
+  profiles.forEach((profile, i) => {
+    const shift = (id: number) => id + i * 1_000_000;
+    merged.nodes.push(...profile.nodes.map((n) => ({ ...n, id: shift(n.id), ...(n.children ? { children: n.children.map(shift) } : {}) })));
+    merged.samples.push(...profile.samples.map(shift));
+    merged.timeDeltas.push(...profile.timeDeltas);
+  });
+  return merged;
+}
+
+/**
+ * Where a CPU profile's time went: the functions with the most self time, with their share.
+ * The bench build is minified, so a function of ours is named by its place in the built file
+ * and the first characters of its code there (read from `buildDir`).
+ */
+export function topSelfTime(profile: CpuProfile, buildDir: string, top = 12): string[] {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((node, i) => byNode.set(node, (byNode.get(node) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const files = new Map<string, string[]>();
+  const codeAt = (file: string, line: number, column: number) => {
+    if (!files.has(file)) files.set(file, existsSync(join(buildDir, file)) ? readFileSync(join(buildDir, file), 'utf8').split('\n') : []);
+    return files.get(file)![line]?.slice(column, column + 60) ?? '';
+  };
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = byNode.get(node.id) ?? 0;
+    total += us;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const file = url.replace(/^chrome-extension:\/\/[^/]+\//, '');
+    const where = url.startsWith('chrome-extension://') ? ` ${file}:${lineNumber + 1}:${columnNumber + 1} \`${codeAt(file, lineNumber, columnNumber)}\`` : url ? ` ${url}` : '';
+    const key = `${functionName || '(anonymous)'}${where}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+  }
+  return [...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+}
