@@ -1,6 +1,8 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
+import { cutText } from '../text';
 import { PersonioError } from './errors';
+import { PERSONIO_TEXT_LIMITS } from './map';
 import { RequestBudget, realClock, type Clock } from './budget';
 import {
   attributesResponseSchema,
@@ -324,8 +326,8 @@ export class PersonioClient {
   async balance(employeeId: number, options: RequestOptions = {}): Promise<Balance[]> {
     const body = await this.get(`v1/company/employees/${employeeId}/absences/balance`, balanceResponseSchema, undefined, { ...options, lane: 'lazy' });
     return body.data.map((b) => ({
-      name: b.name,
-      ...(b.category ? { category: b.category } : {}),
+      name: cutText(b.name, PERSONIO_TEXT_LIMITS.text),
+      ...(b.category ? { category: cutText(b.category, PERSONIO_TEXT_LIMITS.text) } : {}),
       ...(b.balance != null ? { balance: b.balance } : {}),
       ...(b.available_balance != null ? { available: b.available_balance } : {}),
     }));

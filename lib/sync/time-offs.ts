@@ -1,6 +1,8 @@
 import { bucketTimeOffs, type SidecardDB, type SyncState, type TimeOff } from '../db';
 import type { PersonioClient, RequestOptions } from '../personio/client';
+import { PERSONIO_TEXT_LIMITS } from '../personio/map';
 import type { TimeOffsPage } from '../personio/schema';
+import { cutText } from '../text';
 
 /** Time-offs window for "away now / back on". */
 export const TIME_OFF_PAST_DAYS = 7;
@@ -53,8 +55,8 @@ export function timeOffsFromPage(page: TimeOffsPage): TimeOff[] {
         endDate: a.end_date.slice(0, 10),
         ...(a.half_day_start ? { halfDayStart: true } : {}),
         ...(a.half_day_end ? { halfDayEnd: true } : {}),
-        ...(type?.name ? { typeName: type.name } : {}),
-        ...(type?.category ? { category: type.category } : {}),
+        ...(type?.name ? { typeName: cutText(type.name, PERSONIO_TEXT_LIMITS.text) } : {}),
+        ...(type?.category ? { category: cutText(type.category, PERSONIO_TEXT_LIMITS.text) } : {}),
       };
     });
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { PERSONIO_TEXT_LIMITS } from '../personio/map';
+import type { TimeOffsPage } from '../personio/schema';
+import { timeOffsFromPage } from './time-offs';
+
+const page = (typeName: string): TimeOffsPage =>
+  ({
+    success: true,
+    data: [
+      {
+        type: 'TimeOffPeriod',
+        attributes: {
+          id: 1,
+          status: 'approved',
+          start_date: '2026-12-07T00:00:00+01:00',
+          end_date: '2026-12-11T00:00:00+01:00',
+          employee: { type: 'Employee', attributes: { id: { label: 'ID', value: 7 } } },
+          time_off_type: { type: 'TimeOffType', attributes: { id: 3, name: typeName, category: 'paid_vacation' } },
+        },
+      },
+    ],
+  }) as unknown as TimeOffsPage;
+
+describe('time-offs from a Personio page', () => {
+  it('keeps the type name as Personio writes it', () => {
+    expect(timeOffsFromPage(page('Urlaub'))).toEqual([
+      { id: 1, employeeId: 7, startDate: '2026-12-07', endDate: '2026-12-11', typeName: 'Urlaub', category: 'paid_vacation' },
+    ]);
+  });
+
+  it('cuts an absurdly long type name instead of storing and rendering it whole', () => {
+    const [timeOff] = timeOffsFromPage(page('x'.repeat(100_000)));
+    expect(timeOff?.typeName?.length).toBeLessThanOrEqual(PERSONIO_TEXT_LIMITS.text);
+  });
+});
