@@ -258,6 +258,16 @@ export async function dropTimeOffsOf(database: SidecardDB, employeeIds: readonly
   ]);
 }
 
+/**
+ * Everything kept about these people beside their rows: their time-offs and their cached
+ * balances and photos. A person who leaves the directory leaves no trace in it (inside a
+ * transaction over those stores).
+ */
+export async function dropPeopleData(database: SidecardDB, employeeIds: readonly number[]): Promise<void> {
+  if (!employeeIds.length) return;
+  await Promise.all([dropTimeOffsOf(database, employeeIds), database.balances.bulkDelete([...employeeIds]), database.photos.bulkDelete([...employeeIds])]);
+}
+
 /** Delete every row of company data and secrets: what "Disconnect" promises. */
 export async function wipeAll(database: SidecardDB = db()): Promise<void> {
   await database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen, database.balances, database.photos, database.syncState, database.syncLog, database.vault, database.searchIndex], async () => {

@@ -9,3 +9,9 @@ export function countEmployees(database: SidecardDB = defaultDb()): Promise<numb
 export function recentSyncLog(database: SidecardDB = defaultDb(), limit = SYNC_LOG_LIMIT): Promise<SyncLogEntry[]> {
   return database.syncLog.orderBy('startedAt').reverse().limit(limit).toArray();
 }
+
+/** Which of these ids the directory still holds. */
+export async function existingEmployeeIds(ids: readonly number[], database: SidecardDB = defaultDb()): Promise<Set<number>> {
+  const keys = await database.employees.bulkGet([...ids]);
+  return new Set(keys.flatMap((e, i) => (e ? [ids[i]!] : [])));
+}

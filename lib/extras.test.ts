@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SidecardDB } from './db';
 import type { Employee } from './employee';
-import { BALANCE_TTL_MS, cachedVacation, fetchPhoto, fetchVacation, vacationFromBalance } from './extras';
+import { BALANCE_TTL_MS, cachedVacation, fetchPhoto, fetchVacation, PHOTO_TTL_MS, purgeExpiredExtras, vacationFromBalance } from './extras';
 import type { PersonioClient } from './personio/client';
 
 describe('vacation balance', () => {
@@ -42,5 +42,23 @@ describe('fetched details and the connection generation', () => {
     const client = { photo: async () => new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }) } as unknown as PersonioClient;
     expect(await fetchPhoto(client, { id: 1 } as Employee, 1000, database, new AbortController().signal)).toMatch(/^data:image\/png;base64,/);
     expect(await database.photos.count()).toBe(1);
+  });
+});
+
+describe('expired cache rows', () => {
+  it('are purged, and fresh ones kept', async () => {
+    const database = new SidecardDB(`purge-${Math.random()}`);
+    const now = 100 * 24 * 60 * 60_000;
+    await database.balances.bulkPut([
+      { employeeId: 1, fetchedAt: now - BALANCE_TTL_MS - 1, entries: [] },
+      { employeeId: 2, fetchedAt: now - 1000, entries: [] },
+    ]);
+    await database.photos.bulkPut([
+      { employeeId: 1, fetchedAt: now - PHOTO_TTL_MS - 1, blob: null, size: 0 },
+      { employeeId: 2, fetchedAt: now - 1000, blob: null, size: 0 },
+    ]);
+    await purgeExpiredExtras(now, database);
+    expect(await database.balances.toCollection().primaryKeys()).toEqual([2]);
+    expect(await database.photos.toCollection().primaryKeys()).toEqual([2]);
   });
 });

@@ -77,3 +77,14 @@ async function trimPhotoCache(database: SidecardDB): Promise<void> {
   }
   if (evict.length) await database.photos.bulkDelete(evict);
 }
+
+/**
+ * Drop cached balances and photos past their time to live: they would not be shown, and
+ * personal data is not kept longer than it is used.
+ */
+export async function purgeExpiredExtras(now: number, database: SidecardDB = defaultDb()): Promise<void> {
+  await database.transaction('rw', database.balances, database.photos, async () => {
+    await database.balances.where('fetchedAt').below(now - BALANCE_TTL_MS).delete();
+    await database.photos.where('fetchedAt').below(now - PHOTO_TTL_MS).delete();
+  });
+}

@@ -80,6 +80,8 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       // Fields no longer stored disappear from every record now, not at the next sync, and
       // from the search index (it holds positions and departments).
       if ((await applyStoredFields(db(), storedFields(after.fields))) > 0) await updateSearchIndex('all');
+      // The panels' search results are copies made under the old fields and filters.
+      if (patch.fields || patch.filters) await services.sessions.scrubSearchResults();
       await registerCustomDomains(after);
       await scheduleSync(after);
       const scopeChanged = scopeHash(before.settings.filters, before.settings.fields) !== scopeHash(after.filters, after.fields);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPENED_LIMIT, reducePanelSession } from './panel-sessions';
+import { OPENED_LIMIT, PanelSessions, reducePanelSession } from './panel-sessions';
 import type { TabConversation } from '../panel-model';
 
 const ada = { email: 'ada@acme.example', name: 'Ada Lovelace', role: 'from' as const };
@@ -61,5 +61,39 @@ describe('panel session', () => {
   it('ignores navigation in a tab without a conversation', () => {
     expect(reducePanelSession(undefined, { type: 'back' })).toBeUndefined();
     expect(reducePanelSession(undefined, { type: 'open-person', id: 1 })).toBeUndefined();
+  });
+});
+
+describe('scrubbing the panels’ search results', () => {
+  function area(initial: Record<string, unknown>) {
+    const items = { ...initial };
+    return {
+      items,
+      get: async (key: string | null) => (key === null ? { ...items } : key in items ? { [key]: items[key] } : {}),
+      set: async (next: Record<string, unknown>) => void Object.assign(items, next),
+      remove: async (key: string) => void delete items[key],
+    };
+  }
+  const tab = (ids: number[]) => ({
+    site: 'gmail',
+    participants: [ada],
+    selected: ada.email,
+    opened: [],
+    searchQuery: 'p',
+    searchResults: ids.map((id) => ({ id, name: `P ${id}`, email: `p${id}@acme.example` })),
+  });
+
+  it('takes out people the directory no longer holds, and leaves the rest', async () => {
+    const storage = area({ 'tab:1': tab([1, 2]), 'tab:2': tab([3]), lastStatus: { connected: true } });
+    await new PanelSessions(storage).scrubSearchResults(async (ids) => new Set(ids.filter((id) => id !== 2)));
+    expect((storage.items['tab:1'] as TabConversation).searchResults?.map((r) => r.id)).toEqual([1]);
+    expect((storage.items['tab:2'] as TabConversation).searchResults?.map((r) => r.id)).toEqual([3]);
+    expect(storage.items.lastStatus).toEqual({ connected: true });
+  });
+
+  it('takes out every result when asked to (fields or filters changed), keeping the conversation', async () => {
+    const storage = area({ 'tab:1': tab([1, 2]) });
+    await new PanelSessions(storage).scrubSearchResults();
+    expect(storage.items['tab:1']).toEqual({ site: 'gmail', participants: [ada], selected: ada.email, opened: [], searchQuery: 'p' });
   });
 });

@@ -47,7 +47,7 @@ function sameAddresses(a: readonly ParticipantMessage[], b: readonly Participant
 }
 
 type SessionArea = {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 };
@@ -73,6 +73,24 @@ export class PanelSessions {
   async set(tabId: number, value: TabConversation | undefined): Promise<void> {
     if (value) await this.area.set({ [keyOf(tabId)]: value });
     else await this.area.remove(keyOf(tabId));
+  }
+
+  /**
+   * Take people out of the panels' search results, which are copies of directory data: those
+   * `stillThere` no longer finds, or everyone when it is omitted (a field switched off, the
+   * filters changed). The agent searches again; nothing of a removed person stays behind.
+   */
+  async scrubSearchResults(stillThere?: (ids: number[]) => Promise<ReadonlySet<number>>): Promise<void> {
+    for (const [key, value] of Object.entries(await this.area.get(null))) {
+      if (!key.startsWith('tab:')) continue;
+      const tab = value as TabConversation;
+      if (!tab.searchResults?.length) continue;
+      const kept = stillThere ? await stillThere(tab.searchResults.map((r) => r.id)) : new Set<number>();
+      const results = tab.searchResults.filter((r) => kept.has(r.id));
+      if (results.length === tab.searchResults.length) continue;
+      const { searchResults: _dropped, ...rest } = tab;
+      await this.area.set({ [key]: results.length ? { ...rest, searchResults: results } : rest });
+    }
   }
 }
 

@@ -1,4 +1,6 @@
 import { savedClient } from '../connection';
+import { existingEmployeeIds } from '../directory-stats';
+import { purgeExpiredExtras } from '../extras';
 import { readSyncState } from '../sync/run';
 import type { PersonioClient } from '../personio/client';
 import type { Settings } from '../settings';
@@ -74,7 +76,12 @@ export function createServices(): BackgroundServices {
     },
     onRunOver: () => {
       void refreshBadge();
-      void panels.pushAll();
+      // No copy of a person the run removed stays in a panel, and no cached detail past its use.
+      void sessions
+        .scrubSearchResults((ids) => existingEmployeeIds(ids))
+        .then(() => purgeExpiredExtras(Date.now()))
+        .catch(() => undefined)
+        .then(() => panels.pushAll());
     },
   });
   const panels = new PanelHub({ sessions, settings, extras, progress: () => sync.progress });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Employee } from '../employee';
 import type { FieldKey } from '../fields';
-import { dropTimeOffsOf, type SidecardDB, type SyncCheckpoint, type SyncState } from '../db';
+import { dropPeopleData, type SidecardDB, type SyncCheckpoint, type SyncState } from '../db';
 import { EMPLOYEES_PAGE_SIZE } from '../personio/client';
 import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
 import type { AttributeDefinition, EmployeesPage } from '../personio/schema';
@@ -73,7 +73,7 @@ export async function writePages(
   Object.assign(planned, next);
 
   const ids: number[] = [];
-  await database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen, database.syncState], async () => {
+  await database.transaction('rw', [database.employees, database.timeOffBuckets, database.balances, database.photos, database.runSeen, database.syncState], async () => {
     // Checked inside the transaction: a disconnect's wipe, issued after the abort, lands
     // after this batch if the batch got past here, and this batch rolls back otherwise.
     ctx.signal?.throwIfAborted();
@@ -104,7 +104,7 @@ export async function writePages(
         }
       });
       const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
-      if (removed.length) await Promise.all([database.employees.bulkDelete(removed), dropTimeOffsOf(database, removed)]);
+      if (removed.length) await Promise.all([database.employees.bulkDelete(removed), dropPeopleData(database, removed)]);
       changed += removed.length;
       ids.push(...removed);
     }
@@ -151,18 +151,18 @@ async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]
 }
 
 /**
- * Remove every employee the finished full run did not see, and their time-offs; returns
+ * Remove every employee the finished full run did not see, and all kept about them; returns
  * their ids. Whom it saw is in runSeen, batch by batch, including batches written before the
  * worker was stopped and the run resumed. The list stays until the run has succeeded: a run
  * that fails after its sweep resumes and sweeps again, by the same list.
  */
 export async function sweep(database: SidecardDB, runId: number, signal?: AbortSignal): Promise<number[]> {
-  return database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen], async () => {
+  return database.transaction('rw', [database.employees, database.timeOffBuckets, database.balances, database.photos, database.runSeen], async () => {
     signal?.throwIfAborted();
     const seen = new Set<number>();
     for (const batch of await database.runSeen.toArray()) if (batch.runId === runId) for (const id of batch.ids) seen.add(id);
     const gone = (await database.employees.toCollection().primaryKeys()).filter((id) => !seen.has(id));
-    await Promise.all([database.employees.bulkDelete(gone), dropTimeOffsOf(database, gone)]);
+    await Promise.all([database.employees.bulkDelete(gone), dropPeopleData(database, gone)]);
     return gone;
   });
 }
