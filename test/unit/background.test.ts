@@ -1,54 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PANEL_PORT } from '@/lib/channels';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { wipeAll } from '@/lib/db';
 import background from '@/entrypoints/background';
+import { contentScriptAt, fakePort, optionsPage, panelFrame, send, settle, stubMissingApis } from './background-harness';
 
-/** An event the fake browser lacks (Ports, commands), with a way to fire it. */
-function fakeEvent<Args extends unknown[]>() {
-  const listeners: ((...args: Args) => unknown)[] = [];
-  return {
-    addListener: (l: (...args: Args) => unknown) => void listeners.push(l),
-    removeListener: () => undefined,
-    hasListener: () => false,
-    fire: (...args: Args) => listeners.map((l) => l(...args)),
-  };
-}
-
-const id = fakeBrowser.runtime.id;
-const optionsPage = { id, url: `chrome-extension://${id}/options.html` };
-const panelFrame = { id, url: `chrome-extension://${id}/panel.html`, tab: { id: 5 }, frameId: 3 };
-const gmailTab = { id, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', tab: { id: 5 }, frameId: 0 };
+const gmailTab = contentScriptAt('https://mail.google.com/mail/u/0/#inbox/FMfcg');
 const conversation = { key: 'k', participants: [{ email: 'ada@acme.example', name: 'Ada Lovelace', role: 'from' }] };
 
-let onConnect: ReturnType<typeof fakeEvent<[unknown]>>;
-
-/** What the background answers a message from `sender` (undefined: no answer). */
-async function send(message: unknown, sender: object): Promise<unknown> {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
-  return reply;
-}
-
-function fakePort(sender: object) {
-  const onMessage = fakeEvent<[unknown]>();
-  return { name: PANEL_PORT, sender, postMessage: vi.fn(), disconnect: vi.fn(), onMessage, onDisconnect: fakeEvent<[]>() };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 10));
-}
+let onConnect: ReturnType<typeof stubMissingApis>;
 
 beforeEach(async () => {
   await wipeAll();
-  onConnect = fakeEvent<[unknown]>();
-  Object.assign(fakeBrowser.runtime, { onConnect, openOptionsPage: vi.fn(async () => undefined) });
-  Object.assign(fakeBrowser.tabs, { sendMessage: vi.fn(async () => undefined) });
-  Object.assign(fakeBrowser, {
-    commands: { onCommand: fakeEvent<[string, { id?: number }]>() },
-    scripting: { getRegisteredContentScripts: async () => [], registerContentScripts: vi.fn(), unregisterContentScripts: vi.fn() },
-    permissions: { contains: async () => false, remove: async () => true },
-  });
+  onConnect = stubMissingApis();
   background.main();
   await settle();
 });
