@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../personio-sim';
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
-import { connect, countRows, launchExtension, openOptions, panelFrame, readStore, serveScenario, type Launched } from './harness';
+import { connect, countRows, launchExtension, openOptions, panelFrame, readStore, serveScenario, STORES, type Launched } from './harness';
 
-/** Every store of the extension's database (lib/db.ts). */
-const STORES = ['employees', 'timeOffBuckets', 'runSeen', 'balances', 'photos', 'syncState', 'syncLog', 'vault', 'searchIndex'];
 const ADA_BALANCE = '/v1/company/employees/100003/absences/balance';
 
 let sim: Simulator | undefined;

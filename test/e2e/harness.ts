@@ -235,6 +235,9 @@ export async function panelVisible(page: Page): Promise<boolean> {
   });
 }
 
+/** Every store of the extension's database (lib/db.ts). */
+export const STORES = ['employees', 'timeOffBuckets', 'runSeen', 'balances', 'photos', 'syncState', 'syncLog', 'vault', 'searchIndex'];
+
 /** Read rows of the extension's database from one of its pages (the same origin as the worker). */
 export async function countRows(page: Page, store: string): Promise<number> {
   return page.evaluate(async (name) => {

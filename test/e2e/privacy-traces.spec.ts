@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
-import { askBackground, connectedBrowser, openOptions, readStore, waitForRunOver, type Launched } from './harness';
+import { askBackground, connectedBrowser, openOptions, readStore, STORES, waitForRunOver, type Launched } from './harness';
 
 /** Nothing outlives its person or field: every store and storage area, searched as text. */
-const STORES = ['employees', 'timeOffBuckets', 'runSeen', 'balances', 'photos', 'syncState', 'syncLog', 'vault', 'searchIndex'];
 const ADA = 100003;
 const GRACE = 100004;
 
