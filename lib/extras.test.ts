@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SidecardDB } from './db';
 import type { Employee } from './employee';
-import { BALANCE_TTL_MS, cachedVacation, fetchPhoto, fetchVacation, PHOTO_TTL_MS, purgeExpiredExtras, vacationFromBalance } from './extras';
+import { BALANCE_TTL_MS, cachedVacation, fetchPhoto, fetchVacation, PHOTO_TTL_MS, purgeStaleExtras, vacationFromBalance } from './extras';
 import type { PersonioClient } from './personio/client';
 
 describe('vacation balance', () => {
@@ -45,10 +45,13 @@ describe('fetched details and the connection generation', () => {
   });
 });
 
-describe('expired cache rows', () => {
-  it('are purged, and fresh ones kept', async () => {
+describe('stale cache rows', () => {
+  const now = 100 * 24 * 60 * 60_000;
+  const stored = (id: number) => ({ id, email: `p${id}@acme.example`, nameTokens: [`p${id}`] }) as Employee;
+
+  it('past their time to live are purged, and fresh ones kept', async () => {
     const database = new SidecardDB(`purge-${Math.random()}`);
-    const now = 100 * 24 * 60 * 60_000;
+    await database.employees.bulkPut([stored(1), stored(2)]);
     await database.balances.bulkPut([
       { employeeId: 1, fetchedAt: now - BALANCE_TTL_MS - 1, entries: [] },
       { employeeId: 2, fetchedAt: now - 1000, entries: [] },
@@ -57,7 +60,18 @@ describe('expired cache rows', () => {
       { employeeId: 1, fetchedAt: now - PHOTO_TTL_MS - 1, blob: null, size: 0 },
       { employeeId: 2, fetchedAt: now - 1000, blob: null, size: 0 },
     ]);
-    await purgeExpiredExtras(now, database);
+    await purgeStaleExtras(now, database);
+    expect(await database.balances.toCollection().primaryKeys()).toEqual([2]);
+    expect(await database.photos.toCollection().primaryKeys()).toEqual([2]);
+  });
+
+  it('of someone the directory no longer holds are purged, however fresh', async () => {
+    // A balance and a photo that arrived after the sync had removed their person.
+    const database = new SidecardDB(`purge-${Math.random()}`);
+    await database.employees.put(stored(2));
+    await database.balances.bulkPut([1, 2].map((employeeId) => ({ employeeId, fetchedAt: now - 1000, entries: [{ name: 'Urlaub', available: 3 }] })));
+    await database.photos.bulkPut([1, 2, 3].map((employeeId) => ({ employeeId, fetchedAt: now - 1000, blob: null, size: 0 })));
+    await purgeStaleExtras(now, database);
     expect(await database.balances.toCollection().primaryKeys()).toEqual([2]);
     expect(await database.photos.toCollection().primaryKeys()).toEqual([2]);
   });

@@ -79,12 +79,19 @@ async function trimPhotoCache(database: SidecardDB): Promise<void> {
 }
 
 /**
- * Drop cached balances and photos past their time to live: they would not be shown, and
- * personal data is not kept longer than it is used.
+ * Drop cached balances and photos that are stale: past their time to live (they would not be
+ * shown), or of someone the directory no longer holds (a detail that arrived after its person
+ * was removed). Personal data is not kept longer than it is used.
  */
-export async function purgeExpiredExtras(now: number, database: SidecardDB = defaultDb()): Promise<void> {
-  await database.transaction('rw', database.balances, database.photos, async () => {
+export async function purgeStaleExtras(now: number, database: SidecardDB = defaultDb()): Promise<void> {
+  await database.transaction('rw', [database.employees, database.balances, database.photos], async () => {
     await database.balances.where('fetchedAt').below(now - BALANCE_TTL_MS).delete();
     await database.photos.where('fetchedAt').below(now - PHOTO_TTL_MS).delete();
+    const [balances, photos] = await Promise.all([database.balances.toCollection().primaryKeys(), database.photos.toCollection().primaryKeys()]);
+    const cachedFor = [...new Set([...balances, ...photos])];
+    if (!cachedFor.length) return;
+    const stored = new Set(await database.employees.where(':id').anyOf(cachedFor).primaryKeys());
+    const gone = cachedFor.filter((id) => !stored.has(id));
+    if (gone.length) await Promise.all([database.balances.bulkDelete(gone), database.photos.bulkDelete(gone)]);
   });
 }

@@ -5,7 +5,7 @@ import type { Handlers, PageRequests } from '../messages';
 import { openPerson } from '../panel-model';
 import { forgetSearchIndex, peopleIndex, searchPeople, updateSearchIndex } from '../search';
 import { applySettingsChange, customDomainPattern, defaultSettings, isConnected } from '../settings';
-import { LAST_STATUS_KEY } from '../status';
+import { FIRST_LETTERS_KEY, LAST_STATUS_KEY } from '../status';
 import { scopeHash } from '../sync/filters';
 import { applyStoredFields } from '../sync/stored-fields';
 import { connectionHandlers } from './connection-handlers';
@@ -80,8 +80,12 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       // Fields no longer stored disappear from every record now, not at the next sync, and
       // from the search index (it holds positions and departments).
       if ((await applyStoredFields(db(), storedFields(after.fields))) > 0) await updateSearchIndex('all');
-      // The panels' search results are copies made under the old fields and filters.
-      if (patch.fields || patch.filters) await services.sessions.scrubSearchResults();
+      // Searches kept for the panels and the popup were made under the old fields and filters
+      // (so was the popup's last status): they go, and are made afresh.
+      if (patch.fields || patch.filters) {
+        await services.sessions.dropSearches();
+        await browser.storage.session.remove([FIRST_LETTERS_KEY, LAST_STATUS_KEY]);
+      }
       await registerCustomDomains(after);
       await scheduleSync(after);
       const scopeChanged = scopeHash(before.settings.filters, before.settings.fields) !== scopeHash(after.filters, after.fields);

@@ -74,26 +74,43 @@ describe('scrubbing the panels’ search results', () => {
       remove: async (key: string) => void delete items[key],
     };
   }
-  const tab = (ids: number[]) => ({
+  const tab = (ids: number[], opened: number[] = []) => ({
     site: 'gmail',
     participants: [ada],
     selected: ada.email,
-    opened: [],
+    opened,
     searchQuery: 'p',
     searchResults: ids.map((id) => ({ id, name: `P ${id}`, email: `p${id}@acme.example` })),
   });
 
-  it('takes out people the directory no longer holds, and leaves the rest', async () => {
+  it('drops a search that found someone the directory no longer holds, query and all, and leaves other tabs', async () => {
     const storage = area({ 'tab:1': tab([1, 2]), 'tab:2': tab([3]), lastStatus: { connected: true } });
-    await new PanelSessions(storage).scrubSearchResults(async (ids) => new Set(ids.filter((id) => id !== 2)));
-    expect((storage.items['tab:1'] as TabConversation).searchResults?.map((r) => r.id)).toEqual([1]);
+    await new PanelSessions(storage).forgetMissingPeople(async (ids) => new Set(ids.filter((id) => id !== 2)));
+    expect(storage.items['tab:1']).toEqual({ site: 'gmail', participants: [ada], selected: ada.email, opened: [] });
     expect((storage.items['tab:2'] as TabConversation).searchResults?.map((r) => r.id)).toEqual([3]);
     expect(storage.items.lastStatus).toEqual({ connected: true });
   });
 
-  it('takes out every result when asked to (fields or filters changed), keeping the conversation', async () => {
+  it('drops every search when asked to (fields or filters changed), keeping the conversation', async () => {
     const storage = area({ 'tab:1': tab([1, 2]) });
-    await new PanelSessions(storage).scrubSearchResults();
-    expect(storage.items['tab:1']).toEqual({ site: 'gmail', participants: [ada], selected: ada.email, opened: [], searchQuery: 'p' });
+    await new PanelSessions(storage).dropSearches();
+    expect(storage.items['tab:1']).toEqual({ site: 'gmail', participants: [ada], selected: ada.email, opened: [] });
+  });
+
+  it('takes a removed person out of the people opened from the card, so the panel goes back', async () => {
+    const storage = area({ 'tab:1': tab([], [4, 2, 5]) });
+    await new PanelSessions(storage).forgetMissingPeople(async (ids) => new Set(ids.filter((id) => id !== 2)));
+    expect((storage.items['tab:1'] as TabConversation).opened).toEqual([4, 5]);
+  });
+
+  it('changes a session as the panel left it meanwhile', async () => {
+    const storage = area({ 'tab:1': tab([1, 2]) });
+    const sessions = new PanelSessions(storage);
+    await sessions.forgetMissingPeople(async (ids) => {
+      // The agent opened someone while the directory was being asked.
+      await sessions.update(1, { type: 'open-person', id: 7 });
+      return new Set(ids.filter((id) => id !== 2));
+    });
+    expect(storage.items['tab:1']).toEqual({ site: 'gmail', participants: [ada], selected: ada.email, opened: [7] });
   });
 });

@@ -76,22 +76,56 @@ export class PanelSessions {
   }
 
   /**
-   * Take people out of the panels' search results, which are copies of directory data: those
-   * `stillThere` no longer finds, or everyone when it is omitted (a field switched off, the
-   * filters changed). The agent searches again; nothing of a removed person stays behind.
+   * Take people the directory no longer holds out of every tab's session: a search that found
+   * one of them goes whole (its results are copies of directory data, and its query may well
+   * be their name), and they leave the people opened from the card. `stillThere` says which
+   * of some ids the directory holds.
    */
-  async scrubSearchResults(stillThere?: (ids: number[]) => Promise<ReadonlySet<number>>): Promise<void> {
-    for (const [key, value] of Object.entries(await this.area.get(null))) {
-      if (!key.startsWith('tab:')) continue;
-      const tab = value as TabConversation;
-      if (!tab.searchResults?.length) continue;
-      const kept = stillThere ? await stillThere(tab.searchResults.map((r) => r.id)) : new Set<number>();
-      const results = tab.searchResults.filter((r) => kept.has(r.id));
-      if (results.length === tab.searchResults.length) continue;
-      const { searchResults: _dropped, ...rest } = tab;
-      await this.area.set({ [key]: results.length ? { ...rest, searchResults: results } : rest });
-    }
+  async forgetMissingPeople(stillThere: (ids: number[]) => Promise<ReadonlySet<number>>): Promise<void> {
+    const tabs = await this.tabs();
+    const ids = [...new Set(tabs.flatMap(([, tab]) => peopleIn(tab)))];
+    if (!ids.length) return;
+    const kept = await stillThere(ids);
+    const gone = new Set(ids.filter((id) => !kept.has(id)));
+    if (!gone.size) return;
+    for (const [key, tab] of tabs) if (peopleIn(tab).some((id) => gone.has(id))) await this.rewrite(key, (fresh) => withoutPeople(fresh, gone));
+  }
+
+  /**
+   * Drop every tab's search: its results are copies made under fields or filters that have
+   * changed, and its query may be a value of a field switched off (search matches positions
+   * and departments). The agent searches again.
+   */
+  async dropSearches(): Promise<void> {
+    for (const [key, tab] of await this.tabs()) if (tab.searchResults || tab.searchQuery !== undefined) await this.rewrite(key, withoutSearch);
+  }
+
+  private async tabs(): Promise<[string, TabConversation][]> {
+    return Object.entries(await this.area.get(null)).filter((entry): entry is [string, TabConversation] => entry[0].startsWith(TAB_PREFIX));
+  }
+
+  /** Change a tab's session as it is now: a panel may have moved on since it was read. */
+  private async rewrite(key: string, change: (tab: TabConversation) => TabConversation): Promise<void> {
+    const fresh = (await this.area.get(key))[key] as TabConversation | undefined;
+    if (fresh) await this.area.set({ [key]: change(fresh) });
   }
 }
 
-const keyOf = (tabId: number) => `tab:${tabId}`;
+/** The directory's people a session refers to: its search results and the people opened. */
+function peopleIn(tab: TabConversation): number[] {
+  return [...(tab.searchResults ?? []).map((r) => r.id), ...tab.opened];
+}
+
+/** A session without these people: without a search that found one, and out of the people opened. Pure. */
+function withoutPeople(tab: TabConversation, gone: ReadonlySet<number>): TabConversation {
+  const searchFound = tab.searchResults?.some((r) => gone.has(r.id)) ?? false;
+  return { ...(searchFound ? withoutSearch(tab) : tab), opened: tab.opened.filter((id) => !gone.has(id)) };
+}
+
+function withoutSearch(tab: TabConversation): TabConversation {
+  const { searchResults: _results, searchQuery: _query, ...rest } = tab;
+  return rest;
+}
+
+const TAB_PREFIX = 'tab:';
+const keyOf = (tabId: number) => `${TAB_PREFIX}${tabId}`;

@@ -1,6 +1,5 @@
 import { savedClient } from '../connection';
 import { existingEmployeeIds } from '../directory-stats';
-import { purgeExpiredExtras } from '../extras';
 import { readSyncState } from '../sync/run';
 import type { PersonioClient } from '../personio/client';
 import type { Settings } from '../settings';
@@ -74,14 +73,11 @@ export function createServices(): BackgroundServices {
       browser.runtime.sendMessage(broadcast).catch(() => undefined);
       if (progress.stage === 'starting' || progress.stage === 'done') void panels.pushAll();
     },
+    // No copy of a person the run removed stays in a panel's session.
+    forgetRemoved: () => sessions.forgetMissingPeople((ids) => existingEmployeeIds(ids)),
     onRunOver: () => {
       void refreshBadge();
-      // No copy of a person the run removed stays in a panel, and no cached detail past its use.
-      void sessions
-        .scrubSearchResults((ids) => existingEmployeeIds(ids))
-        .then(() => purgeExpiredExtras(Date.now()))
-        .catch(() => undefined)
-        .then(() => panels.pushAll());
+      void panels.pushAll();
     },
   });
   const panels = new PanelHub({ sessions, settings, extras, progress: () => sync.progress });

@@ -40,7 +40,8 @@ export type FetchedPage = { page: EmployeesPage; offset: number; nextOffset: num
  * now). It lands only if the stored checkpoint, read first inside it, is exactly where these
  * pages start: if the batch before failed, this one rolls back too, and no page is skipped.
  * `tally` counts the run's changed rows in commit order. Returns the checkpoint as
- * committed, and the ids of every row written or removed.
+ * committed, the ids of every row written or removed, and of those `released`: rows removed
+ * because their address now belongs to someone else (see `dropReleased`).
  */
 export async function writePages(
   database: SidecardDB,
@@ -48,7 +49,7 @@ export async function writePages(
   planned: SyncCheckpoint,
   tally: { rowsChanged: number },
   ctx: PageContext,
-): Promise<{ committed: SyncCheckpoint; ids: number[] }> {
+): Promise<{ committed: SyncCheckpoint; ids: number[]; released: number[] }> {
   const keep: Employee[] = [];
   const drop: number[] = [];
   for (const { page } of pages) {
@@ -73,6 +74,7 @@ export async function writePages(
   Object.assign(planned, next);
 
   const ids: number[] = [];
+  const released: number[] = [];
   await database.transaction('rw', [database.employees, database.timeOffBuckets, database.balances, database.photos, database.runSeen, database.syncState], async () => {
     // Checked inside the transaction: a disconnect's wipe, issued after the abort, lands
     // after this batch if the batch got past here, and this batch rolls back otherwise.
@@ -112,15 +114,16 @@ export async function writePages(
     next.rowsChanged = tally.rowsChanged;
     // Rows and checkpoint are sent together, not one after the other: every wait for the
     // database here is a wait behind the next pages' parsing, on this one thread.
-    const [released] = await Promise.all([
+    const [letGo] = await Promise.all([
       putResolvingMovedAddresses(database, writes),
       database.syncState.put({ ...ctx.state, checkpoint: next }),
       next.kind === 'full' ? database.runSeen.put({ offset: startsAt, runId: next.runId, ids: rows.map((r) => r.id) }) : undefined,
       landed,
     ]);
-    ids.push(...released);
+    ids.push(...letGo);
+    released.push(...letGo);
   });
-  return { committed: next, ids };
+  return { committed: next, ids, released };
 }
 
 /**
@@ -148,6 +151,22 @@ async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]
     await database.employees.bulkPut(failed);
   }
   return released;
+}
+
+/**
+ * People whose address went to someone else during a run (see `writePages`) and who did not
+ * come back under another address by its end have left: what is kept about them beside their
+ * row goes too, as for anyone the run removes. Returns their ids.
+ */
+export async function dropReleased(database: SidecardDB, released: readonly number[], signal?: AbortSignal): Promise<number[]> {
+  if (!released.length) return [];
+  return database.transaction('rw', [database.employees, database.timeOffBuckets, database.balances, database.photos], async () => {
+    signal?.throwIfAborted();
+    const back = new Set(await database.employees.where(':id').anyOf([...released]).primaryKeys());
+    const gone = [...new Set(released)].filter((id) => !back.has(id));
+    await dropPeopleData(database, gone);
+    return gone;
+  });
 }
 
 /**

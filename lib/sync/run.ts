@@ -1,11 +1,12 @@
 import { db as defaultDb, type SidecardDB, type SyncCheckpoint, type SyncLogEntry, type SyncState } from '../db';
+import { purgeStaleExtras } from '../extras';
 import { attributesToRequest, storedFields } from '../fields';
 import type { PersonioClient } from '../personio/client';
 import { toErrorInfo } from '../personio/errors';
 import type { AttributeDefinition } from '../personio/schema';
 import type { Settings } from '../settings';
 import { inBatches } from './batches';
-import { PAGES_PER_COMMIT, sweep, writePages } from './employee-rows';
+import { dropReleased, PAGES_PER_COMMIT, sweep, writePages } from './employee-rows';
 import { scopeHash } from './filters';
 import { newCheckpoint, planRun, type SyncRequest } from './plan';
 import type { SyncProgress } from './progress';
@@ -97,18 +98,21 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     const pageContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], state: runningState, ...(signal ? { signal } : {}) };
     const planned: SyncCheckpoint = { ...checkpoint };
     const tally = { rowsChanged: checkpoint.rowsChanged };
+    const released: number[] = [];
     let landing: Promise<void> | undefined;
     for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset, { signal }), PAGES_PER_COMMIT)) {
       const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
       write.catch(() => undefined); // read in order below
       await landing;
-      landing = write.then(({ committed, ids }) => {
+      landing = write.then(({ committed, ids, released: letGo }) => {
         Object.assign(checkpoint, committed);
+        released.push(...letGo);
         if (ids.length) ctx.onRowsChanged?.(ids);
         progress('employees');
       });
     }
     await landing;
+    await dropReleased(database, released, signal);
 
     if (checkpoint.kind === 'full') {
       progress('sweeping');
@@ -127,6 +131,11 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       await storeTimeOffs(database, await timeOffs, signal);
       timeOffsSyncedAt = now();
     }
+
+    // Cached details past their use go, and those of people no longer in the directory (a
+    // fetch that landed after the run that removed its person).
+    signal?.throwIfAborted();
+    await purgeStaleExtras(now(), database);
 
     const employeeCount = await database.employees.count();
     const ended = now();

@@ -7,7 +7,17 @@ import { SyncService } from './service';
 
 const log = (extra: Partial<SyncLogEntry> = {}): SyncLogEntry => ({ kind: 'full', startedAt: 1, requests: 3, rowsChanged: 2, rowsRemoved: 0, ...extra });
 
-function setUp({ settings = defaultSettings(), run, signal }: { settings?: Settings; run: (ctx: SyncContext) => Promise<SyncLogEntry>; signal?: AbortSignal }) {
+function setUp({
+  settings = defaultSettings(),
+  run,
+  signal,
+  forgetRemoved,
+}: {
+  settings?: Settings;
+  run: (ctx: SyncContext) => Promise<SyncLogEntry>;
+  signal?: AbortSignal;
+  forgetRemoved?: () => Promise<void>;
+}) {
   const client = { attributes: vi.fn(async () => [{ key: 'dynamic_7', label: 'Shoe size', type: 'standard' }]) } as unknown as PersonioClient;
   const events: string[] = [];
   const updateIndex = vi.fn(async (ids: Iterable<number> | 'all') => void events.push(`index:${ids === 'all' ? 'all' : [...ids].join(',')}`));
@@ -19,6 +29,7 @@ function setUp({ settings = defaultSettings(), run, signal }: { settings?: Setti
     onRunOver: () => events.push('over'),
     run: (ctx) => run(ctx),
     updateIndex,
+    ...(forgetRemoved ? { forgetRemoved } : {}),
   });
   return { service, client, events, updateIndex };
 }
@@ -101,5 +112,33 @@ describe('sync service', () => {
     finish(log());
     await idle;
     expect(events).toEqual(['arm', 'index:', 'disarm', 'over', 'idle']);
+  });
+
+  it('takes removed people out of the copies kept beside the directory before the run is over, failed or not', async () => {
+    let service: SyncService | undefined;
+    let events: string[] = [];
+    const forgetRemoved = vi.fn(async () => void events.push(`forget (running: ${service?.isRunning})`));
+    ({ service, events } = setUp({ forgetRemoved, run: async (ctx) => (ctx.onRowsChanged?.([7]), log({ rowsRemoved: 1 })) }));
+    await service.request('full');
+    expect(events).toEqual(['arm', 'index:7', 'forget (running: true)', 'disarm', 'over']);
+
+    ({ service, events } = setUp({ forgetRemoved, run: async () => Promise.reject(new Error('network')) }));
+    await expect(service.request()).rejects.toThrow('network');
+    expect(events).toContain('forget (running: true)');
+  });
+
+  it('leaves the copies to the wipe when the connection ended', async () => {
+    const connection = new AbortController();
+    const forgetRemoved = vi.fn(async () => undefined);
+    const { service } = setUp({
+      signal: connection.signal,
+      forgetRemoved,
+      run: async (ctx) => {
+        connection.abort(new DOMException('disconnected', 'AbortError'));
+        throw ctx.signal?.reason;
+      },
+    });
+    await expect(service.request()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(forgetRemoved).not.toHaveBeenCalled();
   });
 });

@@ -17,6 +17,12 @@ export interface SyncServiceDeps {
   armResume: () => Promise<void>;
   disarmResume: () => Promise<void>;
   onProgress: (progress: SyncProgress) => void;
+  /**
+   * Take people the directory no longer holds out of the copies of them kept beside it (the
+   * panels' sessions). Awaited after the index follows the run and before the run is over:
+   * whoever asks once it is over finds no copy of someone it removed.
+   */
+  forgetRemoved?: () => Promise<void>;
   /** After every run, whatever its outcome (the index is up to date by then). */
   onRunOver: () => void;
   /** The sync itself: `runSync`, replaceable in tests. */
@@ -88,6 +94,8 @@ export class SyncService {
       // worker stopped too, which no one counted: the index is rebuilt whole. After a
       // disconnect there is nothing to follow (the index was forgotten with the data).
       if (!signal?.aborted) await (this.deps.updateIndex ?? updateSearchIndex)(resumed ? 'all' : changed).catch(() => undefined);
+      // A failed run may have removed people too, in the batches it committed.
+      if (!signal?.aborted) await this.deps.forgetRemoved?.().catch(() => undefined);
       await this.deps.disarmResume();
       this.current = undefined;
       this.deps.onRunOver();
