@@ -49,6 +49,17 @@ describe('PersonCard', () => {
     expect(within(card).getByText('ada@acme.example')).toBeTruthy();
   });
 
+  it('links to the person in Personio only when the admin set the company address', () => {
+    render(<PersonCard person={person({ profileUrl: 'https://acme.personio.de/staff/details/1' })} today={TODAY} />);
+    const link = screen.getByRole('link', { name: 'Open in Personio' });
+    expect(link.getAttribute('href')).toBe('https://acme.personio.de/staff/details/1');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    cleanup();
+    render(<PersonCard person={person()} today={TODAY} />);
+    expect(screen.queryByRole('link', { name: 'Open in Personio' })).toBeNull();
+  });
+
   it('renders only the shown fields, in the order given', () => {
     render(<PersonCard person={person({ shown: ['office', 'name', 'team', 'department'] })} today={TODAY} />);
     expect(rows()).toEqual([
@@ -240,8 +251,20 @@ describe('PersonCard', () => {
       const { unmount } = render(<PersonCard person={person({ shown, vacation: { state: 'loading' } })} today={TODAY} />);
       expect(rows()).toEqual([['Vacation balance', 'Loading…']]);
       unmount();
-      render(<PersonCard person={person({ shown, vacation: { state: 'unavailable' } })} today={TODAY} />);
-      expect(rows()).toEqual([['Vacation balance', 'Not available']]);
+      render(<PersonCard person={person({ shown, vacation: { state: 'unavailable', reason: 'personio' } })} today={TODAY} />);
+      expect(rows()).toEqual([['Vacation balance', 'Not available · Personio did not answer']]);
+    });
+
+    it('says why a balance is missing and offers a retry where one can help', async () => {
+      const retry = vi.fn();
+      const { unmount } = render(<PersonCard person={person({ shown, vacation: { state: 'unavailable', reason: 'not-permitted' } })} today={TODAY} onRetryBalance={retry} />);
+      expect(rows()[0]?.[1]).toMatch(/^Not available · the Personio credential may not read balances/);
+      await userEvent.click(screen.getByRole('button', { name: 'Try the vacation balance again' }));
+      expect(retry).toHaveBeenCalledWith(1);
+      unmount();
+      // Nothing to retry when Personio keeps no balance for the person.
+      render(<PersonCard person={person({ shown, vacation: { state: 'unavailable', reason: 'none' } })} today={TODAY} onRetryBalance={retry} />);
+      expect(screen.queryByRole('button', { name: 'Try the vacation balance again' })).toBeNull();
     });
   });
 

@@ -14,6 +14,8 @@ export interface PersonCardProps {
   today: string;
   /** Makes a synced supervisor a button that opens them. */
   onOpenPerson?: (id: number) => void;
+  /** Offers "Try again" where a vacation balance could not be fetched. */
+  onRetryBalance?: (id: number) => void;
 }
 
 /** How long "Copied" stays. */
@@ -24,9 +26,9 @@ const COPY_FAILED_MS = 6000;
  * The card shared by panel and popup. Everything from Personio is untrusted and rendered
  * as text only; the photo must be a data: URL (see Avatar).
  */
-export function PersonCard({ person, today, onOpenPerson }: PersonCardProps) {
+export function PersonCard({ person, today, onOpenPerson, onRetryBalance }: PersonCardProps) {
   const { t, lang } = useT();
-  const rows = fieldRows(person, today, t, lang, onOpenPerson);
+  const rows = fieldRows(person, today, t, lang, { onOpenPerson, onRetryBalance });
   return (
     <article className="card" aria-label={person.name}>
       <header className="card-header">
@@ -51,6 +53,14 @@ export function PersonCard({ person, today, onOpenPerson }: PersonCardProps) {
           ))}
         </dl>
       ) : null}
+      {person.profileUrl ? (
+        <p className="card-links">
+          <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+            {t('openInPersonio')}
+            <span aria-hidden="true"> ↗</span>
+          </a>
+        </p>
+      ) : null}
     </article>
   );
 }
@@ -67,13 +77,13 @@ function translatedValue(prefix: 'gender_' | 'employment_', value: string, t: T)
   return isMessageKey(key) ? t(key) : value;
 }
 
-function fieldRows(person: PersonView, today: string, t: T, lang: Lang, onOpenPerson?: (id: number) => void): Row[] {
+function fieldRows(person: PersonView, today: string, t: T, lang: Lang, actions: Pick<PersonCardProps, 'onOpenPerson' | 'onRetryBalance'>): Row[] {
   const rows: Row[] = [];
   const seen = new Set<FieldKey>();
   for (const key of person.shown) {
     if (seen.has(key)) continue;
     seen.add(key);
-    const value = fieldValue(key, person, today, t, lang, onOpenPerson);
+    const value = fieldValue(key, person, today, t, lang, actions);
     if (value === undefined) continue;
     const custom = person.custom?.find((c) => c.key === key);
     const labelKey = `field_${key}`;
@@ -83,7 +93,7 @@ function fieldRows(person: PersonView, today: string, t: T, lang: Lang, onOpenPe
   return rows;
 }
 
-function fieldValue(key: FieldKey, p: PersonView, today: string, t: T, lang: Lang, onOpenPerson?: (id: number) => void): ReactNode | undefined {
+function fieldValue(key: FieldKey, p: PersonView, today: string, t: T, lang: Lang, { onOpenPerson, onRetryBalance }: Pick<PersonCardProps, 'onOpenPerson' | 'onRetryBalance'>): ReactNode | undefined {
   switch (key) {
     case 'department':
       return p.department || undefined;
@@ -101,7 +111,7 @@ function fieldValue(key: FieldKey, p: PersonView, today: string, t: T, lang: Lan
         ? t('startsOn', { date: formatDate(p.hireDate, lang) })
         : t('hireDateTenure', { date: formatDate(p.hireDate, lang), tenure: tenure(p.hireDate, today, lang) });
     case 'vacationBalance':
-      return p.vacation ? <Vacation vacation={p.vacation} today={today} /> : undefined;
+      return p.vacation ? <Vacation vacation={p.vacation} today={today} {...(onRetryBalance ? { onRetry: () => onRetryBalance(p.id) } : {})} /> : undefined;
     case 'gender':
       return p.gender ? translatedValue('gender_', p.gender, t) : undefined;
     case 'employmentType':
@@ -137,7 +147,7 @@ function Supervisor({ supervisor, onOpenPerson }: { supervisor: NonNullable<Pers
   return <span {...(supervisor.synced ? {} : { title: t('supervisorNotSynced', { name: supervisor.name }) })}>{supervisor.name}</span>;
 }
 
-function Vacation({ vacation, today }: { vacation: VacationView; today: string }) {
+function Vacation({ vacation, today, onRetry }: { vacation: VacationView; today: string; onRetry?: () => void }) {
   const { t, lang } = useT();
   switch (vacation.state) {
     case 'loading':
@@ -147,7 +157,16 @@ function Vacation({ vacation, today }: { vacation: VacationView; today: string }
         </span>
       );
     case 'unavailable':
-      return <span className="sc-muted">{t('vacationUnavailable')}</span>;
+      return (
+        <span className="vacation-unavailable">
+          <span className="sc-muted">{`${t('vacationUnavailable')} · ${t(`balanceUnavailable_${vacation.reason}`)}`}</span>
+          {onRetry && vacation.reason !== 'none' ? (
+            <button type="button" className="link" onClick={onRetry} aria-label={t('retryBalance')}>
+              {t('retry')}
+            </button>
+          ) : null}
+        </span>
+      );
     case 'ready': {
       const time = localDay(vacation.asOf) === today ? formatTime(vacation.asOf, lang) : formatDateTime(vacation.asOf, lang);
       return <span title={formatDateTime(vacation.asOf, lang)}>{t('vacationLeft', { days: formatDays(vacation.days, lang), time })}</span>;

@@ -1,8 +1,9 @@
 import { browser } from '@wxt-dev/browser';
 import { SITES } from '@/lib/sites';
-import { watchConversation } from '@/lib/sites/watch';
+import { watchConversation, type PageReport } from '@/lib/sites/watch';
 import { matchesPattern } from '@/lib/sites/match';
-import type { Conversation } from '@/lib/sites/types';
+import { SiteApiError } from '@/lib/sites/types';
+import { retryAfterMs } from '@/lib/retry-after';
 import { mountPanelFrame, type PanelFrame } from '@/lib/panel-frame';
 import { isPanelLayout } from '@/lib/panel-layout';
 import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from '@/lib/messages';
@@ -64,10 +65,10 @@ export default defineUnlistedScript({
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => panel(), { timeout: 3000 });
     else setTimeout(panel, 1000);
 
-    async function report(conversation: Conversation | null): Promise<void> {
-      if (conversation) panel();
+    async function report(page: PageReport): Promise<void> {
+      if (page.status !== 'none') panel();
       try {
-        const reply = await ask({ type: 'requester', site: adapter.id, conversation });
+        const reply = await ask({ type: 'requester', site: adapter.id, page });
         if (isPanelLayout(reply?.layout)) frame?.setLayout(reply.layout);
         if (reply?.visible === true) panel().setVisible(true);
         else frame?.setVisible(false);
@@ -80,10 +81,11 @@ export default defineUnlistedScript({
     watchConversation({
       adapter,
       doc: document,
-      onChange: (c) => void report(c),
-      fetchJson: async (path) => {
-        const response = await fetch(new URL(path, location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-        if (!response.ok) throw new Error(String(response.status));
+      onChange: (page) => void report(page),
+      // The site's own API, same origin, on the agent's session: never a token of ours.
+      fetchJson: async (path, signal) => {
+        const response = await fetch(new URL(path, location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
+        if (!response.ok) throw new SiteApiError(response.status, retryAfterMs(response.headers.get('Retry-After'), Date.now()));
         return response.json();
       },
     });

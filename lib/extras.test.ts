@@ -8,8 +8,8 @@ describe('vacation balance', () => {
   it('reads the paid-vacation entry, preferring what is left to plan', () => {
     expect(vacationFromBalance([{ category: 'sick_leave', balance: 2 }, { category: 'paid_vacation', balance: 12, available: 9.5 }], 5)).toEqual({ state: 'ready', days: 9.5, asOf: 5 });
   });
-  it('says unavailable when Personio has no vacation entry', () => {
-    expect(vacationFromBalance([{ category: 'sick_leave', balance: 2 }], 5)).toEqual({ state: 'unavailable' });
+  it('says Personio keeps no balance when it has no vacation entry', () => {
+    expect(vacationFromBalance([{ category: 'sick_leave', balance: 2 }], 5)).toEqual({ state: 'unavailable', reason: 'none' });
   });
   it('is cached with an "as of" time and a time to live', async () => {
     const database = new SidecardDB(`extras-${Math.random()}`);

@@ -17,7 +17,7 @@ export const PHOTO_CACHE_BYTES = 20 * 1024 * 1024;
 export function vacationFromBalance(entries: { category?: string; available?: number; balance?: number }[], asOf: number): VacationView {
   const paid = entries.find((e) => e.category === 'paid_vacation') ?? entries.find((e) => /vacation|urlaub/i.test(JSON.stringify(e)));
   const days = paid?.available ?? paid?.balance;
-  return days === undefined ? { state: 'unavailable' } : { state: 'ready', days, asOf };
+  return days === undefined ? { state: 'unavailable', reason: 'none' } : { state: 'ready', days, asOf };
 }
 
 export async function cachedVacation(employeeId: number, now: number, database: SidecardDB = defaultDb()): Promise<VacationView | undefined> {

@@ -1,4 +1,5 @@
-import type { Employee } from './employee';
+import { displayName, type Employee } from './employee';
+import { cutText, fold, foldedVariants } from './text';
 import { db as defaultDb, getByIndex, timeOffBucketOf, type SidecardDB, type TimeOff } from './db';
 
 // Reads of the stored people. Nothing here writes: the sync is the one writer of employees.
@@ -18,6 +19,34 @@ export async function findByEmail(email: string, database: SidecardDB = defaultD
   if (found) return found;
   const canonical = canonicalEmail(email);
   return canonical === exact ? undefined : getByIndex(database.employees, 'email', canonical);
+}
+
+/** A name's words, each accent-folded ("Müller, Jürgen" → ["muller", "jurgen"]). */
+function nameWords(name: string): string[] {
+  return name.split(/[\s\-'’.,()]+/).filter(Boolean).map(fold);
+}
+
+/** Do two names have the same words, in any order, accents and umlaut spellings aside? */
+function sameName(shown: readonly string[], stored: string): boolean {
+  const candidates = stored.split(/[\s\-'’.,()]+/).filter(Boolean).map(foldedVariants);
+  if (candidates.length !== shown.length) return false;
+  const unused = [...candidates];
+  return shown.every((word) => {
+    const at = unused.findIndex((variants) => variants.includes(word));
+    return at >= 0 && unused.splice(at, 1).length === 1;
+  });
+}
+
+/**
+ * Everyone whose name is exactly `shown`, its words in any order ("Jürgen Müller", "Müller,
+ * Jürgen", "Juergen Mueller"): for a site that shows a colleague by name only. A single word
+ * names nobody for sure, so it finds no one. At most `limit` people.
+ */
+export async function findByName(shown: string, database: SidecardDB = defaultDb(), limit = 10): Promise<Employee[]> {
+  const words = nameWords(cutText(shown, 200));
+  if (words.length < 2) return [];
+  const candidates = await database.employees.where('nameTokens').equals(words[0]!).limit(1000).toArray();
+  return candidates.filter((e) => sameName(words, displayName(e)) || sameName(words, [e.firstName, e.lastName].filter(Boolean).join(' '))).slice(0, limit);
 }
 
 export interface SupervisorChain {

@@ -3,14 +3,32 @@ import { contentRequests, dispatch, pageRequests, panelMessages, parseMessage, t
 
 describe('message protocol', () => {
   it('accepts a well-formed requester message', () => {
-    const msg = { type: 'requester', site: 'gmail', conversation: { key: 'k', participants: [{ email: 'ada@acme.example', role: 'from' }] } };
+    const msg = { type: 'requester', site: 'gmail', page: { status: 'found', conversation: { key: 'k', participants: [{ email: 'ada@acme.example', role: 'from' }] } } };
     expect(parseMessage(contentRequests, msg)).toEqual(msg);
   });
 
+  it('accepts every page status, and someone shown by name only', () => {
+    for (const page of [
+      { status: 'none' },
+      { status: 'reading', key: 'k' },
+      { status: 'unreadable', key: 'k', failed: 'span.gD[email] (sender)' },
+      { status: 'found', conversation: { key: 'k', participants: [{ name: 'Jürgen Müller', role: 'from' }] } },
+      { status: 'found', conversation: { key: 'k', participants: [{ name: 'Jürgen Müller', role: 'requester', addressHidden: true }] } },
+    ]) {
+      expect(parseMessage(contentRequests, { type: 'requester', site: 'jira', page })).toEqual({ type: 'requester', site: 'jira', page });
+    }
+  });
+
   it('drops malformed or oversized payloads', () => {
-    expect(parseMessage(contentRequests, { type: 'requester', site: 'gmail', conversation: { key: 'k', participants: [{ email: 'not-an-email', role: 'from' }] } })).toBeUndefined();
+    const requester = (conversation: unknown) => ({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } });
+    expect(parseMessage(contentRequests, requester({ key: 'k', participants: [{ email: 'not-an-email', role: 'from' }] }))).toBeUndefined();
     const many = Array.from({ length: 51 }, (_, i) => ({ email: `p${i}@acme.example`, role: 'cc' }));
-    expect(parseMessage(contentRequests, { type: 'requester', site: 'gmail', conversation: { key: 'k', participants: many } })).toBeUndefined();
+    expect(parseMessage(contentRequests, requester({ key: 'k', participants: many }))).toBeUndefined();
+    // Found means someone: an empty list, a nameless participant, an unknown status are refused.
+    expect(parseMessage(contentRequests, requester({ key: 'k', participants: [] }))).toBeUndefined();
+    expect(parseMessage(contentRequests, requester({ key: 'k', participants: [{ role: 'from' }] }))).toBeUndefined();
+    expect(parseMessage(contentRequests, { type: 'requester', site: 'gmail', page: { status: 'lost' } })).toBeUndefined();
+    expect(parseMessage(contentRequests, { type: 'requester', site: 'gmail', conversation: null })).toBeUndefined();
     expect(parseMessage(pageRequests, { type: 'connect', credentials: { baseUrl: 'javascript:alert(1)', clientId: '' } })).toBeUndefined();
     expect(parseMessage(pageRequests, { type: 'drop-tables' })).toBeUndefined();
     expect(parseMessage(panelMessages, { type: 'open-person', id: 'x' })).toBeUndefined();
@@ -36,6 +54,7 @@ describe('message protocol', () => {
       select: vi.fn(async () => undefined),
       'open-person': vi.fn(async () => undefined),
       back,
+      'retry-balance': vi.fn(async () => undefined),
       search: vi.fn(async () => undefined),
       collapse: vi.fn(async () => undefined),
       wider: vi.fn(async () => undefined),

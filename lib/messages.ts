@@ -32,12 +32,35 @@ import { MAX_NAME_LENGTH, MAX_PARTICIPANTS, PANEL_PORT, PROGRESS_BROADCAST } fro
 /** A reply type, carried in the protocol maps for the compiler only (its value is never read). */
 const replyOf = <T>() => undefined as unknown as T;
 
-const participant = z.object({
-  email: z.email().check(z.maxLength(320)),
-  name: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))),
-  role: z.enum(['from', 'to', 'cc', 'requester']),
-});
+const role = z.enum(['from', 'to', 'cc', 'requester']);
+/** Someone the page shows with an address, or by name only (then matched by name, and said so). */
+const participant = z.union([
+  z.object({
+    email: z.email().check(z.maxLength(320)),
+    name: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))),
+    role,
+  }),
+  z.object({
+    email: z.optional(z.undefined()),
+    name: z.string().check(z.trim(), z.minLength(2), z.maxLength(MAX_NAME_LENGTH)),
+    role,
+    addressHidden: z.optional(z.literal(true)),
+  }),
+]);
 export type ParticipantMessage = z.infer<typeof participant>;
+
+const conversationKey = z.string().check(z.maxLength(500));
+/** The content script's report of the page (lib/sites/watch.ts PageReport). */
+const pageReport = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('none') }),
+  z.object({ status: z.literal('reading'), key: conversationKey }),
+  z.object({
+    status: z.literal('found'),
+    conversation: z.object({ key: conversationKey, participants: z.array(participant).check(z.minLength(1), z.maxLength(MAX_PARTICIPANTS)) }),
+  }),
+  z.object({ status: z.literal('unreadable'), key: conversationKey, failed: z.string().check(z.maxLength(300)) }),
+]);
+export type PageReportMessage = z.infer<typeof pageReport>;
 
 /** Background → content script: show or hide the panel frame. Deliberately no HR data. */
 export interface RequesterReply {
@@ -47,17 +70,12 @@ export interface RequesterReply {
 
 /** Content scripts → background. */
 export const contentRequests = {
-  /** What the page shows now (null: no conversation open). */
+  /** What the page shows now: no conversation, one being read, its people, or one Sidecard cannot read. */
   requester: {
     schema: z.object({
       type: z.literal('requester'),
       site: z.string().check(z.maxLength(40)),
-      conversation: z.nullable(
-        z.object({
-          key: z.string().check(z.maxLength(500)),
-          participants: z.array(participant).check(z.maxLength(MAX_PARTICIPANTS)),
-        }),
-      ),
+      page: pageReport,
     }),
     reply: replyOf<RequesterReply>(),
   },
@@ -105,7 +123,9 @@ export const pageRequests = {
     }),
     reply: replyOf<SearchHit[]>(),
   },
-  person: { schema: z.object({ type: z.literal('person'), id: z.int() }), reply: replyOf<OpenedPerson | null>() },
+  /** A person's card; with `wait`, once the vacation balance has arrived or the bounded wait is over. */
+  person: { schema: z.object({ type: z.literal('person'), id: z.int(), wait: z.optional(z.boolean()) }), reply: replyOf<OpenedPerson | null>() },
+  'retry-balance': { schema: z.object({ type: z.literal('retry-balance'), id: z.int() }), reply: replyOf<{ ok: true }>() },
   attributes: { schema: z.object({ type: z.literal('attributes') }), reply: replyOf<AttributesReply>() },
   'save-settings': {
     schema: z.object({ type: z.literal('save-settings'), patch: settingsPatchSchema }),
@@ -115,9 +135,11 @@ export const pageRequests = {
 
 /** Panel Port → background. The background answers each with a fresh `PanelPush`. */
 export const panelMessages = {
-  select: { schema: z.object({ type: z.literal('select'), email: z.string().check(z.maxLength(320)) }), reply: replyOf<void>() },
+  /** Show this participant's card: `key` is their address, or `name:<name>` for someone shown by name only. */
+  select: { schema: z.object({ type: z.literal('select'), key: z.string().check(z.maxLength(MAX_NAME_LENGTH + 5)) }), reply: replyOf<void>() },
   'open-person': { schema: z.object({ type: z.literal('open-person'), id: z.int() }), reply: replyOf<void>() },
   back: { schema: z.object({ type: z.literal('back') }), reply: replyOf<void>() },
+  'retry-balance': { schema: z.object({ type: z.literal('retry-balance'), id: z.int() }), reply: replyOf<void>() },
   search: { schema: z.object({ type: z.literal('search'), query: z.string().check(z.maxLength(200)) }), reply: replyOf<void>() },
   collapse: { schema: z.object({ type: z.literal('collapse'), collapsed: z.boolean() }), reply: replyOf<void>() },
   wider: { schema: z.object({ type: z.literal('wider') }), reply: replyOf<void>() },

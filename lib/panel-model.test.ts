@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SidecardDB } from './db';
+import { SidecardDB, timeOffBucketOf } from './db';
 import type { Employee } from './employee';
 import { conversationModel } from './panel-model';
 import { defaultSettings } from './settings';
@@ -18,7 +18,7 @@ beforeEach(async () => {
   ]);
 });
 
-const opts = { now: Date.UTC(2026, 10, 23, 12), stale: false };
+const opts = { now: Date.UTC(2026, 10, 23, 12), freshness: {} };
 
 describe('conversationModel', () => {
   it('shows the selected participant with only the shown fields, and their org', async () => {
@@ -61,5 +61,41 @@ describe('conversationModel', () => {
     expect((await conversationModel({ ...tab, opened: [1] }, defaultSettings(), opts, database)).matchedByNameOnly).toBeUndefined();
     const known = { site: 'gmail', participants: [{ email: 'ada.lovelace@acme.example', name: 'Ada Lovelace', role: 'from' as const }], selected: 'ada.lovelace@acme.example' };
     expect((await conversationModel({ ...known, opened: [] }, defaultSettings(), opts, database)).matchedByNameOnly).toBeUndefined();
+  });
+});
+
+describe('the list of people on a conversation', () => {
+  it('names a known participant as the directory does, and gives each a state', async () => {
+    await database.employees.put(person(3, 'Tobias', 'Weiss', { status: 'inactive' }));
+    await database.timeOffBuckets.put({ bucket: timeOffBucketOf(1), timeOffs: [{ id: 9, employeeId: 1, startDate: '2026-11-20', endDate: '2026-11-27' }] });
+    const participants = [
+      { email: 'ada.lovelace@acme.example', role: 'from' as const },
+      { email: 'grace.hopper@acme.example', name: 'G.H. (CTO office)', role: 'cc' as const },
+      { email: 'tobias.weiss@acme.example', role: 'cc' as const },
+      { email: 'pat@customer.example', name: 'Pat Doe', role: 'to' as const },
+    ];
+    const model = await conversationModel({ site: 'freshdesk', participants, selected: participants[0]!.email, opened: [] }, defaultSettings(), opts, database);
+    expect(model.participants.map((p) => [p.label, p.initials, p.state])).toEqual([
+      ['Ada Lovelace', 'AL', 'known'],
+      // The directory's name, not the address or the page's label for them.
+      ['Grace Hopper', 'GH', 'away'],
+      ['Tobias Weiss', 'TW', 'former'],
+      ['Pat Doe', 'PD', 'external'],
+    ]);
+  });
+
+  it('shows where supervisor links led, from the participant to the person on the card', async () => {
+    const tab = { site: 'gmail', participants: [{ email: 'ada.lovelace@acme.example', role: 'from' as const }], selected: 'ada.lovelace@acme.example' };
+    expect((await conversationModel({ ...tab, opened: [] }, defaultSettings(), opts, database)).trail).toBeUndefined();
+    expect((await conversationModel({ ...tab, opened: [1] }, defaultSettings(), opts, database)).trail).toEqual(['Ada Lovelace', 'Grace Hopper']);
+  });
+});
+
+describe('open in Personio', () => {
+  it('gives the card its Personio profile once the admin set the company address', async () => {
+    const tab = { site: 'gmail', participants: [{ email: 'ada.lovelace@acme.example', role: 'from' as const }], selected: 'ada.lovelace@acme.example', opened: [] };
+    expect((await conversationModel(tab, defaultSettings(), opts, database)).person?.profileUrl).toBeUndefined();
+    const settings = { ...defaultSettings(), personioWebUrl: 'https://acme.personio.de' };
+    expect((await conversationModel(tab, settings, opts, database)).person?.profileUrl).toBe('https://acme.personio.de/staff/details/2');
   });
 });

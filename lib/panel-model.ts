@@ -1,9 +1,14 @@
-import { displayName, type Employee } from './employee';
+import { displayName, initials, type Employee } from './employee';
 import { localDay } from './format';
 import { shownFields } from './fields';
-import { findByEmail, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
+import { SITES } from './sites';
+import { participantKey } from './sites/types';
+import { findByEmail, findByName, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
 import { db as defaultDb, type SidecardDB } from './db';
 import { searchPeople, type SearchHit } from './search';
+import { indexedPerson } from './people-index';
+import { profileUrl } from './personio-web';
+import type { DataFreshness } from './data-freshness';
 import type { OpenedPerson, ParticipantMessage } from './messages';
 import { toPersonView, type PersonExtras, type PersonView } from './person-view';
 import type { Settings } from './settings';
@@ -27,17 +32,29 @@ export interface OfferModel {
 }
 
 export interface ParticipantView {
-  email: string;
+  /** The participant's address, or `name:<name>` for someone the page shows by name only. */
+  key: string;
+  email?: string;
   name?: string;
   role: ParticipantMessage['role'];
   known: boolean;
+  /** Shown by name only: found in the directory by that name (once, or several times), or not. */
+  byName?: 'one' | 'several' | 'none';
+  /** The site says it hides this person's address. */
+  addressHidden?: true;
+  /** What the list shows: the directory's name for a known person, else the page's name or address. */
+  label: string;
+  initials: string;
+  /** The list's state dot: in the directory (and away today, or gone), or not in it. */
+  state: 'known' | 'away' | 'former' | 'external';
 }
 
 export interface ConversationModel {
   state: 'conversation';
   participants: ParticipantView[];
   selected: string;
-  stale: boolean;
+  /** When the directory was last synced, and whether that needs a warning. */
+  freshness: DataFreshness;
   today: string;
   /** The card on screen: the selected participant, or someone opened from it. */
   person?: PersonView;
@@ -51,7 +68,19 @@ export interface ConversationModel {
    * sender's name, not the sender's address. The panel keeps saying so above the card.
    */
   matchedByNameOnly?: boolean;
+  /**
+   * The selected participant is shown by name only (no address on the page): the card is the
+   * one person with that name (`person`), or `possibleMatches` lists everyone with it.
+   */
+  byName?: { name: string; matches: 'one' | 'several' | 'none'; addressHidden?: true };
+  /**
+   * The page names a conversation but no requester was found: still being read, or unreadable
+   * (`failed` names the hook, for an admin to report). No participants; the search is offered.
+   */
+  page?: { reading: true } | { failed: string; site: string };
   canGoBack: boolean;
+  /** Where supervisor links led: the selected participant, then each person opened, newest last. */
+  trail?: string[];
   searchResults?: { id: number; name: string; position?: string; email: string }[];
   searchQuery?: string;
 }
@@ -64,6 +93,12 @@ export interface TabConversation {
   opened: number[];
   searchQuery?: string;
   searchResults?: ConversationModel['searchResults'];
+  /**
+   * Set when the page names a conversation whose requester Sidecard has not found: still being
+   * read (no `failed`), or unreadable, with the hook that failed for the admin's details line.
+   * The tab then holds no participants; the panel offers its search instead.
+   */
+  page?: { key: string; failed?: string };
   /**
    * Set when the page is on a tenant nobody has named: the tab then holds no participants and
    * its panel gets only the offer for this host (`offerFor`), never a lookup.
@@ -92,7 +127,14 @@ export async function personView(
   const shown = shownFields(settings.fields);
   const supervisor = employee.supervisorId !== undefined ? await database.employees.get(employee.supervisorId) : undefined;
   const away = shown.includes('absence') ? awayStatus(await timeOffsOf(employee.id, database), localDay(now)) : undefined;
-  return toPersonView(employee, shown, { ...(supervisor ? { supervisor } : {}), ...(away ? { away } : {}), ...extras });
+  const view = toPersonView(employee, shown, { ...(supervisor ? { supervisor } : {}), ...(away ? { away } : {}), ...extras });
+  const link = profileUrl(settings.personioWebUrl, employee.id);
+  return link ? { ...view, profileUrl: link } : view;
+}
+
+function searchHitOf(e: Employee): SearchHit {
+  const { folded: _folded, nameTokens: _names, tagTokens: _tags, ...hit } = indexedPerson(e);
+  return hit;
 }
 
 function brief(e: Employee) {
@@ -120,17 +162,37 @@ export async function orgOf(employee: Employee, database: SidecardDB = defaultDb
 export async function conversationModel(
   tab: TabConversation,
   settings: Settings,
-  opts: { now: number; stale: boolean; extrasFor?: (e: Employee) => Promise<Pick<PersonExtras, 'photo' | 'vacation'>> },
+  opts: { now: number; freshness: DataFreshness; extrasFor?: (e: Employee) => Promise<Pick<PersonExtras, 'photo' | 'vacation'>> },
   database: SidecardDB = defaultDb(),
 ): Promise<ConversationModel> {
   const participants: ParticipantView[] = [];
   const found = new Map<string, Employee>();
+  const sameName = new Map<string, Employee[]>();
+  const today = localDay(opts.now);
+  const showsAbsence = shownFields(settings.fields).includes('absence');
+  const listed = async (e: Employee | undefined, fallback: string) => ({
+    label: e ? displayName(e) : fallback,
+    initials: e ? initials(e) : initialsOf(fallback),
+    state: await participantState(e, showsAbsence, today, database),
+  });
   for (const p of tab.participants) {
-    const e = await findByEmail(p.email, database);
-    if (e) found.set(p.email, e);
-    participants.push({ email: p.email, role: p.role, known: Boolean(e), ...(p.name ? { name: p.name } : {}) });
+    const key = participantKey(p);
+    if (p.email !== undefined) {
+      const e = await findByEmail(p.email, database);
+      if (e) found.set(key, e);
+      participants.push({ key, email: p.email, role: p.role, known: Boolean(e), ...(p.name ? { name: p.name } : {}), ...(await listed(e, p.name ?? p.email)) });
+      continue;
+    }
+    // Shown by name only: one colleague with exactly that name is shown (and labelled so); several are listed.
+    const named = await findByName(p.name, database);
+    const one = named.length === 1 ? named[0] : undefined;
+    if (one) found.set(key, one);
+    if (named.length > 1) sameName.set(key, named);
+    const byName = named.length === 1 ? 'one' : named.length > 1 ? 'several' : 'none';
+    participants.push({ key, name: p.name, role: p.role, known: one !== undefined, byName, ...(p.addressHidden ? { addressHidden: true } : {}), ...(await listed(one, p.name)) });
   }
-  const senderName = tab.participants.find((p) => p.email === tab.selected)?.name;
+  const selectedParticipant = tab.participants.find((p) => participantKey(p) === tab.selected);
+  const senderName = selectedParticipant?.name;
   const nameMatches = async () => (senderName && /\p{L}{2,}/u.test(senderName) ? searchPeople(senderName, 5, database) : []);
   const openedId = tab.opened[tab.opened.length - 1];
   const employee = openedId !== undefined ? await database.employees.get(openedId) : found.get(tab.selected);
@@ -138,13 +200,21 @@ export async function conversationModel(
     state: 'conversation',
     participants,
     selected: tab.selected,
-    stale: opts.stale,
+    freshness: opts.freshness,
     // The agent's local calendar day: an absence "today" means today where they sit.
-    today: localDay(opts.now),
+    today,
     canGoBack: tab.opened.length > 0,
+    ...(tab.opened.length > 0 ? { trail: await trailOf(tab, participants, database) } : {}),
     ...(tab.searchQuery !== undefined ? { searchQuery: tab.searchQuery } : {}),
     ...(tab.searchResults ? { searchResults: tab.searchResults } : {}),
+    // Someone opened from the panel's search on a page it cannot read: their card is shown.
+    ...(tab.page && openedId === undefined ? { page: tab.page.failed === undefined ? { reading: true as const } : { failed: tab.page.failed, site: SITES.find((x) => x.id === tab.site)?.label ?? tab.site } } : {}),
   };
+  const selectedView = participants.find((p) => p.key === tab.selected);
+  if (selectedParticipant && selectedView?.byName) {
+    model.byName = { name: selectedParticipant.name ?? '', matches: selectedView.byName, ...(selectedView.addressHidden ? { addressHidden: true } : {}) };
+  }
+  if (model.page) return model;
   if (employee) {
     const extras = opts.extrasFor ? await opts.extrasFor(employee) : {};
     model.person = await personView(employee, settings, opts.now, extras, database);
@@ -154,8 +224,31 @@ export async function conversationModel(
     if (fromNotFound && (await nameMatches()).some((m) => m.id === employee.id)) model.matchedByNameOnly = true;
   } else {
     model.notFound = true;
-    const matches = await nameMatches();
+    const several = sameName.get(tab.selected);
+    const matches = several ? several.slice(0, 10).map(searchHitOf) : await nameMatches();
     if (matches.length) model.possibleMatches = matches;
   }
   return model;
+}
+
+/** Initials of a name or address the directory does not know: first letters of up to two words. */
+function initialsOf(text: string): string {
+  const words = text.replace(/@.*/, '').split(/[\s._-]+/u).filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+}
+
+async function participantState(e: Employee | undefined, showsAbsence: boolean, today: string, database: SidecardDB): Promise<ParticipantView['state']> {
+  if (!e) return 'external';
+  if (e.status === 'inactive') return 'former';
+  if (showsAbsence && awayStatus(await timeOffsOf(e.id, database), today).kind === 'away') return 'away';
+  return 'known';
+}
+
+async function trailOf(tab: TabConversation, participants: ParticipantView[], database: SidecardDB): Promise<string[]> {
+  const start = participants.find((p) => p.key === tab.selected)?.label;
+  const opened = await Promise.all(tab.opened.map(async (id) => database.employees.get(id)));
+  return [...(start ? [start] : []), ...opened.map((e) => (e ? displayName(e) : '…'))];
 }

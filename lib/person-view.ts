@@ -31,11 +31,16 @@ export interface PersonView {
   /** A data: URL (blob URLs do not cross extension contexts). */
   photo?: string;
   vacation?: VacationView;
+  /** The person's profile in the company's Personio web app, when the admin set its address. */
+  profileUrl?: string;
 }
+
+/** Why a balance is not on the card: each has its own words and, where it can help, a retry. */
+export type BalanceUnavailable = 'none' | 'offline' | 'not-permitted' | 'personio' | 'busy' | 'slow';
 
 export type VacationView =
   | { state: 'loading' }
-  | { state: 'unavailable' }
+  | { state: 'unavailable'; reason: BalanceUnavailable }
   | { state: 'ready'; days: number; asOf: number };
 
 export interface PersonExtras {

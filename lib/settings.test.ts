@@ -31,6 +31,13 @@ describe('applySettingsChange', () => {
   it('refuses an invalid change instead of falling back to defaults (which would disconnect)', () => {
     expect(applySettingsChange(connected, { fields: [{ key: 'salary', store: true, show: true }] }, new Set())).toBeNull();
   });
+  it('keeps the Personio web address in one spelling, clears it when emptied, and refuses another host', () => {
+    const set = applySettingsChange(connected, { personioWebUrl: 'acme.personio.de/' }, new Set());
+    expect(set?.personioWebUrl).toBe('https://acme.personio.de');
+    expect(applySettingsChange(set ?? connected, { personioWebUrl: ' ' }, new Set())?.personioWebUrl).toBe('');
+    expect(applySettingsChange(connected, { personioWebUrl: 'https://acme.personio.de.evil.example' }, new Set())).toBeNull();
+    expect(applySettingsChange(connected, { intervalMinutes: 60 }, new Set())?.personioWebUrl).toBe('');
+  });
 });
 
 describe('API base URLs', () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { EMPLOYEE_STATUSES } from './employee';
+import { normalisePersonioWebUrl } from './personio-web';
 import { defaultFieldSettings, isCustomField, STANDARD_FIELDS, type FieldSetting } from './fields';
 import { isTenantHost, MAX_TENANTS } from './tenants';
 
@@ -53,6 +54,8 @@ export const settingsSchema = z.object({
    */
   tenants: z._default(z.array(z.string()), []),
   language: z._default(languageSchema, 'auto'),
+  /** The company's Personio web app (https://acme.personio.de), for "Open in Personio"; empty: no link. */
+  personioWebUrl: z._default(z.string().check(z.maxLength(100)), ''),
   connectedAt: z.optional(z.number()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -148,6 +151,7 @@ export const settingsPatchSchema = z.partial(
     customDomains: z.array(z.object({ host: z.string().check(z.maxLength(253)), site: z.string().check(z.maxLength(40)) })).check(z.maxLength(50)),
     tenants: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(MAX_TENANTS)),
     language: languageSchema,
+    personioWebUrl: z.string().check(z.maxLength(300)),
   }),
 );
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -163,6 +167,9 @@ export type LockName = 'credentials' | 'baseUrl' | 'fields' | 'statuses' | 'subc
 export function applySettingsChange(own: Settings, change: SettingsPatch, locked: ReadonlySet<LockName>): Settings | null {
   // Only tenants of multi-tenant sites, in their one spelling (the options page normalises).
   if (change.tenants && !change.tenants.every(isTenantHost)) return null;
+  // Empty clears the link; anything else must be a Personio company address.
+  const webUrl = change.personioWebUrl === undefined || change.personioWebUrl.trim() === '' ? change.personioWebUrl?.trim() : normalisePersonioWebUrl(change.personioWebUrl);
+  if (webUrl === null) return null;
   const filters: PopulationFilter = change.filters
     ? {
         statuses: locked.has('statuses') ? own.filters.statuses : change.filters.statuses,
@@ -178,6 +185,7 @@ export function applySettingsChange(own: Settings, change: SettingsPatch, locked
     ...(change.customDomains && !locked.has('sites') ? { customDomains: change.customDomains } : {}),
     ...(change.tenants && !locked.has('tenants') ? { tenants: [...new Set(change.tenants)] } : {}),
     ...(change.language ? { language: change.language } : {}),
+    ...(webUrl !== undefined ? { personioWebUrl: webUrl } : {}),
     filters,
   };
   const parsed = settingsSchema.safeParse(next);

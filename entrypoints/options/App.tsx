@@ -12,6 +12,7 @@ import type { SettingsPatch } from '@/lib/settings';
 import { FieldsSection } from './sections/FieldsSection';
 import { FiltersSection } from './sections/FiltersSection';
 import { LanguageSection } from './sections/LanguageSection';
+import { PersonioLinkSection } from './sections/PersonioLinkSection';
 import { SitesSection } from './sections/SitesSection';
 import { SyncSection } from './sections/SyncSection';
 
@@ -89,6 +90,7 @@ function Options({ live }: { live: ReturnType<typeof useStatus> }) {
             tenantsLocked={locked.has('tenants')}
             onChange={(patch) => void save(patch)}
           />
+          <PersonioLinkSection personioWebUrl={status.settings.personioWebUrl} onChange={(patch) => void save(patch)} />
         </>
       ) : null}
       {status.connected ? (

@@ -1,14 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
-import { PersonCard } from '@/components/PersonCard';
-import { PossibleMatches } from '@/components/PossibleMatches';
-import { ResultList } from '@/components/ResultList';
-import { SearchBox } from '@/components/SearchBox';
-import { WarningBanner } from '@/components/WarningBanner';
 import { resolveLang } from '@/lib/i18n';
 import { PANEL_PORT } from '@/lib/channels';
 import type { PanelPush, PanelToBackground } from '@/lib/messages';
-import type { ConversationModel, PanelModel } from '@/lib/panel-model';
+import type { PanelModel } from '@/lib/panel-model';
+import { ConversationView } from './ConversationView';
+import { DataAsOf } from '@/components/DataAsOf';
 import { DEFAULT_LAYOUT, nextWidth } from '@/lib/panel-layout';
 import { BrandMark, CollapseIcon, NarrowerIcon, OpenIcon, WiderIcon } from './icons';
 
@@ -89,11 +86,6 @@ function Panel({ model, collapsed, width, onToggle, send }: { model: PanelModel 
           <BrandMark className="brand-mark" />
           Sidecard
         </span>
-        {model?.state === 'conversation' && model.stale ? (
-          <span className="stale-mark" role="status" title={t('staleHint')}>
-            {t('stale')}
-          </span>
-        ) : null}
         <button type="button" className="icon-button width" onClick={() => send({ type: 'wider' })} aria-label={widthLabel} title={widthLabel}>
           {wider ? <WiderIcon /> : <NarrowerIcon />}
         </button>
@@ -141,66 +133,12 @@ function Body({ model, send }: { model: PanelModel | undefined; send: (m: PanelT
         </section>
       );
     case 'conversation':
-      return <ConversationView model={model} send={send} />;
-  }
-}
-
-function ConversationView({ model, send }: { model: ConversationModel; send: (m: PanelToBackground) => void }) {
-  const { t } = useT();
-  const [query, setQuery] = useState(model.searchQuery ?? '');
-  const selected = model.participants.find((p) => p.email === model.selected);
-  return (
-    <>
-      {model.participants.length > 1 ? (
-        <nav className="participants" aria-label={t('participants')}>
-          <label>
-            <span className="visually-hidden">{t('participants')}</span>
-            <select value={model.selected} onChange={(e) => send({ type: 'select', email: e.target.value })} aria-label={t('participants')}>
-              {model.participants.map((p) => (
-                <option key={p.email} value={p.email}>
-                  {`${t(`role_${p.role}`)}: ${p.name ?? p.email}${p.known ? '' : ` (${t('external')})`}`}
-                </option>
-              ))}
-            </select>
-          </label>
-        </nav>
-      ) : null}
-      {model.canGoBack ? (
-        <button type="button" className="back" onClick={() => send({ type: 'back' })}>
-          {t('back')}
-        </button>
-      ) : null}
-      {model.person ? (
+      return (
         <>
-          {model.matchedByNameOnly ? <WarningBanner>{t('nameOnlyOpened', { email: model.selected })}</WarningBanner> : null}
-          <PersonCard person={model.person} today={model.today} onOpenPerson={(id) => send({ type: 'open-person', id })} />
+          <DataAsOf freshness={model.freshness} today={model.today} placement="top" />
+          <ConversationView model={model} send={send} />
+          <DataAsOf freshness={model.freshness} today={model.today} placement="bottom" />
         </>
-      ) : (
-        <section className="not-found" aria-live="polite">
-          <h2>{t('notInPersonio')}</h2>
-          <p className="muted">{t('notInPersonioHint', { email: selected?.email ?? model.selected })}</p>
-          {model.possibleMatches?.length ? (
-            <PossibleMatches
-              matches={model.possibleMatches.map((r) => ({ id: r.id, name: r.name, details: [r.position, r.email] }))}
-              onChoose={(id) => send({ type: 'open-person', id })}
-            />
-          ) : null}
-          <SearchBox
-            value={query}
-            onChange={(q) => {
-              setQuery(q);
-              send({ type: 'search', query: q });
-            }}
-            label={t('searchPeople')}
-          />
-          {model.searchResults?.length ? (
-            <ResultList
-              results={model.searchResults.map((r) => ({ id: r.id, name: r.name, details: [r.position] }))}
-              onChoose={(id) => send({ type: 'open-person', id })}
-            />
-          ) : null}
-        </section>
-      )}
-    </>
-  );
+      );
+  }
 }

@@ -81,7 +81,22 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
 
   async function open(id: number) {
     const opened = await ask({ type: 'person', id });
-    if (opened) setStack((s) => [...s, opened]);
+    if (!opened) return;
+    setStack((s) => [...s, opened]);
+    if (opened.person.vacation?.state === 'loading') await settle(id);
+  }
+
+  /** The card again once its balance has arrived, or says why it has not (a bounded wait). */
+  async function settle(id: number) {
+    const settled = await ask({ type: 'person', id, wait: true });
+    if (settled) setStack((s) => s.map((entry) => (entry.person.id === id ? settled : entry)));
+  }
+
+  async function retryBalance(id: number) {
+    await ask({ type: 'retry-balance', id });
+    const again = await ask({ type: 'person', id });
+    if (again) setStack((s) => s.map((entry) => (entry.person.id === id ? again : entry)));
+    await settle(id);
   }
 
   const hits = results.hits;
@@ -123,7 +138,7 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
           <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))} autoFocus>
             ← {t('back')}
           </button>
-          <PersonCard person={top.person} today={localDay(now)} onOpenPerson={(id) => void open(id)} />
+          <PersonCard person={top.person} today={localDay(now)} onOpenPerson={(id) => void open(id)} onRetryBalance={(id) => void retryBalance(id)} />
           <OrgView chain={top.org.chain} {...(top.org.brokenAt ? { brokenAt: top.org.brokenAt } : {})} reports={top.org.reports} onOpenPerson={(id) => void open(id)} />
         </>
       ) : (

@@ -24,8 +24,8 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
     requester: async (message, { tabId, host, snapshot }) => {
       panels.noteSite(tabId, message.site);
       const layout = await panels.layoutFor(message.site);
-      const participants = message.conversation?.participants ?? [];
-      if (snapshot.settings.disabledSites.includes(message.site) || participants.length === 0) {
+      const { page } = message;
+      if (snapshot.settings.disabledSites.includes(message.site) || page.status === 'none') {
         await sessions.set(tabId, undefined);
         return { visible: false, layout };
       }
@@ -42,7 +42,9 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
         await panels.push(tabId, snapshot);
         return { visible: true, layout };
       }
-      await sessions.update(tabId, { type: 'conversation', site: message.site, participants });
+      // A conversation whose requester is not (yet) found: the panel says so and offers its search.
+      if (page.status === 'found') await sessions.update(tabId, { type: 'conversation', site: message.site, participants: page.conversation.participants });
+      else await sessions.update(tabId, { type: 'page', site: message.site, key: page.key, ...(page.status === 'unreadable' ? { failed: page.failed } : {}) });
       await panels.push(tabId, snapshot);
       return { visible: true, layout };
     },

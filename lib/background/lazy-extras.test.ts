@@ -4,7 +4,7 @@ import type { Employee } from '../employee';
 import type { PersonioClient } from '../personio/client';
 import { PersonioError } from '../personio/errors';
 import { defaultSettings } from '../settings';
-import { LAZY_FETCHES_PER_MINUTE, LAZY_FETCHES_PER_TAB_PER_MINUTE, LAZY_RETRY_AFTER_MS, LazyExtras } from './lazy-extras';
+import { BALANCE_REFRESH_MS, BALANCE_WAIT_MS, LAZY_FETCHES_PER_MINUTE, LAZY_FETCHES_PER_TAB_PER_MINUTE, LAZY_RETRY_AFTER_MS, LazyExtras } from './lazy-extras';
 import type { Connection } from './live-connection';
 
 const ada = { v: 1, id: 7, email: 'ada@acme.example', nameTokens: ['ada'], firstName: 'Ada' } as Employee;
@@ -40,7 +40,7 @@ describe('lazy card extras', () => {
     const late = vi.fn();
     await extras.forCard(ada, settings, { from: 'tab:1', onLate: late });
     await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
-    expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toEqual({ state: 'unavailable' });
+    expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toEqual({ state: 'unavailable', reason: 'personio' });
     expect(balance).toHaveBeenCalledTimes(1);
     extras.forget();
     await extras.forCard(ada, settings, { from: 'tab:1', onLate: late });
@@ -68,6 +68,62 @@ describe('lazy card extras', () => {
     await vi.waitFor(() => expect(second.onLate).toHaveBeenCalledTimes(1));
     expect(first.onLate).toHaveBeenCalledTimes(1);
     expect(balance).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a balance never stays on "loading"', () => {
+  it('says why it is not available: no permission, offline, or a Personio error', async () => {
+    const cases: [PersonioError, string][] = [
+      [new PersonioError('forbidden'), 'not-permitted'],
+      [new PersonioError('attribute-not-granted'), 'not-permitted'],
+      [new PersonioError('network'), 'offline'],
+      [new PersonioError('server', 'HTTP 502'), 'personio'],
+      [new PersonioError('malformed'), 'personio'],
+    ];
+    for (const [error, reason] of cases) {
+      const extras = new LazyExtras(connection(async () => Promise.reject(error)));
+      await extras.forCard(ada, settings, card());
+      await extras.whenIdle();
+      expect((await extras.forCard(ada, settings, card())).vacation, error.kind).toEqual({ state: 'unavailable', reason });
+    }
+  });
+
+  it('turns a slow answer into "not available" after the wait, and shows the balance once it arrives', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const extras = new LazyExtras(connection(() => new Promise((r) => (answer = r))));
+    expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000))).vacation).toEqual({ state: 'loading' });
+    expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + BALANCE_WAIT_MS - 1))).vacation).toEqual({ state: 'loading' });
+    const late = card('tab:1', 1_000_000 + BALANCE_WAIT_MS);
+    expect((await extras.forCard(ada, settings, late)).vacation).toEqual({ state: 'unavailable', reason: 'slow' });
+    answer(paid);
+    await vi.waitFor(() => expect(late.onLate).toHaveBeenCalled());
+    expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + BALANCE_WAIT_MS))).vacation).toMatchObject({ state: 'ready', days: 12.5 });
+  });
+
+  it('asks again when the agent retries', async () => {
+    const balance = vi.fn(async () => Promise.reject(new PersonioError('server')));
+    const extras = new LazyExtras(connection(balance));
+    await extras.forCard(ada, settings, card());
+    await extras.whenIdle();
+    await extras.forCard(ada, settings, card());
+    expect(balance).toHaveBeenCalledTimes(1);
+    extras.retryBalance(ada.id);
+    expect((await extras.forCard(ada, settings, card())).vacation).toEqual({ state: 'loading' });
+    expect(balance).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a cached balance at once and refreshes an older one behind it', async () => {
+    const balance = vi.fn(async () => paid);
+    const extras = new LazyExtras(connection(balance));
+    await extras.forCard(ada, settings, card('tab:1', 1_000_000));
+    await extras.whenIdle();
+    expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + BALANCE_REFRESH_MS))).vacation).toMatchObject({ state: 'ready', asOf: 1_000_000 });
+    expect(balance).toHaveBeenCalledTimes(1);
+    const later = card('tab:1', 1_000_001 + BALANCE_REFRESH_MS);
+    expect((await extras.forCard(ada, settings, later)).vacation).toMatchObject({ state: 'ready', asOf: 1_000_000 });
+    await vi.waitFor(() => expect(later.onLate).toHaveBeenCalled());
+    expect(balance).toHaveBeenCalledTimes(2);
+    expect((await extras.forCard(ada, settings, card('tab:1', 1_000_002 + BALANCE_REFRESH_MS))).vacation).toMatchObject({ asOf: 1_000_001 + BALANCE_REFRESH_MS });
   });
 });
 
@@ -103,7 +159,7 @@ describe('lazy fetch caps (a page planting many addresses)', () => {
     const extras = new LazyExtras(connection(balance));
     await extras.forCard(ada, settings, card('tab:1', 1_000_000));
     await extras.whenIdle();
-    for (let t = 1; t < 10; t += 1) expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + t * 1000))).vacation).toEqual({ state: 'unavailable' });
+    for (let t = 1; t < 10; t += 1) expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + t * 1000))).vacation).toEqual({ state: 'unavailable', reason: 'busy' });
     expect(balance).toHaveBeenCalledTimes(1);
     await extras.forCard(ada, settings, card('tab:1', 1_000_000 + LAZY_RETRY_AFTER_MS + 1));
     expect(balance).toHaveBeenCalledTimes(2);

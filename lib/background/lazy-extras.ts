@@ -2,7 +2,7 @@ import type { Employee } from '../employee';
 import { cachedPhoto, cachedVacation, fetchPhoto, fetchVacation } from '../extras';
 import { shownFields } from '../fields';
 import { isPersonioError } from '../personio/errors';
-import type { PersonExtras } from '../person-view';
+import type { BalanceUnavailable, PersonExtras } from '../person-view';
 import type { Settings } from '../settings';
 import type { Connection } from './live-connection';
 
@@ -18,6 +18,10 @@ export const LAZY_FETCHES_PER_TAB_PER_MINUTE = 10;
 export const LAZY_FETCHES_PER_MINUTE = 30;
 /** After a 429, or when the budget was kept for the sync, a detail is asked for again no sooner than this. */
 export const LAZY_RETRY_AFTER_MS = 60_000;
+/** How long a card says "loading" for a balance before it says why there is none. */
+export const BALANCE_WAIT_MS = 5_000;
+/** A cached balance older than this is shown, and fetched again behind it. */
+export const BALANCE_REFRESH_MS = 30 * 60_000;
 
 const MINUTE_MS = 60_000;
 
@@ -40,9 +44,10 @@ export interface CardRequest {
  * is aborted and leaves nothing behind.
  */
 export class LazyExtras {
-  /** Keys of failed fetches, with when they may be tried again. */
-  private readonly failed = new Map<string, number>();
-  private readonly pending = new Map<string, Promise<unknown>>();
+  /** Failed fetches: when they may be tried again, and why they failed. */
+  private readonly failed = new Map<string, { until: number; reason: BalanceUnavailable }>();
+  /** Fetches under way, with when they started. */
+  private readonly pending = new Map<string, { done: Promise<unknown>; startedAt: number }>();
   private readonly started = new SlidingCount();
 
   constructor(private readonly connect: (settings: Settings) => Promise<Connection | undefined>) {}
@@ -56,15 +61,15 @@ export class LazyExtras {
     const fetchOnce = (key: string, work: (connection: Connection) => Promise<unknown>): boolean => {
       const running = this.pending.get(key);
       if (running) {
-        late.push(running);
+        late.push(running.done);
         return true;
       }
-      if ((this.failed.get(key) ?? 0) > now) return false;
+      if ((this.failed.get(key)?.until ?? 0) > now) return false;
       if (!this.started.allow(request.from, now)) return false;
       this.failed.delete(key);
-      const fetching = this.fetch(key, settings, work, now).finally(() => this.pending.delete(key));
-      this.pending.set(key, fetching);
-      late.push(fetching);
+      const done = this.fetch(key, settings, work, now).finally(() => this.pending.delete(key));
+      this.pending.set(key, { done, startedAt: now });
+      late.push(done);
       return true;
     };
     if (shown.includes('photo') && employee.photoUrl) {
@@ -73,20 +78,35 @@ export class LazyExtras {
       else if (photo === undefined) fetchOnce(`photo:${employee.id}`, (c) => fetchPhoto(c.client, employee, now, undefined, c.signal));
     }
     if (shown.includes('vacationBalance')) {
-      const vacation = await cachedVacation(employee.id, now);
-      if (vacation) extras.vacation = vacation;
-      else {
-        const fetching = fetchOnce(`balance:${employee.id}`, (c) => fetchVacation(c.client, employee.id, now, undefined, c.signal));
-        extras.vacation = { state: fetching ? 'loading' : 'unavailable' };
+      const key = balanceKey(employee.id);
+      const fetchBalance = () => fetchOnce(key, (c) => fetchVacation(c.client, employee.id, now, undefined, c.signal));
+      const cached = await cachedVacation(employee.id, now);
+      if (cached) {
+        // Shown at once with its "as of"; an older one is refreshed behind it.
+        extras.vacation = cached;
+        if (cached.state === 'ready' && now - cached.asOf > BALANCE_REFRESH_MS) fetchBalance();
+      } else {
+        extras.vacation = this.balanceState(key, now, fetchBalance);
+        const running = this.pending.get(key);
+        if (running) {
+          late.push(running.done);
+          // A slow answer turns into "not available" within the bound, not "loading" for ever.
+          if (extras.vacation.state === 'loading') void boundedBy(running.startedAt + BALANCE_WAIT_MS - now).then(request.onLate);
+        }
       }
     }
     if (late.length) void Promise.allSettled(late).then(request.onLate);
     return extras;
   }
 
+  /** The agent asked again: a failed or slow balance is fetched anew at the next card. */
+  retryBalance(employeeId: number): void {
+    this.failed.delete(balanceKey(employeeId));
+  }
+
   /** Once every fetch under way has ended (a disconnect waits for them before its last wipe). */
   async whenIdle(): Promise<void> {
-    await Promise.allSettled([...this.pending.values()]);
+    await Promise.allSettled([...this.pending.values()].map((p) => p.done));
   }
 
   /** Disconnect: a new connection may be allowed what this one was not. */
@@ -94,18 +114,53 @@ export class LazyExtras {
     this.failed.clear();
   }
 
+  private balanceState(key: string, now: number, fetchBalance: () => boolean): NonNullable<CardExtras['vacation']> {
+    const failure = this.failed.get(key);
+    if (failure && failure.until > now) return { state: 'unavailable', reason: failure.reason };
+    const running = this.pending.get(key);
+    if (running) return now - running.startedAt >= BALANCE_WAIT_MS ? { state: 'unavailable', reason: 'slow' } : { state: 'loading' };
+    if (!fetchBalance()) return { state: 'unavailable', reason: 'busy' };
+    return { state: 'loading' };
+  }
+
   private async fetch(key: string, settings: Settings, work: (connection: Connection) => Promise<unknown>, now: number): Promise<void> {
     let connection: Connection | undefined;
     try {
       connection = await this.connect(settings);
       if (connection) await work(connection);
-      else this.failed.set(key, now + LAZY_RETRY_AFTER_MS); // no client (yet): not again at once
+      else this.failed.set(key, { until: now + LAZY_RETRY_AFTER_MS, reason: 'not-permitted' }); // no client (yet): not again at once
     } catch (error) {
       if (connection?.signal.aborted) return; // disconnected: nothing of it is remembered
       const rateLimited = isPersonioError(error) && error.kind === 'rate-limited';
-      this.failed.set(key, rateLimited ? now + LAZY_RETRY_AFTER_MS : Infinity);
+      this.failed.set(key, { until: rateLimited ? now + LAZY_RETRY_AFTER_MS : Infinity, reason: this.reasonOf(error) });
     }
   }
+
+  /** A network failure reads as offline: from the agent's seat the two look the same. */
+  private reasonOf(error: unknown): BalanceUnavailable {
+    if (!isPersonioError(error)) return 'personio';
+    switch (error.kind) {
+      case 'bad-credentials':
+      case 'forbidden':
+      case 'attribute-not-granted':
+        return 'not-permitted';
+      case 'rate-limited':
+        return 'busy';
+      case 'network':
+        return 'offline';
+      default:
+        return 'personio';
+    }
+  }
+}
+
+function balanceKey(employeeId: number): string {
+  return `balance:${employeeId}`;
+}
+
+/** Resolves after `ms` (at once when it is already past). */
+function boundedBy(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
 /** Fetches started in the last minute, per requester and in all. */

@@ -3,6 +3,7 @@ import { storedFields } from '../fields';
 import { applyPolicy } from '../managed';
 import type { Handlers, PageRequests } from '../messages';
 import { openPerson } from '../panel-model';
+import { BALANCE_WAIT_MS } from './lazy-extras';
 import { forgetSearchIndex, peopleIndex, searchPeople, updateSearchIndex } from '../search';
 import { applySettingsChange, customDomainPattern, defaultSettings, isConnected } from '../settings';
 import { FIRST_LETTERS_KEY, LAST_STATUS_KEY } from '../status';
@@ -65,9 +66,27 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
 
     search: async ({ query, limit }) => searchPeople(query, limit ?? 20),
 
-    person: async ({ id }) => {
+    person: async ({ id, wait }) => {
       const { settings: current } = await settings.settled();
-      return openPerson(id, current, (employee) => services.extras.forCard(employee, current, { from: 'popup', onLate: () => undefined }));
+      let arrived = Promise.resolve();
+      const draw = () => {
+        let signal: () => void = () => undefined;
+        arrived = new Promise<void>((resolve) => (signal = resolve));
+        return openPerson(id, current, (employee) => services.extras.forCard(employee, current, { from: 'popup', onLate: () => signal() }));
+      };
+      let opened = await draw();
+      // The popup asks again with `wait` while the balance loads: it gets the balance, or why there is none.
+      const deadline = Date.now() + BALANCE_WAIT_MS + 500;
+      while (wait && opened?.person.vacation?.state === 'loading' && Date.now() < deadline) {
+        await Promise.race([arrived, delay(deadline - Date.now())]);
+        opened = await draw();
+      }
+      return opened;
+    },
+
+    'retry-balance': async ({ id }) => {
+      services.extras.retryBalance(id);
+      return { ok: true };
     },
 
     'save-settings': async ({ patch }) => {
@@ -94,4 +113,8 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       return { ok: true };
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

@@ -17,9 +17,13 @@ export function panelHandlers(services: BackgroundServices): Handlers<PanelMessa
   const navigate = (tabId: number, action: Parameters<typeof sessions.update>[1]) =>
     sessions.update(tabId, action).then(() => panels.push(tabId));
   return {
-    select: async ({ email }, { tabId }) => navigate(tabId, { type: 'select', email }),
+    select: async ({ key }, { tabId }) => navigate(tabId, { type: 'select', key }),
     'open-person': async ({ id }, { tabId }) => navigate(tabId, { type: 'open-person', id }),
     back: async (_message, { tabId }) => navigate(tabId, { type: 'back' }),
+    'retry-balance': async ({ id }, { tabId }) => {
+      services.extras.retryBalance(id);
+      await panels.push(tabId);
+    },
     search: async ({ query }, { tabId }) => {
       const results = query.trim() ? await searchPeople(query, PANEL_SEARCH_LIMIT) : [];
       await navigate(tabId, { type: 'search', query, results });

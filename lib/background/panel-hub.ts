@@ -6,7 +6,7 @@ import { conversationModel, offerFor, type PanelModel, type TabConversation } fr
 import { isConnected } from '../settings';
 import type { SyncProgress } from '../sync/progress';
 import { readSyncState } from '../sync/run';
-import { isStale } from '../sync/schedule';
+import { dataFreshness } from '../data-freshness';
 import type { LazyExtras } from './lazy-extras';
 import type { PanelSessions } from './panel-sessions';
 import type { SettingsSnapshot, SettingsSource } from './settings-source';
@@ -101,7 +101,7 @@ export class PanelHub {
     const now = Date.now();
     return conversationModel(tab, settings, {
       now,
-      stale: isStale(state, settings.intervalMinutes, now),
+      freshness: dataFreshness(state, settings.intervalMinutes, now),
       // Called for the card on screen alone: the one participant selected, or the person opened.
       extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now }),
     });

@@ -18,12 +18,20 @@ describe('panel session', () => {
 
   it('keeps the agent’s place when the page reports the same conversation again', () => {
     let tab = reducePanelSession(undefined, { type: 'conversation', site: 'gmail', participants: [ada, grace] });
-    tab = reducePanelSession(tab, { type: 'select', email: grace.email });
+    tab = reducePanelSession(tab, { type: 'select', key: grace.email });
     tab = reducePanelSession(tab, { type: 'open-person', id: 7 });
     const again = reducePanelSession(tab, { type: 'conversation', site: 'gmail', participants: [ada, grace] });
     expect(again).toBe(tab);
     const other = reducePanelSession(tab, { type: 'conversation', site: 'gmail', participants: [grace] });
     expect(other).toMatchObject({ selected: grace.email, opened: [] });
+  });
+
+  it('takes what the site adds about the same people, and keeps the agent’s place', () => {
+    const named = { name: 'Grace Hopper', role: 'requester' as const };
+    let tab = reducePanelSession(undefined, { type: 'conversation', site: 'jira', participants: [named] });
+    tab = reducePanelSession(tab, { type: 'open-person', id: 7 });
+    const hidden = reducePanelSession(tab, { type: 'conversation', site: 'jira', participants: [{ ...named, addressHidden: true }] });
+    expect(hidden).toMatchObject({ participants: [{ ...named, addressHidden: true }], opened: [7] });
   });
 
   it('closes the session when the page shows no conversation', () => {
@@ -34,8 +42,8 @@ describe('panel session', () => {
   it('selects only people on the conversation, and selecting starts the card afresh', () => {
     let tab = reducePanelSession(undefined, { type: 'conversation', site: 'gmail', participants: [ada, grace] });
     tab = reducePanelSession(tab, { type: 'open-person', id: 3 });
-    expect(reducePanelSession(tab, { type: 'select', email: 'mallory@evil.example' })).toBe(tab);
-    expect(reducePanelSession(tab, { type: 'select', email: grace.email })).toMatchObject({ selected: grace.email, opened: [] });
+    expect(reducePanelSession(tab, { type: 'select', key: 'mallory@evil.example' })).toBe(tab);
+    expect(reducePanelSession(tab, { type: 'select', key: grace.email })).toMatchObject({ selected: grace.email, opened: [] });
   });
 
   it('walks supervisor links forward and back, remembering a bounded trail', () => {

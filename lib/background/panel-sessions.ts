@@ -1,6 +1,7 @@
 import type { ParticipantMessage } from '../messages';
 import type { TabConversation } from '../panel-model';
 import type { SearchHit } from '../search';
+import { participantKey } from '../sites/types';
 
 /**
  * What a tab's panel is on: the conversation the page shows, whom the agent selected, the
@@ -9,7 +10,9 @@ import type { SearchHit } from '../search';
  */
 export type PanelSessionAction =
   | { type: 'conversation'; site: string; participants: readonly ParticipantMessage[] }
-  | { type: 'select'; email: string }
+  /** The page names a conversation but Sidecard finds no one yet (`failed` unset) or cannot read it. */
+  | { type: 'page'; site: string; key: string; failed?: string }
+  | { type: 'select'; key: string }
   | { type: 'open-person'; id: number }
   | { type: 'back' }
   | { type: 'search'; query: string; results: readonly SearchHit[] };
@@ -23,12 +26,20 @@ export function reducePanelSession(tab: TabConversation | undefined, action: Pan
     if (!first) return undefined;
     // The page re-reports the open conversation on every DOM change: the agent's place in it stays.
     const same = tab && tab.site === action.site && sameAddresses(tab.participants, action.participants);
-    return same ? tab : { site: action.site, participants: [...action.participants], selected: first.email, opened: [] };
+    if (!same) return { site: action.site, participants: [...action.participants], selected: participantKey(first), opened: [] };
+    // What the site says about the same people may grow (an API adds that an address is hidden).
+    return JSON.stringify(tab.participants) === JSON.stringify(action.participants) ? tab : { ...tab, participants: [...action.participants] };
+  }
+  if (action.type === 'page') {
+    const page = action.failed === undefined ? { key: action.key } : { key: action.key, failed: action.failed };
+    // Still the same page: the agent's search in the panel stays.
+    if (tab?.page?.key === action.key && tab.site === action.site) return { ...tab, page };
+    return { site: action.site, participants: [], selected: '', opened: [], page };
   }
   if (!tab) return undefined;
   switch (action.type) {
     case 'select':
-      return tab.participants.some((p) => p.email === action.email) ? { ...tab, selected: action.email, opened: [] } : tab;
+      return tab.participants.some((p) => participantKey(p) === action.key) ? { ...tab, selected: action.key, opened: [] } : tab;
     case 'open-person':
       return { ...tab, opened: [...tab.opened, action.id].slice(-OPENED_LIMIT) };
     case 'back':
@@ -43,7 +54,7 @@ export function reducePanelSession(tab: TabConversation | undefined, action: Pan
 }
 
 function sameAddresses(a: readonly ParticipantMessage[], b: readonly ParticipantMessage[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.email === b[i]?.email);
+  return a.length === b.length && a.every((p, i) => b[i] !== undefined && participantKey(p) === participantKey(b[i]));
 }
 
 type SessionArea = {

@@ -33,6 +33,7 @@ export async function statusReply({ settings, locked }: SettingsSnapshot, sync: 
       language: settings.language,
       customDomains: settings.customDomains,
       tenants: settings.tenants,
+      personioWebUrl: settings.personioWebUrl,
     },
     locked: [...locked],
     ...(state.population ? { population: state.population } : {}),

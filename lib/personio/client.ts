@@ -1,4 +1,5 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
+import { retryAfterMs } from '../retry-after';
 import type * as z from 'zod/mini';
 import { cutText } from '../text';
 import { PersonioError } from './errors';
@@ -149,7 +150,8 @@ export class PersonioClient {
         this.requestCount += 1;
       }
       const response = await baseFetch(input, init);
-      if (response.status === 429) budget?.holdOff(retryAfterMs(response.headers.get('retry-after'), this.clock.now()));
+      // Personio does not document Retry-After: 1 s when it does not say.
+      if (response.status === 429) budget?.holdOff(retryAfterMs(response.headers.get('retry-after'), this.clock.now()) ?? 1000);
       return response;
     };
   }
@@ -361,12 +363,4 @@ export class PersonioClient {
       throw this.toError(e, false);
     }
   }
-}
-
-/** How long Personio asked us to wait (Retry-After: seconds or a date), at most two minutes; 1 s when it did not say. */
-function retryAfterMs(header: string | null, now: number): number {
-  if (!header) return 1000;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 120_000) : 1000;
 }

@@ -48,6 +48,9 @@ describe('every site is listed everywhere', () => {
       const named = new RegExp(`\\b${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(sentence ?? '');
       expect(named, `README.md "Supported sites" does not name ${label}`).toBe(true);
     }
+    for (const { label, beta } of SITES) {
+      expect(sentence?.includes(`${label} (beta)`), `README.md "Supported sites" must say whether ${label} is beta`).toBe(beta === true);
+    }
   });
 
   it('lists exactly the site ids for disabledSites in docs/admin.md', () => {

@@ -1,96 +1,199 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { gmail } from './gmail';
-import type { Conversation, Participant, SiteAdapter } from './types';
-import { watchConversation } from './watch';
+import { SiteApiError, found, type Conversation, type FetchJson, type PageRead, type SiteAdapter } from './types';
+import { settle, watchConversation, type PageReport } from './watch';
 import { contentRequests } from '../messages';
-import { fixtureDocument } from '../../test/unit/sites/fixture-dom';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let stop: (() => void) | undefined;
-afterEach(() => stop?.());
+afterEach(() => {
+  stop?.();
+  window.history.replaceState(null, '', '/');
+});
 
-describe('watchConversation', () => {
-  it('reports the open conversation, then each change after the DOM settles, once', async () => {
-    const doc = fixtureDocument('gmail', 'index.html', 'view-FMfcgzQZTMbdLqxKvPfbbNhWbzZgkKmh');
-    const seen: (string | undefined)[] = [];
-    stop = watchConversation({ adapter: gmail, doc, onChange: (c) => seen.push(c?.participants[0]?.email), debounceMs: 5 }).stop;
-    await wait(20);
-    expect(seen).toEqual(['ada.lovelace@acme.example']);
+const ADA = { email: 'ada.lovelace@acme.example', role: 'requester' as const };
+const JUERGEN = { email: 'juergen.mueller@acme.example', role: 'from' as const };
+const limits = { confirmMs: 1500, unreadableAfterMs: 3000 };
 
-    // In-app navigation: the view is replaced (the URL alone would tell us nothing).
-    const main = doc.querySelector('[role="main"]')!;
-    const next = (doc.getElementById('view-FMfcgzQZTMbdLqxKvPfbbNhWbzZgkKmj') as HTMLTemplateElement).content.cloneNode(true);
-    main.replaceChildren(next);
-    await wait(30);
-    expect(seen).toEqual(['ada.lovelace@acme.example', 'juergen.mueller@acme.example']);
+/** An adapter whose page is whatever the test says it is now. */
+function pageAdapter(initial: PageRead, api?: SiteAdapter['api']): { adapter: SiteAdapter; show(read: PageRead): void } {
+  let now = initial;
+  const adapter: SiteAdapter = { id: 'test', label: 'Test', matches: [], read: () => now, ...(api ? { api } : {}) };
+  return {
+    adapter,
+    show(read) {
+      now = read;
+      document.body.append(document.createElement('div'));
+    },
+  };
+}
 
-    // Back to the list: no conversation.
-    main.replaceChildren((doc.getElementById('view-inbox') as HTMLTemplateElement).content.cloneNode(true));
-    await wait(30);
-    expect(seen).toEqual(['ada.lovelace@acme.example', 'juergen.mueller@acme.example', undefined]);
+function watch(adapter: SiteAdapter, extra: { fetchJson?: FetchJson; confirmMs?: number; unreadableAfterMs?: number } = {}): PageReport[] {
+  const seen: PageReport[] = [];
+  stop = watchConversation({ adapter, doc: document, onChange: (r) => seen.push(r), debounceMs: 5, ...extra }).stop;
+  return seen;
+}
 
-    // Unrelated DOM churn does not re-report.
-    doc.body.append(doc.createElement('div'));
-    await wait(30);
-    expect(seen).toHaveLength(3);
+describe('settling what the page shows', () => {
+  const ticket = (participants: Conversation['participants'] = [ADA]): PageRead => found({ key: '7', participants });
+  const api = (answer: Conversation['participants'] | null, state: 'pending' | 'answered' | 'failed' = 'answered', error?: string) => ({ key: '7', state, answer, ...(error ? { error } : {}) });
+
+  it('is nothing when neither the URL nor the DOM names a conversation', () => {
+    expect(settle({ status: 'none' }, null, 0, limits)).toEqual({ status: 'none' });
   });
 
-  it('asks the site API when the adapter has one, and merges its requester first', async () => {
-    const adapter: SiteAdapter = {
-      id: 'test',
-      label: 'Test',
-      matches: ['https://example.com/*'],
-      readConversation: () => ({ key: 'T-1', participants: [] }),
-      resolveViaApi: async (_url, fetchJson) => {
-        const data = (await fetchJson('/api/ticket/1')) as { email: string };
-        return [{ email: data.email, role: 'requester' }];
-      },
-    };
-    const fetchJson = vi.fn(async () => ({ email: 'ada.lovelace@acme.example' }));
-    let last: Conversation | null | undefined;
-    stop = watchConversation({ adapter, doc: document, fetchJson, onChange: (c) => (last = c), debounceMs: 5 }).stop;
-    await wait(20);
-    expect(last).toEqual({ key: 'T-1', participants: [{ email: 'ada.lovelace@acme.example', role: 'requester' }] });
-    expect(fetchJson).toHaveBeenCalledTimes(1);
+  it('puts the API’s people first, then the DOM’s, once the DOM shows that conversation', () => {
+    expect(settle(ticket([JUERGEN, ADA]), api([ADA]), 10, limits)).toEqual({ status: 'found', conversation: { key: '7', participants: [ADA, JUERGEN] } });
   });
 
-  it('treats a ticket whose requester cannot be read as no conversation', async () => {
-    let participants: Participant[] = [{ email: 'ada@acme.example', role: 'from' }];
-    const adapter: SiteAdapter = { id: 't', label: 'T', matches: [], readConversation: () => ({ key: 'x', participants }) };
-    const seen: unknown[] = [];
-    stop = watchConversation({ adapter, doc: document, onChange: (c) => seen.push(c), debounceMs: 5 }).stop;
+  it('counts a person the page shows by name and the API by address once, with the address', () => {
+    const adaByName = { name: 'Ada  Lovelace', role: 'requester' as const };
+    const grace = { name: 'Grace Hopper', role: 'cc' as const };
+    const withName = { ...ADA, name: 'Ada Lovelace' };
+    expect(settle(ticket([adaByName, grace]), api([withName]), 10, limits)).toEqual({ status: 'found', conversation: { key: '7', participants: [withName, grace] } });
+  });
+
+  it('shows the API’s answer without the DOM only after the confirmation window (a renamed hook)', () => {
+    expect(settle({ status: 'none' }, api([ADA]), 100, limits)).toEqual({ status: 'reading', key: '7' });
+    expect(settle({ status: 'none' }, api([ADA]), 1500, limits)).toEqual({ status: 'found', conversation: { key: '7', participants: [ADA] } });
+  });
+
+  it('never files the previous view’s people under the conversation the URL names now', () => {
+    const previous = found({ key: '6', participants: [JUERGEN] });
+    expect(settle(previous, api(null, 'pending'), 100, limits)).toEqual({ status: 'reading', key: '7' });
+    expect(settle(previous, api(null, 'failed', 'API answered 404'), 3000, limits)).toEqual({ status: 'unreadable', key: '7', failed: 'API answered 404; view for 7 not shown' });
+  });
+
+  it('uses the DOM’s people when the API has no answer', () => {
+    expect(settle(ticket(), api(null, 'failed', 'API answered 403'), 10, limits)).toEqual({ status: 'found', conversation: { key: '7', participants: [ADA] } });
+  });
+
+  it('says which hook failed once a named conversation has shown no one for a while', () => {
+    const reading: PageRead = { status: 'reading', key: 'T-1', waitingFor: 'span.gD[email] (sender)' };
+    expect(settle(reading, null, 2999, limits)).toEqual({ status: 'reading', key: 'T-1' });
+    expect(settle(reading, null, 3000, limits)).toEqual({ status: 'unreadable', key: 'T-1', failed: 'span.gD[email] (sender)' });
+    expect(settle({ status: 'unreadable', key: 'T-1', failed: '[id$="_FROM"]' }, null, 3000, limits)).toMatchObject({ failed: '[id$="_FROM"]' });
+    // A view confirmed, but nobody in it, and an API that answered with no requester.
+    expect(settle(ticket([]), api([]), 3000, limits)).toEqual({ status: 'unreadable', key: '7', failed: 'API: no requester in the answer; no requester on the page' });
+  });
+});
+
+describe('watching the page', () => {
+  it('reports a conversation, each change after the DOM settles, and its closing, once each', async () => {
+    const page = pageAdapter(found({ key: 'a', participants: [ADA] }));
+    const seen = watch(page.adapter);
     await wait(20);
-    participants = [];
-    document.body.append(document.createElement('div'));
-    await wait(20);
-    expect(seen).toEqual([{ key: 'x', participants: [{ email: 'ada@acme.example', role: 'from' }] }, null]);
+    page.show(found({ key: 'b', participants: [JUERGEN] }));
+    await wait(30);
+    page.show({ status: 'none' });
+    await wait(30);
+    // Unrelated DOM churn does not report again.
+    page.show({ status: 'none' });
+    await wait(30);
+    expect(seen.map((r) => (r.status === 'found' ? r.conversation.key : r.status))).toEqual(['a', 'b', 'none']);
   });
 
   it('sends nothing for a page that opens with no conversation', async () => {
-    const adapter: SiteAdapter = { id: 't', label: 'T', matches: [], readConversation: () => null };
-    const seen: unknown[] = [];
-    stop = watchConversation({ adapter, doc: document, onChange: (c) => seen.push(c), debounceMs: 5 }).stop;
+    const seen = watch(pageAdapter({ status: 'none' }).adapter);
     await wait(20);
     expect(seen).toEqual([]);
+  });
+
+  it('turns a conversation it cannot read into "unreadable" after the wait, without any DOM change', async () => {
+    const seen = watch(pageAdapter({ status: 'reading', key: 'T-1', waitingFor: '[data-testid="reporter"]' }).adapter, { unreadableAfterMs: 60 });
+    await wait(120);
+    expect(seen).toEqual([
+      { status: 'reading', key: 'T-1' },
+      { status: 'unreadable', key: 'T-1', failed: '[data-testid="reporter"]' },
+    ]);
+  });
+
+  it('asks the site’s API once per conversation, before the DOM has it, and cancels it when the agent moves on', async () => {
+    window.history.replaceState(null, '', '/tickets/1');
+    const signals: AbortSignal[] = [];
+    const participants = vi.fn(async (key: string, fetchJson: FetchJson, signal: AbortSignal) => {
+      signals.push(signal);
+      const data = (await fetchJson(`/api/tickets/${key}`, signal)) as { email: string };
+      return [{ email: data.email, role: 'requester' as const }];
+    });
+    const page = pageAdapter({ status: 'none' }, { keyFromUrl: (url) => /^\/tickets\/(\d+)$/.exec(url.pathname)?.[1] ?? null, participants });
+    let release: (() => void) | undefined;
+    const fetchJson = vi.fn(async (path: string) => {
+      if (path.endsWith('/1')) await new Promise<void>((r) => (release = r));
+      return { email: path.endsWith('/1') ? ADA.email : JUERGEN.email };
+    });
+    const seen = watch(page.adapter, { fetchJson, confirmMs: 40 });
+    await wait(20);
+    for (let i = 0; i < 5; i++) page.show({ status: 'none' });
+    await wait(20);
+    expect(participants).toHaveBeenCalledTimes(1);
+    // The agent moves to ticket 2 while ticket 1's call is still out.
+    window.history.replaceState(null, '', '/tickets/2');
+    page.show(found({ key: '2', participants: [] }));
+    await wait(30);
+    expect(signals[0]?.aborted).toBe(true);
+    release?.();
+    await wait(20);
+    expect(seen.at(-1)).toEqual({ status: 'found', conversation: { key: '2', participants: [{ email: JUERGEN.email, role: 'requester' }] } });
+    expect(seen.some((r) => r.status === 'found' && r.conversation.participants.some((p) => p.email === ADA.email))).toBe(false);
+  });
+
+  it('backs off after a 429 and asks again after Retry-After, not on every DOM change', async () => {
+    window.history.replaceState(null, '', '/tickets/3');
+    let calls = 0;
+    const page = pageAdapter(found({ key: '3', participants: [] }), {
+      keyFromUrl: () => '3',
+      participants: async () => {
+        calls += 1;
+        if (calls === 1) throw new SiteApiError(429, 80);
+        return [ADA];
+      },
+    });
+    const seen = watch(page.adapter, { fetchJson: async () => ({}) });
+    await wait(20);
+    for (let i = 0; i < 5; i++) {
+      page.show(found({ key: '3', participants: [] }));
+      await wait(8);
+    }
+    expect(calls).toBe(1);
+    await wait(100);
+    expect(calls).toBe(2);
+    expect(seen.at(-1)).toEqual({ status: 'found', conversation: { key: '3', participants: [ADA] } });
+  });
+
+  it('names the API’s failure in the details an admin reports', async () => {
+    window.history.replaceState(null, '', '/tickets/4');
+    const page = pageAdapter({ status: 'reading', key: '4', waitingFor: 'pane anchor' }, {
+      keyFromUrl: () => '4',
+      participants: async () => {
+        throw new SiteApiError(403);
+      },
+    });
+    const seen = watch(page.adapter, { fetchJson: async () => ({}), unreadableAfterMs: 40 });
+    await wait(90);
+    expect(seen.at(-1)).toEqual({ status: 'unreadable', key: '4', failed: 'API answered 403; pane anchor' });
   });
 });
 
 describe('what the watcher sends', () => {
-  it('trims a crowded thread and long names to what one message may carry', async () => {
-    const adapter: SiteAdapter = {
-      id: 'crowd',
-      label: 'Crowd',
-      matches: [],
-      readConversation: () => ({
-        key: 'k',
-        participants: Array.from({ length: 120 }, (_, i) => ({ email: `p${i}@acme.example`, role: 'cc' as const, name: 'N'.repeat(500) })),
-      }),
-    };
-    let sent: Conversation | null | undefined;
-    stop = watchConversation({ adapter, doc: document, onChange: (c) => (sent = c), debounceMs: 5 }).stop;
+  it('sends the same person again once the site says their address is hidden', async () => {
+    const page = pageAdapter(found({ key: 'J-1', participants: [{ name: 'Grace Hopper', role: 'requester' }] }));
+    const seen = watch(page.adapter);
     await wait(20);
-    expect(sent?.participants).toHaveLength(50);
-    expect(sent?.participants[0]?.name).toHaveLength(200);
-    expect(contentRequests.requester.schema.safeParse({ type: 'requester', site: 'crowd', conversation: sent }).success).toBe(true);
+    page.show(found({ key: 'J-1', participants: [{ name: 'Grace Hopper', role: 'requester', addressHidden: true }] }));
+    await wait(30);
+    expect(seen.map((r) => r.status === 'found' && r.conversation.participants[0])).toEqual([
+      { name: 'Grace Hopper', role: 'requester' },
+      { name: 'Grace Hopper', role: 'requester', addressHidden: true },
+    ]);
+  });
+
+  it('trims a crowded thread and long names to what one message may carry', async () => {
+    const participants = Array.from({ length: 120 }, (_, i) => ({ email: `p${i}@acme.example`, role: 'cc' as const, name: 'N'.repeat(500) }));
+    const seen = watch(pageAdapter(found({ key: 'k', participants })).adapter);
+    await wait(20);
+    const sent = seen[0];
+    expect(sent?.status === 'found' && sent.conversation.participants).toHaveLength(50);
+    expect(sent?.status === 'found' && sent.conversation.participants[0]?.name).toHaveLength(200);
+    expect(contentRequests.requester.schema.safeParse({ type: 'requester', site: 'crowd', page: sent }).success).toBe(true);
   });
 });

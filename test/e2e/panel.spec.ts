@@ -27,6 +27,7 @@ describe('panel', () => {
     await ada.waitFor();
     await ada.getByRole('button', { name: 'Show Grace Hopper' }).click();
     await panel.getByRole('article', { name: 'Grace Hopper' }).waitFor();
+    expect(await panel.getByRole('navigation', { name: 'Where you are' }).innerText()).toMatch(/Ada Lovelace\s*›\s*Grace Hopper/);
     await panel.getByRole('button', { name: 'Back' }).click();
     await ada.waitFor();
     await page.close();
@@ -38,8 +39,14 @@ describe('panel', () => {
     await gmail.goToSecond(page);
     const panel = await panelFrame(page);
     await panel.getByRole('article', { name: 'Jürgen Müller' }).waitFor();
-    await panel.getByRole('combobox', { name: 'People in this conversation' }).selectOption('zoe.schaefer@acme.example');
+    const people = panel.getByRole('navigation', { name: 'People in this conversation' });
+    await people.getByRole('button', { name: /Zoë Schäfer/ }).click();
     await panel.getByRole('article', { name: 'Zoë Schäfer' }).waitFor();
+    expect(await people.getByRole('button', { name: /Zoë Schäfer/ }).getAttribute('aria-current')).toBe('true');
+    // From the keyboard: to the top of the list, the sender.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await panel.getByRole('article', { name: 'Jürgen Müller' }).waitFor();
     await page.close();
   });
 

@@ -34,25 +34,36 @@ describe('background wiring', () => {
 
   it('shows the panel for a conversation on a supported site, and hides it without one', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { clientId: 'sim-client-id', connectedAt: 1 } });
-    expect(await send({ type: 'requester', site: 'gmail', conversation }, gmailTab)).toEqual({ visible: true, layout: { collapsed: false, width: 340 } });
+    expect(await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } }, gmailTab)).toEqual({ visible: true, layout: { collapsed: false, width: 340 } });
     expect(await fakeBrowser.storage.session.get('tab:5')).toHaveProperty('tab:5.selected', 'ada@acme.example');
-    expect(await send({ type: 'requester', site: 'gmail', conversation: null }, gmailTab)).toMatchObject({ visible: false });
+    expect(await send({ type: 'requester', site: 'gmail', page: { status: 'none' } }, gmailTab)).toMatchObject({ visible: false });
     expect(await fakeBrowser.storage.session.get('tab:5')).toEqual({});
   });
 
+  it('shows the panel on a conversation it is still reading or cannot read, and says which hook failed', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { clientId: 'sim-client-id', connectedAt: 1 } });
+    expect(await send({ type: 'requester', site: 'gmail', page: { status: 'reading', key: 'thread-1' } }, gmailTab)).toMatchObject({ visible: true });
+    expect(await fakeBrowser.storage.session.get('tab:5')).toHaveProperty('tab:5.page', { key: 'thread-1' });
+    await send({ type: 'requester', site: 'gmail', page: { status: 'unreadable', key: 'thread-1', failed: 'span.gD[email] (sender)' } }, gmailTab);
+    expect(await fakeBrowser.storage.session.get('tab:5')).toHaveProperty('tab:5.page', { key: 'thread-1', failed: 'span.gD[email] (sender)' });
+    // Found after all: the conversation replaces the page state.
+    await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } }, gmailTab);
+    expect(await fakeBrowser.storage.session.get('tab:5')).not.toHaveProperty('tab:5.page');
+  });
+
   it('keeps no addresses from the page while not connected, and still shows the panel (to say so)', async () => {
-    expect(await send({ type: 'requester', site: 'gmail', conversation }, gmailTab)).toMatchObject({ visible: true });
+    expect(await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } }, gmailTab)).toMatchObject({ visible: true });
     expect(await fakeBrowser.storage.session.get('tab:5')).toEqual({});
   });
 
   it('ignores content-script messages from sites it does not support', async () => {
     const elsewhere = { ...gmailTab, url: 'https://mail.example.org/inbox' };
-    expect(await send({ type: 'requester', site: 'gmail', conversation }, elsewhere)).toBeUndefined();
+    expect(await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } }, elsewhere)).toBeUndefined();
   });
 
   it('keeps the panel hidden on a site the admin switched off', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['gmail'] } });
-    expect(await send({ type: 'requester', site: 'gmail', conversation }, gmailTab)).toMatchObject({ visible: false });
+    expect(await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } }, gmailTab)).toMatchObject({ visible: false });
   });
 
   it("tells a content script on an admin-added domain which site's adapter to run", async () => {
@@ -73,7 +84,7 @@ describe('background wiring', () => {
   });
 
   it("remembers the panel's width per site when the panel asks for it", async () => {
-    await send({ type: 'requester', site: 'gmail', conversation }, gmailTab);
+    await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } }, gmailTab);
     const port = fakePort(panelFrame);
     onConnect.fire(port);
     await settle();

@@ -42,7 +42,7 @@ describe('a tenant of a multi-tenant site', () => {
     const port = openPanel();
     await settle();
     const whereSpy = vi.spyOn(db().employees, 'where');
-    expect(await send({ type: 'requester', site: 'zendesk', conversation }, zendeskTab('evil.zendesk.com'))).toMatchObject({ visible: true });
+    expect(await send({ type: 'requester', site: 'zendesk', page: { status: 'found', conversation } }, zendeskTab('evil.zendesk.com'))).toMatchObject({ visible: true });
     await settle();
     expect(lastModel(port)).toEqual({ state: 'offer', host: 'evil.zendesk.com' });
     expect(JSON.stringify(port.postMessage.mock.calls)).not.toContain('Lovelace');
@@ -54,11 +54,11 @@ describe('a tenant of a multi-tenant site', () => {
   it('shows the requester once the admin names it on the options page', async () => {
     expect(await send({ type: 'save-settings', patch: { tenants: ['acme.zendesk.com'] } }, optionsPage)).toEqual({ ok: true });
     const port = openPanel();
-    await send({ type: 'requester', site: 'zendesk', conversation }, zendeskTab('acme.zendesk.com'));
+    await send({ type: 'requester', site: 'zendesk', page: { status: 'found', conversation } }, zendeskTab('acme.zendesk.com'));
     await settle();
     expect(lastModel(port)).toMatchObject({ state: 'conversation', selected: ADA, person: expect.objectContaining({ name: 'Ada Lovelace' }) });
     // Another tenant of the same site still gets the offer.
-    await send({ type: 'requester', site: 'zendesk', conversation }, zendeskTab('evil.zendesk.com'));
+    await send({ type: 'requester', site: 'zendesk', page: { status: 'found', conversation } }, zendeskTab('evil.zendesk.com'));
     await settle();
     expect(lastModel(port)).toEqual({ state: 'offer', host: 'evil.zendesk.com' });
   });
@@ -66,7 +66,7 @@ describe('a tenant of a multi-tenant site', () => {
   it('shows the requester when the policy names it', async () => {
     await fakeBrowser.storage.managed.set({ tenants: ['acme.zendesk.com'] });
     const port = openPanel();
-    await send({ type: 'requester', site: 'zendesk', conversation }, zendeskTab('acme.zendesk.com'));
+    await send({ type: 'requester', site: 'zendesk', page: { status: 'found', conversation } }, zendeskTab('acme.zendesk.com'));
     await settle();
     expect(lastModel(port)).toMatchObject({ state: 'conversation', selected: ADA });
   });
@@ -74,6 +74,6 @@ describe('a tenant of a multi-tenant site', () => {
   it('gets no answer on Confluence, which shares the Jira host', async () => {
     await send({ type: 'save-settings', patch: { tenants: ['acme.atlassian.net'] } }, optionsPage);
     const wiki = { ...zendeskTab('acme.atlassian.net'), url: 'https://acme.atlassian.net/wiki/spaces/HR/pages/1' };
-    expect(await send({ type: 'requester', site: 'jira', conversation }, wiki)).toBeUndefined();
+    expect(await send({ type: 'requester', site: 'jira', page: { status: 'found', conversation } }, wiki)).toBeUndefined();
   });
 });

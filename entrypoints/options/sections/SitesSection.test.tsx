@@ -121,3 +121,19 @@ describe('the company’s own tenants of Zendesk, Freshdesk and Jira', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Geben Sie eine Adresse wie acme.zendesk.com, acme.freshdesk.com oder acme.atlassian.net ein.');
   });
 });
+
+describe('site switches', () => {
+  it('labels the sites whose requester cannot be confirmed as beta, and says what that means', () => {
+    renderSection();
+    expect(screen.getByRole('switch', { name: 'Help Scout beta' })).toBeTruthy();
+    expect(screen.getByRole('switch', { name: 'Front beta' })).toBeTruthy();
+    expect(screen.getByRole('switch', { name: 'Gmail' })).toBeTruthy();
+    expect(screen.getByText(/offers the search instead of guessing/)).toBeTruthy();
+  });
+
+  it('says it in German too', () => {
+    renderSection('de');
+    expect(screen.getByRole('switch', { name: 'Front Beta' })).toBeTruthy();
+    expect(screen.getByText(/statt zu raten/)).toBeTruthy();
+  });
+});

@@ -94,8 +94,14 @@ export function SitesSection({ disabledSites, customDomains, locked, tenants, te
               onChange={(e) => onChange({ disabledSites: e.target.checked ? disabledSites.filter((x) => x !== s.id) : [...disabledSites, s.id] })}
             />
             {s.label}
+            {s.beta ? (
+              <span className="badge badge-beta" title={t('siteBetaHint')}>
+                {t('siteBeta')}
+              </span>
+            ) : null}
           </label>
         ))}
+        {SITES.some((s) => s.beta) ? <p className="muted">{t('siteBetaHint')}</p> : null}
       </fieldset>
       <h3>{t('tenantsHeading')}</h3>
       <p className="muted">{t('tenantsIntro')}</p>

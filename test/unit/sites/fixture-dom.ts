@@ -1,4 +1,5 @@
 import { fixtureFile } from '../../fixtures/sites/scenario';
+import type { Conversation, PageRead, Participant, SiteAdapter } from '../../../lib/sites/types';
 
 /**
  * Parse a site fixture into a Document without running its scripts, then mount the
@@ -16,4 +17,16 @@ export function fixtureDocument(site: string, file: string, templateId?: string,
     mount.replaceChildren(template.content.cloneNode(true));
   }
   return doc;
+}
+
+/** The conversation an adapter found, or null for any other status. */
+export function conversationIn(read: PageRead): Conversation | null {
+  return read.status === 'found' ? read.conversation : null;
+}
+
+/** An adapter's API asked about the conversation the URL names, as the watcher would; null when the URL names none. */
+export async function viaApi(adapter: SiteAdapter, url: URL, fetchJson: (path: string) => Promise<unknown>): Promise<Participant[] | null> {
+  const key = adapter.api?.keyFromUrl(url);
+  if (!adapter.api || !key) return null;
+  return adapter.api.participants(key, (path) => fetchJson(path), new AbortController().signal);
 }
