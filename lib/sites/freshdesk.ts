@@ -1,5 +1,5 @@
 import { displayNameOf, isHidden, participant, participantInRecord, userContentCheck } from './dom';
-import { found, isRecord, NO_CONVERSATION, normaliseEmail, SiteApiError, uniqueParticipants, type FetchJson, type Json, type PageRead, type Participant, type SiteAdapter } from './types';
+import { answerOrNull, found, isRecord, NO_CONVERSATION, normaliseEmail, uniqueParticipants, type FetchJson, type Json, type PageRead, type Participant, type SiteAdapter } from './types';
 
 /**
  * Freshdesk (<subdomain>.freshdesk.com/a/…), the Ember agent app. The URL names the ticket; the
@@ -102,22 +102,13 @@ function peopleOf(ticket: unknown, id: string): Participant[] | null {
   return uniqueParticipants([requester, ...ccs]);
 }
 
-/** A failed call: a 429 goes to the watcher (it backs off); anything else is no answer. */
-async function jsonOrNull(fetchJson: FetchJson, path: string, signal: AbortSignal): Promise<unknown> {
-  try {
-    return await fetchJson(path, signal);
-  } catch (error) {
-    if (error instanceof SiteApiError && error.status === 429) throw error;
-    return null;
-  }
-}
 
 async function participantsFromApi(id: string, fetchJson: FetchJson, signal: AbortSignal): Promise<Participant[] | null> {
-  const own = await jsonOrNull(fetchJson, `/api/_/tickets/${id}?include=requester`, signal);
+  const own = await answerOrNull(fetchJson, `/api/_/tickets/${id}?include=requester`, signal);
   const fromOwn = peopleOf(isRecord(own) ? own.ticket : null, id);
   if (fromOwn?.[0]?.email || signal.aborted) return fromOwn;
   // The app's endpoint is not a published API: when it has no address, ask the public one.
-  const fromPublic = peopleOf(await jsonOrNull(fetchJson, `/api/v2/tickets/${id}?include=requester`, signal), id);
+  const fromPublic = peopleOf(await answerOrNull(fetchJson, `/api/v2/tickets/${id}?include=requester`, signal), id);
   return fromPublic?.[0]?.email ? fromPublic : (fromOwn ?? fromPublic);
 }
 

@@ -1,10 +1,10 @@
 import { displayNameOf, isHidden, participant, peopleUnder, userContentCheck } from './dom';
 import {
+  answerOrNull,
   found,
   isRecord,
   NO_CONVERSATION,
   normaliseEmail,
-  SiteApiError,
   uniqueParticipants,
   type FetchJson,
   type PageRead,
@@ -175,30 +175,21 @@ function usersIn(page: unknown, role: ParticipantRole): Participant[] | null {
     .filter((p): p is Participant => p !== null);
 }
 
-/** A failed call: a 429 goes to the watcher (it backs off); anything else is no answer. */
-async function jsonOrNull(fetchJson: FetchJson, path: string, signal: AbortSignal): Promise<unknown> {
-  try {
-    return await fetchJson(path, signal);
-  } catch (error) {
-    if (error instanceof SiteApiError && error.status === 429) throw error;
-    return null;
-  }
-}
 
 /** The JSM request: reporter first, then its participants (expanded, else from their own endpoint). */
 async function fromServiceDesk(key: string, fetchJson: FetchJson, signal: AbortSignal): Promise<Participant[] | null> {
-  const request: unknown = await jsonOrNull(fetchJson, `/rest/servicedeskapi/request/${key}?expand=participant`, signal);
+  const request: unknown = await answerOrNull(fetchJson, `/rest/servicedeskapi/request/${key}?expand=participant`, signal);
   if (!isRecord(request) || request.issueKey !== key) return null;
   const reporter = userIn(request.reporter, 'requester');
   if (!reporter) return null;
   let cc = usersIn(request.participants, 'cc');
-  if (!cc && !signal.aborted) cc = usersIn(await jsonOrNull(fetchJson, `/rest/servicedeskapi/request/${key}/participant`, signal), 'cc');
+  if (!cc && !signal.aborted) cc = usersIn(await answerOrNull(fetchJson, `/rest/servicedeskapi/request/${key}/participant`, signal), 'cc');
   return uniqueParticipants([reporter, ...(cc ?? [])]);
 }
 
 /** The platform issue's reporter: for an issue the request endpoint does not answer for. */
 async function fromIssue(key: string, fetchJson: FetchJson, signal: AbortSignal): Promise<Participant[] | null> {
-  const issue: unknown = await jsonOrNull(fetchJson, `/rest/api/3/issue/${key}?fields=reporter`, signal);
+  const issue: unknown = await answerOrNull(fetchJson, `/rest/api/3/issue/${key}?fields=reporter`, signal);
   if (!isRecord(issue) || issue.key !== key || !isRecord(issue.fields)) return null;
   const reporter = userIn(issue.fields.reporter, 'requester');
   return reporter ? [reporter] : null;

@@ -67,6 +67,16 @@ export class SiteApiError extends Error {
   }
 }
 
+/** One API call's answer; a failed call is no answer, except a 429, which goes to the watcher (it backs off). */
+export async function answerOrNull(fetchJson: FetchJson, path: string, signal: AbortSignal): Promise<unknown> {
+  try {
+    return await fetchJson(path, signal);
+  } catch (error) {
+    if (error instanceof SiteApiError && error.status === 429) throw error;
+    return null;
+  }
+}
+
 /**
  * A helpdesk API on the agent's own session (same origin, the site's cookies, never a token
  * of ours). The watcher asks it once per conversation the URL names, before the DOM has

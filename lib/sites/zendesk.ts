@@ -1,5 +1,5 @@
 import { displayNameOf, isHidden, participantInRecord, userContentCheck } from './dom';
-import { found, isRecord, NO_CONVERSATION, SiteApiError, uniqueParticipants, type FetchJson, type Json, type PageRead, type Participant, type SiteAdapter } from './types';
+import { answerOrNull, found, isRecord, NO_CONVERSATION, uniqueParticipants, type FetchJson, type Json, type PageRead, type Participant, type SiteAdapter } from './types';
 
 /**
  * Zendesk Support, agent workspace (<subdomain>.zendesk.com/agent/…). The DOM names people, never
@@ -96,25 +96,16 @@ function nameOnly(user: Json | undefined): Participant | null {
   return name ? { name, role: 'requester' } : null;
 }
 
-/** A failed call: a 429 goes to the watcher (it backs off); anything else is no answer. */
-async function jsonOrNull(fetchJson: FetchJson, path: string, signal: AbortSignal): Promise<unknown> {
-  try {
-    return await fetchJson(path, signal);
-  } catch (error) {
-    if (error instanceof SiteApiError && error.status === 429) throw error;
-    return null;
-  }
-}
 
 /** /api/v2/users/<id>.json: the user asked for, when Zendesk has an address for them. */
 async function userById(id: string, fetchJson: FetchJson, signal: AbortSignal): Promise<Json | undefined> {
-  const data = await jsonOrNull(fetchJson, `/api/v2/users/${id}.json`, signal);
+  const data = await answerOrNull(fetchJson, `/api/v2/users/${id}.json`, signal);
   if (!isRecord(data) || !isRecord(data.user) || idOf(data.user.id) !== id) return undefined;
   return data.user;
 }
 
 async function participantsFromApi(id: string, fetchJson: FetchJson, signal: AbortSignal): Promise<Participant[] | null> {
-  const data = await jsonOrNull(fetchJson, `/api/v2/tickets/${id}.json?include=users`, signal);
+  const data = await answerOrNull(fetchJson, `/api/v2/tickets/${id}.json?include=users`, signal);
   if (!isRecord(data) || !isRecord(data.ticket)) return null;
   const ticket = data.ticket;
   // The answer must be about the ticket asked for.

@@ -227,6 +227,12 @@ export async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame>
   }
 }
 
+/** Waits until the panel shows `text` (a whole text node, or matching a pattern). */
+export async function panelShows(panel: Frame, text: string | RegExp, timeout = 10_000): Promise<void> {
+  const locator = typeof text === 'string' ? panel.getByText(text, { exact: true }) : panel.getByText(text);
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
+
 /** Is our panel host showing on the page? (Read from outside, as layout, not content.) */
 export async function panelVisible(page: Page): Promise<boolean> {
   return page.evaluate(() => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
 import { fixtureFile } from '../fixtures/sites/scenario';
 import { row as zendeskRow, scenario as zendesk, zendeskExtras } from '../fixtures/sites/zendesk/scenario';
 import { freshdeskExtras, row as freshdeskRow, scenario as freshdesk } from '../fixtures/sites/freshdesk/scenario';
-import { connectedBrowser, nameTenants, panelFrame, serveScenario, type Launched } from './harness';
+import { connectedBrowser, type Launched, nameTenants, panelFrame, panelShows, serveScenario } from './harness';
 
 /**
  * Zendesk and Freshdesk are read API-first on the agent's session: a renamed DOM hook does not
@@ -28,16 +28,12 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function shows(panel: Frame, text: string, timeout = 10_000): Promise<void> {
-  await panel.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout });
-}
-
 describe('zendesk, API first', () => {
   it('shows the requester of a ticket whose pane anchor was renamed, from the API', async () => {
     await page.goto(zendesk.startUrl);
     await page.click(zendeskExtras.views);
     await page.click(zendeskRow(zendeskExtras.renamedAnchor.id));
-    await shows(await panelFrame(page), zendeskExtras.renamedAnchor.position);
+    await panelShows(await panelFrame(page), zendeskExtras.renamedAnchor.position);
   });
 
   it('fills in a side-loaded requester without an address from the user record', async () => {
@@ -48,7 +44,7 @@ describe('zendesk, API first', () => {
     });
     await page.click(zendeskExtras.views);
     await page.click(zendeskRow(zendeskExtras.userFallback.id));
-    await shows(await panelFrame(page), zendeskExtras.userFallback.position);
+    await panelShows(await panelFrame(page), zendeskExtras.userFallback.position);
     expect(asked).toBe(1);
   });
 });
@@ -67,7 +63,7 @@ describe('freshdesk, API first', () => {
     await page.click(freshdeskRow(id));
     // The page keeps changing while the agent waits; the endpoint is not asked on each change.
     for (let i = 0; i < 5; i += 1) await page.evaluate(() => document.body.append(document.createElement('span')));
-    await shows(await panelFrame(page), position, 15_000);
+    await panelShows(await panelFrame(page), position, 15_000);
     expect(asked).toBeGreaterThanOrEqual(2);
     expect(asked).toBeLessThanOrEqual(3);
   });

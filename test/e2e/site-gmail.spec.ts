@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
 import { scenario } from '../fixtures/sites/gmail/scenario';
-import { connectedBrowser, panelFrame, panelVisible, serveScenario, type Launched } from './harness';
+import { connectedBrowser, type Launched, panelFrame, panelShows, panelVisible, serveScenario } from './harness';
 
 /**
  * Gmail in real Chromium, signed in as the shared mailbox helpdesk@acme.example (the fixture's
@@ -34,10 +34,6 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function shows(panel: Frame, text: string, timeout = 10_000): Promise<void> {
-  await panel.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout });
-}
-
 async function open(row: string, list = '#nav-inbox'): Promise<void> {
   await page.click(list);
   await page.click(row);
@@ -48,7 +44,7 @@ describe('gmail: the signed-in agent is never the requester', () => {
     await page.goto(INBOX);
     await page.click(GRACE_THREAD);
     const panel = await panelFrame(page);
-    await shows(panel, GRACE);
+    await panelShows(panel, GRACE);
     expect(await panelVisible(page)).toBe(true);
     const text = await panel.locator('body').innerText();
     // The agent's mailbox is not a Personio employee: had it been taken, the panel would say so.
@@ -59,20 +55,20 @@ describe('gmail: the signed-in agent is never the requester', () => {
   it('follows the agent between threads whose id Gmail writes as "undefined"', async () => {
     // Both threads have data-thread-perm-id="undefined"; the second has no legacy thread id either.
     await open(EMILY_THREAD, '#nav-sent');
-    await shows(await panelFrame(page), EMILY);
+    await panelShows(await panelFrame(page), EMILY);
     await open(GRACE_THREAD);
-    await shows(await panelFrame(page), GRACE);
+    await panelShows(await panelFrame(page), GRACE);
     await open(EMILY_THREAD, '#nav-sent');
-    await shows(await panelFrame(page), EMILY);
+    await panelShows(await panelFrame(page), EMILY);
     await open(ADA_THREAD);
-    await shows(await panelFrame(page), ADA);
+    await panelShows(await panelFrame(page), ADA);
   });
 
   it('tells two threads without a thread id apart while the second one is still loading', async () => {
     // The first: open longer than the watcher waits before calling a conversation unreadable.
     await open(GRACE_THREAD);
     const panel = await panelFrame(page);
-    await shows(panel, GRACE);
+    await panelShows(panel, GRACE);
     await page.waitForTimeout(3500);
     await panel.evaluate(() => {
       const seen = window as unknown as { sawUnreadable: boolean };
@@ -94,7 +90,7 @@ describe('gmail: the signed-in agent is never the requester', () => {
       document.getElementById('main')?.replaceChildren(view);
       setTimeout(() => list.append(...messages), 1500);
     });
-    await shows(panel, EMILY);
+    await panelShows(panel, EMILY);
     expect(await panel.evaluate(() => (window as unknown as { sawUnreadable: boolean }).sawUnreadable)).toBe(false);
   });
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
 import { fixtureFile } from '../fixtures/sites/scenario';
 import { jiraExtras, row, scenario } from '../fixtures/sites/jira/scenario';
-import { connectedBrowser, nameTenants, panelFrame, panelVisible, serveScenario, type Launched } from './harness';
+import { connectedBrowser, type Launched, nameTenants, panelFrame, panelShows, panelVisible, serveScenario } from './harness';
 
 /**
  * Jira Service Management as Atlassian serves it: the issue view shows people by name only,
@@ -29,11 +29,6 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function shows(panel: Frame, text: string | RegExp, timeout = 10_000): Promise<void> {
-  const locator = typeof text === 'string' ? panel.getByText(text, { exact: true }) : panel.getByText(text);
-  await locator.first().waitFor({ state: 'visible', timeout });
-}
-
 /** A page whose calls to Atlassian's REST API are all refused (the agent's session lacks permission). */
 async function withoutApi(): Promise<Page> {
   const page = await launched.context.newPage();
@@ -46,14 +41,14 @@ describe('jira in real Chromium', () => {
     const page = await launched.context.newPage();
     await page.goto(`${ISSUES}/ITSD-101`);
     const panel = await panelFrame(page);
-    await shows(panel, scenario.first.position);
+    await panelShows(panel, scenario.first.position);
     expect(await panel.locator('body').innerText()).not.toMatch(PRIVACY);
 
     await page.click(jiraExtras.queue);
     await page.click(row(jiraExtras.hiddenAddress.key));
-    await shows(panel, jiraExtras.hiddenAddress.position);
-    await shows(panel, 'Matched by name');
-    await shows(panel, PRIVACY);
+    await panelShows(panel, jiraExtras.hiddenAddress.position);
+    await panelShows(panel, 'Matched by name');
+    await panelShows(panel, PRIVACY);
     expect(await panel.locator('body').innerText()).toContain(jiraExtras.hiddenAddress.name);
     expect(await panelVisible(page)).toBe(true);
     await page.close();
@@ -63,8 +58,8 @@ describe('jira in real Chromium', () => {
     const page = await withoutApi();
     await page.goto(`${ISSUES}/ITSD-101`);
     const panel = await panelFrame(page);
-    await shows(panel, scenario.first.position);
-    await shows(panel, 'Matched by name');
+    await panelShows(panel, scenario.first.position);
+    await panelShows(panel, 'Matched by name');
     // The page hid nothing: it only shows names.
     expect(await panel.locator('body').innerText()).not.toMatch(PRIVACY);
     await page.close();
@@ -76,7 +71,7 @@ describe('jira in real Chromium', () => {
     await page.route(`${HOST}/jira/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: renamed }));
     await page.goto(`${ISSUES}/ITSD-101`);
     const panel = await panelFrame(page);
-    await shows(panel, 'Sidecard can’t read this page yet');
+    await panelShows(panel, 'Sidecard can’t read this page yet');
     expect(await panelVisible(page)).toBe(true);
     await panel.getByText('Details for your admin').click();
     await expect.poll(() => panel.locator('details').innerText()).toMatch(/issue\.views\.field\.user\.reporter/);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
 import { scenario } from '../fixtures/sites/outlook/scenario';
-import { connectedBrowser, panelFrame, panelVisible, serveScenario, type Launched } from './harness';
+import { connectedBrowser, type Launched, panelFrame, panelShows, panelVisible, serveScenario } from './harness';
 
 /**
  * Outlook on the web as the real client shows a conversation: newest message first (with the
@@ -27,15 +27,11 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function shows(panel: Frame, text: string, timeout = 10_000): Promise<void> {
-  await panel.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout });
-}
-
 describe('outlook in real Chromium', () => {
   it('shows the sender of the latest message of a newest-first conversation, not the draft above it or the oldest below', async () => {
     await page.goto(`https://outlook.office.com/mail/inbox/id/${encodeURIComponent(ACCESS)}`);
     const panel = await panelFrame(page);
-    await shows(panel, 'Head of People');
+    await panelShows(panel, 'Head of People');
     const text = await panel.locator('body').innerText();
     // Tobias Weiß wrote the oldest message, last in the DOM.
     expect(text).not.toContain('IT Support Specialist');
@@ -44,8 +40,8 @@ describe('outlook in real Chromium', () => {
   it('shows a colleague Outlook names without an address, matched by name, with their position', async () => {
     await page.click(`[role="option"][data-convid="${LAPTOP}"]`);
     const panel = await panelFrame(page);
-    await shows(panel, 'VP Engineering');
-    await shows(panel, 'Matched by name');
+    await panelShows(panel, 'VP Engineering');
+    await panelShows(panel, 'Matched by name');
     expect(await panelVisible(page)).toBe(true);
   });
 
@@ -56,7 +52,7 @@ describe('outlook in real Chromium', () => {
     // Longer than the watcher's debounce: the page changed, and was read again.
     await page.waitForTimeout(1_000);
     expect(await panelVisible(page)).toBe(true);
-    await shows(await panelFrame(page), 'VP Engineering', 2_000);
+    await panelShows(await panelFrame(page), 'VP Engineering', 2_000);
     await page.keyboard.press('Escape');
     expect(await page.getAttribute('#appRoot', 'aria-hidden')).toBeNull();
     await page.close();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
 import { allScenarios } from '../fixtures/sites';
 import type { SiteScenario } from '../fixtures/sites/scenario';
 import { isTenantHost } from '../../lib/tenants';
-import { connectedBrowser, nameTenants, panelFrame, panelVisible, serveScenario, type Launched } from './harness';
+import { connectedBrowser, type Launched, nameTenants, panelFrame, panelShows, panelVisible, serveScenario } from './harness';
 
 /**
  * Every supported site, served at its real host name: the panel shows the requester, follows
@@ -28,10 +28,6 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function shows(panel: Frame, text: string, timeout = 10_000): Promise<void> {
-  await panel.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout });
-}
-
 async function hiddenFromPage(page: Page, text: string): Promise<void> {
   const leaks = await page.evaluate((t) => {
     const w = window as unknown as { find(s: string): boolean };
@@ -48,7 +44,7 @@ describe.each(scenarios.map((s) => [s.site, s] as [string, SiteScenario]))('%s',
     page = await launched.context.newPage();
     await page.goto(scenario.startUrl);
     const panel = await panelFrame(page);
-    await shows(panel, scenario.first.position);
+    await panelShows(panel, scenario.first.position);
     expect(await panelVisible(page)).toBe(true);
     const text = await panel.locator('body').innerText();
     expect(text).not.toContain(scenario.spoofedBodyEmail);
@@ -61,12 +57,12 @@ describe.each(scenarios.map((s) => [s.site, s] as [string, SiteScenario]))('%s',
 
   it('follows in-app navigation to the next conversation', async () => {
     await scenario.goToSecond(page);
-    await shows(await panelFrame(page), scenario.second.position);
+    await panelShows(await panelFrame(page), scenario.second.position);
   });
 
   it('says "Not in Personio" for an outside requester', async () => {
     await scenario.goToUnknown(page);
-    await shows(await panelFrame(page), 'Not in Personio');
+    await panelShows(await panelFrame(page), 'Not in Personio');
   });
 
   it('hides the panel on the list view', async () => {
@@ -82,7 +78,7 @@ describe.each(scenarios.map((s) => [s.site, s] as [string, SiteScenario]))('%s',
       window.postMessage({ type, ...detail }, '*');
     }, launched.extensionId);
     await scenario.goToSecond(page);
-    await shows(await panelFrame(page), scenario.second.position);
+    await panelShows(await panelFrame(page), scenario.second.position);
     expect(await panelVisible(page)).toBe(true);
     await page.close();
   });
