@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { CONTENT_SCRIPT_FILE, SITES } from './lib/sites';
 import { benchManifest } from './scripts/bench-floor-pages';
+import { holidayTableFiles } from './scripts/holiday-tables';
 
 const sitePatterns = SITES.flatMap((s) => s.matches);
 
@@ -29,6 +30,10 @@ export default defineConfig({
   outDir: process.env.SIDECARD_OUT_DIR ?? (bench ? '.output-bench' : '.output'),
   vite: () => ({ define: { 'import.meta.env.SIDECARD_BENCH': JSON.stringify(bench) } }),
   hooks: {
+    // Public holidays as one small file per country, read by the background when someone is away.
+    'build:publicAssets': (wxt, files) => {
+      files.push(...holidayTableFiles(wxt.config.root));
+    },
     'entrypoints:resolved': (_wxt, entrypoints) => {
       if (bench) return;
       // Every entrypoint named bench… (the benchmark page, the floors' pages and scripts) is

@@ -22,7 +22,14 @@ const ATTRIBUTE_LABELS: Record<string, string> = {
   department: 'Department', team: 'Team', office: 'Office', supervisor: 'Supervisor', status: 'Status',
   termination_date: 'Termination date', hire_date: 'Hire date', subcompany: 'Subcompany', profile_picture: 'Profile Picture',
   gender: 'Gender', cost_centers: 'Cost center', weekly_working_hours: 'Weekly hours', employment_type: 'Employment type',
+  work_schedule: 'Work schedule', holiday_calendar: 'Public holidays',
 };
+
+/**
+ * Attributes a field reads when granted and does well without: plenty of tenants never grant
+ * preferred_name, and without a schedule or holiday calendar "back on" counts Monday to Friday.
+ */
+const OPTIONAL_ATTRIBUTES = new Set(['preferred_name', 'work_schedule', 'holiday_calendar']);
 
 /** Which allowed fields need attributes this credential cannot read. Pure. */
 export function missingGrants(fields: readonly FieldSetting[], granted: readonly AttributeDefinition[]): { field: string; attribute: string; label: string }[] {
@@ -32,8 +39,7 @@ export function missingGrants(fields: readonly FieldSetting[], granted: readonly
   for (const f of STANDARD_FIELDS) {
     if (!stored.has(f.key)) continue;
     for (const attribute of f.attributes) {
-      // preferred_name is optional: plenty of tenants never grant it.
-      if (attribute === 'preferred_name' || keys.has(attribute)) continue;
+      if (OPTIONAL_ATTRIBUTES.has(attribute) || keys.has(attribute)) continue;
       missing.push({ field: f.key, attribute, label: ATTRIBUTE_LABELS[attribute] ?? attribute });
     }
   }

@@ -1,3 +1,5 @@
+import type { HolidayRegion, WorkWeek } from './working-days';
+
 /**
  * The one record Sidecard stores per person. Flat, versioned, and holding only the
  * fields the admin allowed: every optional field below may be missing for that reason.
@@ -50,6 +52,9 @@ export interface Employee {
   lastModifiedAt?: string;
   /** Personio's auth-protected picture URL: never usable as <img src> directly. */
   photoUrl?: string;
+  /** Minutes of work per weekday, Monday first; with the holiday region it names the day someone is back. */
+  workWeek?: WorkWeek;
+  holidayRegion?: HolidayRegion;
   /** Custom `dynamic_<n>` attributes, keyed by attribute key, labelled as Personio labels them. */
   custom?: Record<string, CustomValue>;
   /** Accent-folded lower-case name parts, for the multi-entry index and search. */

@@ -45,7 +45,8 @@ export const STANDARD_FIELDS: readonly FieldDefinition[] = [
   { key: 'status', attributes: ['status', 'termination_date'], defaultOn: true },
   { key: 'hireDate', attributes: ['hire_date'], defaultOn: true },
   { key: 'vacationBalance', attributes: [], defaultOn: true },
-  { key: 'absence', attributes: [], defaultOn: true },
+  // Time-offs come from their own endpoint; the schedule and holiday calendar say when someone is back.
+  { key: 'absence', attributes: ['work_schedule', 'holiday_calendar'], defaultOn: true },
   { key: 'subcompany', attributes: ['subcompany'], defaultOn: false },
   { key: 'photo', attributes: ['profile_picture'], defaultOn: false },
   { key: 'gender', attributes: ['gender'], defaultOn: false },

@@ -1,6 +1,7 @@
 import { displayName, type Employee } from './employee';
 import { cutText, fold, foldedVariants } from './text';
 import { db as defaultDb, getByIndex, timeOffBucketOf, type SidecardDB, type TimeOff } from './db';
+import { addDays, EVERY_DAY, type WorkCalendar } from './working-days';
 
 // Reads of the stored people. Nothing here writes: the sync is the one writer of employees.
 
@@ -82,25 +83,32 @@ export type AwayStatus =
   | { kind: 'away'; until: string; backOn: string; typeName?: string }
   | { kind: 'upcoming'; from: string; until: string };
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+/** How far ahead "back on" looks for a working day before giving up on the schedule. */
+const BACK_ON_HORIZON_DAYS = 400;
 
 /**
- * Away today, and back on which day (the day after the absence ends, skipping into the
- * next absence when two touch). Pure: `today` is a calendar date YYYY-MM-DD.
+ * Away today, and back on which day: the first day after the absence that is a working day
+ * on the person's calendar and not inside another absence (two absences with only a weekend
+ * or a holiday between them are one). Pure: `today` is a calendar date YYYY-MM-DD.
  */
-export function awayStatus(timeOffs: readonly TimeOff[], today: string): AwayStatus {
+export function awayStatus(timeOffs: readonly TimeOff[], today: string, calendar: WorkCalendar = EVERY_DAY): AwayStatus {
   const sorted = [...timeOffs].sort((a, b) => a.startDate.localeCompare(b.startDate));
   const current = sorted.find((t) => t.startDate <= today && today <= t.endDate);
   if (current) {
     let until = current.endDate;
-    for (const t of sorted) {
-      if (t.startDate <= addDays(until, 1) && t.endDate > until) until = t.endDate;
+    let day = addDays(until, 1);
+    for (let i = 0; i < BACK_ON_HORIZON_DAYS; i += 1) {
+      const covering = sorted.find((t) => t.startDate <= day && day <= t.endDate);
+      if (covering) {
+        until = covering.endDate;
+        day = addDays(until, 1);
+      } else if (calendar.isWorkingDay(day)) {
+        break;
+      } else {
+        day = addDays(day, 1);
+      }
     }
-    return { kind: 'away', until, backOn: addDays(until, 1), ...(current.typeName ? { typeName: current.typeName } : {}) };
+    return { kind: 'away', until, backOn: day, ...(current.typeName ? { typeName: current.typeName } : {}) };
   }
   const next = sorted.find((t) => t.startDate > today);
   return next && next.startDate <= addDays(today, 14) ? { kind: 'upcoming', from: next.startDate, until: next.endDate } : { kind: 'present' };

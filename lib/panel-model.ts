@@ -3,6 +3,7 @@ import { localDay } from './format';
 import { shownFields } from './fields';
 import { SITES } from './sites';
 import { participantKey } from './sites/types';
+import { personCalendars } from './public-holidays';
 import { findByEmail, findByName, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
 import { db as defaultDb, type SidecardDB } from './db';
 import { searchPeople, type SearchHit } from './search';
@@ -126,7 +127,9 @@ export async function personView(
 ): Promise<PersonView> {
   const shown = shownFields(settings.fields);
   const supervisor = employee.supervisorId !== undefined ? await database.employees.get(employee.supervisorId) : undefined;
-  const away = shown.includes('absence') ? awayStatus(await timeOffsOf(employee.id, database), localDay(now)) : undefined;
+  const away = shown.includes('absence')
+    ? awayStatus(await timeOffsOf(employee.id, database), localDay(now), await personCalendars.calendarFor(employee.workWeek, employee.holidayRegion))
+    : undefined;
   const view = toPersonView(employee, shown, { ...(supervisor ? { supervisor } : {}), ...(away ? { away } : {}), ...extras });
   const link = profileUrl(settings.personioWebUrl, employee.id);
   return link ? { ...view, profileUrl: link } : view;

@@ -2,6 +2,7 @@ import { EMPLOYEE_RECORD_VERSION, EMPLOYEE_STATUSES, type CustomValue, type Empl
 import { isCustomField, type FieldKey } from '../fields';
 import { cutText, nameTokens } from '../text';
 import type { AttributeDefinition, RawEmployee } from './schema';
+import { holidayRegionOf, workWeekOf } from './work-week';
 
 type Attrs = RawEmployee['attributes'];
 type OrgValue = { attributes: { id: number; name: string } } | null | undefined;
@@ -161,6 +162,13 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [
     if (s) e.status = s;
     const t = calendarDate(a.termination_date?.value);
     if (t) e.terminationDate = t;
+  }
+  if (has('absence')) {
+    // Only what names the day someone is back: their weekly schedule and holiday calendar.
+    const week = workWeekOf(a.work_schedule);
+    if (week) e.workWeek = week;
+    const region = holidayRegionOf(a.holiday_calendar);
+    if (region) e.holidayRegion = region;
   }
   if (has('hireDate')) { const v = calendarDate(a.hire_date?.value); if (v) e.hireDate = v; }
   if (has('gender')) { const v = text(a.gender?.value); if (v) e.gender = v; }

@@ -17,6 +17,7 @@ const PROPERTIES: Partial<Record<FieldKey, (keyof Employee)[]>> = {
   costCenters: ['costCenters'],
   weeklyHours: ['weeklyHours'],
   employmentType: ['employmentType'],
+  absence: ['workWeek', 'holidayRegion'],
 };
 
 /** Remove a field's data from one record. Pure; returns whether anything was removed. */
