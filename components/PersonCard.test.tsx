@@ -182,34 +182,49 @@ describe('PersonCard', () => {
     it('shows nothing for someone plainly active', () => {
       const { container } = render(<PersonCard person={person()} today={TODAY} />);
       expect(container.querySelectorAll('.badge')).toHaveLength(0);
+      expect(screen.queryByRole('note')).toBeNull();
     });
 
     it.each([
-      ['onboarding', 'Onboarding'],
-      ['leave', 'On leave'],
-      ['inactive', 'Inactive'],
-    ] as const)('shows %s', (status, text) => {
-      render(<PersonCard person={person({ status })} today={TODAY} />);
-      expect(screen.getByText(text).className).toContain(`badge-${status}`);
+      [{ status: 'onboarding', hireDate: '2026-02-01' }, 'Onboarding – starts 1 Feb 2026'],
+      [{ status: 'onboarding' }, 'Onboarding'],
+      [{ status: 'leave' }, 'On leave'],
+      [{ status: 'inactive', terminationDate: '2025-08-05' }, 'Former employee · left on 5 Aug 2025'],
+      [{ status: 'active', terminationDate: '2026-01-02' }, 'Leaves on 2 Jan 2026'],
+    ] as const)('puts %o first, as a warning under the name', (fields, text) => {
+      render(<PersonCard person={person(fields)} today={TODAY} />);
+      const warning = screen.getByRole('note');
+      expect(warning.textContent).toBe(`⚠Warning: ${text}`);
+      // Above the address: the first thing read after the name.
+      const card = screen.getByRole('article');
+      const email = within(card).getByText(person().email);
+      expect(warning.compareDocumentPosition(email) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     });
 
     it('shows when someone leaves, and their last day', () => {
       const { unmount } = render(<PersonCard person={person({ terminationDate: '2025-12-31' })} today={TODAY} />);
-      expect(screen.getByText('Leaves on 31 Dec')).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toContain('Leaves on 31 Dec');
       unmount();
       const next = render(<PersonCard person={person({ terminationDate: '2026-03-31' })} today={TODAY} />);
-      expect(screen.getByText('Leaves on 31 Mar 2026')).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toContain('Leaves on 31 Mar 2026');
       next.unmount();
       render(<PersonCard person={person({ terminationDate: TODAY })} today={TODAY} />);
-      expect(screen.getByText('Last day today')).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toContain('Last day today');
     });
 
     it('does not announce a past termination date as leaving', () => {
-      const { container, unmount } = render(<PersonCard person={person({ terminationDate: '2025-01-31' })} today={TODAY} />);
-      expect(container.querySelectorAll('.badge')).toHaveLength(0);
+      const { unmount } = render(<PersonCard person={person({ terminationDate: '2025-01-31' })} today={TODAY} />);
+      expect(screen.queryByRole('note')).toBeNull();
       unmount();
       render(<PersonCard person={person({ status: 'inactive', terminationDate: '2025-01-31' })} today={TODAY} />);
-      expect(screen.getByText('Inactive · left on 31 Jan 2025')).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toContain('Former employee · left on 31 Jan 2025');
+    });
+
+    it('counts the tenure of someone who left up to their last day', () => {
+      const shown = [...person().shown, 'hireDate' as const];
+      render(<PersonCard person={person({ shown, status: 'inactive', hireDate: '2020-03-01', terminationDate: '2024-09-30' })} today={TODAY} />);
+      // 4 years and 6 months to the end of September 2024, not 5 years and 8 months to today.
+      expect(screen.getByText('1 Mar 2020 · 4 years, 6 months')).toBeTruthy();
     });
 
     it('shows who is away, and until when', () => {

@@ -6,7 +6,7 @@ import type { PersonView, VacationView } from '@/lib/person-view';
 import { Avatar } from './Avatar';
 import { AwayBadge } from './AwayBadge';
 import { useT } from './I18n';
-import { StatusBadge } from './StatusBadge';
+import { StatusBanner } from './StatusBanner';
 
 export interface PersonCardProps {
   person: PersonView;
@@ -38,9 +38,15 @@ export function PersonCard({ person, today, onOpenPerson, onRetryBalance }: Pers
           {person.position ? <p className="card-position">{person.position}</p> : null}
         </div>
       </header>
+      <StatusBanner
+        today={today}
+        {...(person.status ? { status: person.status } : {})}
+        {...(person.terminationDate ? { terminationDate: person.terminationDate } : {})}
+        {...(person.hireDate ? { hireDate: person.hireDate } : {})}
+      />
       {person.email ? <EmailLine email={person.email} /> : null}
+      {/* Away stays beside the address, in its own colour: it changes by the day, the banners above by the year. */}
       <div className="badges">
-        <StatusBadge today={today} {...(person.status ? { status: person.status } : {})} {...(person.terminationDate ? { terminationDate: person.terminationDate } : {})} />
         <AwayBadge today={today} {...(person.away ? { away: person.away } : {})} />
       </div>
       {rows.length ? (
@@ -107,9 +113,9 @@ function fieldValue(key: FieldKey, p: PersonView, today: string, t: T, lang: Lan
       return p.supervisor ? <Supervisor supervisor={p.supervisor} {...(onOpenPerson ? { onOpenPerson } : {})} /> : undefined;
     case 'hireDate':
       if (!p.hireDate) return undefined;
-      return p.hireDate > today
-        ? t('startsOn', { date: formatDate(p.hireDate, lang) })
-        : t('hireDateTenure', { date: formatDate(p.hireDate, lang), tenure: tenure(p.hireDate, today, lang) });
+      if (p.hireDate > today) return t('startsOn', { date: formatDate(p.hireDate, lang) });
+      // Someone who left was employed until their last day, not until today.
+      return t('hireDateTenure', { date: formatDate(p.hireDate, lang), tenure: tenure(p.hireDate, p.status === 'inactive' && p.terminationDate && p.terminationDate < today ? p.terminationDate : today, lang) });
     case 'vacationBalance':
       return p.vacation ? <Vacation vacation={p.vacation} today={today} {...(onRetryBalance ? { onRetry: () => onRetryBalance(p.id) } : {})} /> : undefined;
     case 'gender':

@@ -87,7 +87,8 @@ export function shownFields(settings: readonly FieldSetting[]): FieldKey[] {
  * Attributes fetched only for filtering are never stored unless their field is allowed.
  */
 export function attributesToRequest(stored: ReadonlySet<FieldKey>): string[] {
-  const attrs = new Set<string>(['id', 'last_modified_at', 'created_at', 'status', 'department', 'subcompany']);
+  // termination_date too: it decides whether someone who left keeps a minimal record (lib/sync/leavers.ts).
+  const attrs = new Set<string>(['id', 'last_modified_at', 'created_at', 'status', 'termination_date', 'department', 'subcompany']);
   for (const f of STANDARD_FIELDS) if (stored.has(f.key)) f.attributes.forEach((a) => attrs.add(a));
   for (const key of stored) if (isCustomField(key)) attrs.add(key);
   return [...attrs];

@@ -62,7 +62,8 @@ export function toPersonView(e: Employee, shown: readonly FieldKey[], extras: Pe
     const name = extras.supervisor ? displayName(extras.supervisor) : e.supervisorName;
     if (name) view.supervisor = { id: e.supervisorId, name, synced: Boolean(extras.supervisor) };
   }
-  if (on.has('status')) {
+  // That someone left is shown whatever the panel's fields: it is the first thing a helpdesk needs.
+  if (on.has('status') || e.status === 'inactive') {
     if (e.status) view.status = e.status;
     if (e.terminationDate) view.terminationDate = e.terminationDate;
   }
@@ -77,8 +78,10 @@ export function toPersonView(e: Employee, shown: readonly FieldKey[], extras: Pe
     return [{ key: k, label: c.label, value: Array.isArray(c.value) ? c.value.join(', ') : String(c.value) }];
   });
   if (custom.length) view.custom = custom;
-  if (on.has('absence') && extras.away) view.away = extras.away;
+  // Someone who left is not away and has no current balance.
+  const employed = e.status !== 'inactive';
+  if (on.has('absence') && extras.away && employed) view.away = extras.away;
   if (on.has('photo') && extras.photo) view.photo = extras.photo;
-  if (on.has('vacationBalance') && extras.vacation) view.vacation = extras.vacation;
+  if (on.has('vacationBalance') && extras.vacation && employed) view.vacation = extras.vacation;
   return view;
 }

@@ -16,6 +16,10 @@ export const DEFAULT_BASE_URL = 'https://api.personio.de';
 
 export const employeeStatusSchema = z.enum(EMPLOYEE_STATUSES);
 export const languageSchema = z.enum(['auto', 'en', 'de']);
+/** How long a minimal record of someone who left is kept, in months (0: none). */
+export const DEFAULT_LEAVER_MONTHS = 12;
+export const MAX_LEAVER_MONTHS = 36;
+const leaverMonthsSchema = z.int().check(z.minimum(0), z.maximum(MAX_LEAVER_MONTHS));
 const intervalMinutesSchema = z.int().check(z.minimum(MIN_INTERVAL_MINUTES), z.maximum(MAX_INTERVAL_MINUTES));
 
 const fieldKey = z.string().check(z.refine((k) => isCustomField(k) || STANDARD_FIELDS.some((f) => f.key === k), 'unknown field'));
@@ -40,6 +44,12 @@ export const settingsSchema = z.object({
     z.transform((f) => f as FieldSetting[]),
   ),
   filters: z._default(populationFilterSchema, () => populationFilterSchema.parse({})),
+  /**
+   * People who left in the last this many months keep a minimal record (name, email, last
+   * position and department, termination date) while inactive people are not synced: for a
+   * helpdesk, "left on 5 Aug" is the fact that matters (laptop returns, access removal).
+   */
+  leaverMonths: z._default(leaverMonthsSchema, DEFAULT_LEAVER_MONTHS),
   intervalMinutes: z._default(intervalMinutesSchema, DEFAULT_INTERVAL_MINUTES),
   /**
    * Self-hosted or host-mapped domains (a Jira on help.acme.example), each run with a site's
@@ -147,6 +157,7 @@ export const settingsPatchSchema = z.partial(
       departmentIds: z.array(z.int()).check(z.maxLength(2000)),
     }),
     intervalMinutes: intervalMinutesSchema,
+    leaverMonths: leaverMonthsSchema,
     disabledSites: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50)),
     customDomains: z.array(z.object({ host: z.string().check(z.maxLength(253)), site: z.string().check(z.maxLength(40)) })).check(z.maxLength(50)),
     tenants: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(MAX_TENANTS)),
@@ -181,6 +192,7 @@ export function applySettingsChange(own: Settings, change: SettingsPatch, locked
     ...own,
     ...(change.fields && !locked.has('fields') ? { fields: change.fields } : {}),
     ...(change.intervalMinutes !== undefined && !locked.has('interval') ? { intervalMinutes: change.intervalMinutes } : {}),
+    ...(change.leaverMonths !== undefined && !locked.has('statuses') ? { leaverMonths: change.leaverMonths } : {}),
     ...(change.disabledSites && !locked.has('sites') ? { disabledSites: change.disabledSites } : {}),
     ...(change.customDomains && !locked.has('sites') ? { customDomains: change.customDomains } : {}),
     ...(change.tenants && !locked.has('tenants') ? { tenants: [...new Set(change.tenants)] } : {}),

@@ -27,7 +27,7 @@ export interface StatusReply {
   stale: boolean;
   running: SyncProgress | null;
   log: SyncLogEntry[];
-  settings: Pick<Settings, 'fields' | 'filters' | 'intervalMinutes' | 'disabledSites' | 'language' | 'customDomains' | 'tenants' | 'personioWebUrl'>;
+  settings: Pick<Settings, 'fields' | 'filters' | 'intervalMinutes' | 'disabledSites' | 'language' | 'customDomains' | 'tenants' | 'personioWebUrl' | 'leaverMonths'>;
   locked: LockName[];
   population?: Population;
   /** Bytes the extension's storage uses (navigator.storage.estimate). */

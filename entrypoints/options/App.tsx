@@ -12,6 +12,7 @@ import type { SettingsPatch } from '@/lib/settings';
 import { FieldsSection } from './sections/FieldsSection';
 import { FiltersSection } from './sections/FiltersSection';
 import { LanguageSection } from './sections/LanguageSection';
+import { LeaversSection } from './sections/LeaversSection';
 import { PersonioLinkSection } from './sections/PersonioLinkSection';
 import { SitesSection } from './sections/SitesSection';
 import { SyncSection } from './sections/SyncSection';
@@ -81,6 +82,12 @@ function Options({ live }: { live: ReturnType<typeof useStatus> }) {
             {...(status.population ? { population: status.population } : {})}
             locked={{ statuses: locked.has('statuses'), subcompanies: locked.has('subcompanies'), departments: locked.has('departments') }}
             onChange={(filters) => void save({ filters })}
+          />
+          <LeaversSection
+            leaverMonths={status.settings.leaverMonths}
+            inactiveSynced={status.settings.filters.statuses.includes('inactive')}
+            locked={locked.has('statuses')}
+            onChange={(patch) => void save(patch)}
           />
           <SitesSection
             disabledSites={status.settings.disabledSites}

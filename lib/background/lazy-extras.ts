@@ -77,7 +77,8 @@ export class LazyExtras {
       if (photo) extras.photo = photo;
       else if (photo === undefined) fetchOnce(`photo:${employee.id}`, (c) => fetchPhoto(c.client, employee, now, undefined, c.signal));
     }
-    if (shown.includes('vacationBalance')) {
+    // Someone who left has no current balance to show.
+    if (shown.includes('vacationBalance') && employee.status !== 'inactive') {
       const key = balanceKey(employee.id);
       const fetchBalance = () => fetchOnce(key, (c) => fetchVacation(c.client, employee.id, now, undefined, c.signal));
       const cached = await cachedVacation(employee.id, now);

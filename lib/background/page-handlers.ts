@@ -107,7 +107,7 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       }
       await registerCustomDomains(after);
       await scheduleSync(after);
-      const scopeChanged = scopeHash(before.settings.filters, before.settings.fields) !== scopeHash(after.filters, after.fields);
+      const scopeChanged = scopeHash(before.settings) !== scopeHash(after);
       if (scopeChanged && isConnected(after)) void services.startSync('full');
       await panels.pushAll();
       return { ok: true };

@@ -34,6 +34,7 @@ export async function statusReply({ settings, locked }: SettingsSnapshot, sync: 
       customDomains: settings.customDomains,
       tenants: settings.tenants,
       personioWebUrl: settings.personioWebUrl,
+      leaverMonths: settings.leaverMonths,
     },
     locked: [...locked],
     ...(state.population ? { population: state.population } : {}),

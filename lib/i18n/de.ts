@@ -80,6 +80,8 @@ export const de: Record<MessageKey, string> = {
   leavesOn: 'Scheidet am {date} aus',
   lastDayToday: 'Heute letzter Arbeitstag',
   leftOn: 'ausgeschieden am {date}',
+  formerEmployee: 'Nicht mehr beschäftigt',
+  onboardingStarts: 'Onboarding – beginnt am {date}',
 
   // ── Away badge ──────────────────────────────────────────────────────────
   awayUntil: 'Abwesend bis {date}',
@@ -214,6 +216,15 @@ export const de: Record<MessageKey, string> = {
   filtersHeading: 'Wer synchronisiert wird',
   filterKeeps: 'Diese Filter behalten {kept} von {total} Personen.',
   filterCountsAfterSync: 'Die Zahlen erscheinen nach der ersten vollständigen Synchronisierung.',
+  // ── People who left
+  leaversHeading: 'Ausgeschiedene',
+  leaversWhy: 'Damit das Panel „Nicht mehr beschäftigt · ausgeschieden am 5. Aug.“ zeigt statt „Nicht in Personio“: für einen Helpdesk zählt genau das (Laptop-Rückgabe, Zugänge entziehen).',
+  leaversWhatIsKept: 'Gespeichert wird je Person: Name, E-Mail, letzte Position und Abteilung (falls gespeichert) und der Austrittstag. Kein Foto, kein Urlaubskonto, keine Abwesenheiten, keine Vorgesetzten und kein anderes Feld.',
+  leaversKeepFor: 'Ausgeschiedene behalten aus den letzten',
+  leaversKeepNone: 'Keine behalten',
+  leaversMonths_one: '{count} Monat',
+  leaversMonths: '{count} Monaten',
+  leaversInactiveSynced: 'Inaktive Personen werden vollständig synchronisiert (siehe Status oben); ihre Datensätze folgen dieser Wahl.',
   filterStatus: 'Status',
   filterSubcompany: 'Gesellschaft (Rechtseinheit)',
   filterDepartment: 'Abteilung',

@@ -81,6 +81,8 @@ export const en = {
   leavesOn: 'Leaves on {date}',
   lastDayToday: 'Last day today',
   leftOn: 'left on {date}',
+  formerEmployee: 'Former employee',
+  onboardingStarts: 'Onboarding – starts {date}',
 
   // ── Away badge ──────────────────────────────────────────────────────────
   awayUntil: 'Away until {date}',
@@ -215,6 +217,15 @@ export const en = {
   filtersHeading: 'Who is synced',
   filterKeeps: 'These filters keep {kept} of {total} people.',
   filterCountsAfterSync: 'Counts appear after the first full sync.',
+  // ── People who left
+  leaversHeading: 'People who left',
+  leaversWhy: 'So that the panel says “Former employee · left on 5 Aug” instead of “Not in Personio”: for a helpdesk that is what matters (laptop returns, access removal).',
+  leaversWhatIsKept: 'Kept for each: name, email, last position and department (if stored), and the day they left. No photo, balance, absences, supervisor or any other field.',
+  leaversKeepFor: 'Keep people who left in the last',
+  leaversKeepNone: 'Keep none',
+  leaversMonths_one: '{count} month',
+  leaversMonths: '{count} months',
+  leaversInactiveSynced: 'Inactive people are synced in full (see Status above), so their records are kept as chosen there.',
   filterStatus: 'Status',
   filterSubcompany: 'Subcompany (legal entity)',
   filterDepartment: 'Department',

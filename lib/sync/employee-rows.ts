@@ -7,6 +7,7 @@ import { filterFacts, mapEmployee, sameEmployee } from '../personio/map';
 import type { AttributeDefinition, EmployeesPage } from '../personio/schema';
 import type { Settings } from '../settings';
 import { keepsEmployee } from './filters';
+import { leaverRecord } from './leavers';
 import { addToPopulation, emptyPopulation } from './population';
 import { STATE_KEY } from './state';
 
@@ -23,6 +24,8 @@ export interface PageContext {
   state: SyncState;
   /** The run's connection: once it is aborted (a disconnect), no batch commits. */
   signal?: AbortSignal;
+  /** The agent's calendar day, `YYYY-MM-DD`: which leavers are still within their window. */
+  today: string;
 }
 
 /** At most this many pages share one transaction (and one checkpoint move). */
@@ -54,8 +57,11 @@ export async function writePages(
   const drop: number[] = [];
   for (const { page } of pages) {
     for (const raw of page.data) {
-      const mapped = mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions });
-      if (mapped && keepsEmployee(filterFacts(raw), ctx.settings.filters)) keep.push(mapped);
+      const facts = filterFacts(raw);
+      const mapped = keepsEmployee(facts, ctx.settings.filters)
+        ? mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions })
+        : leaverRecord(raw, facts, ctx.settings, ctx.stored, ctx.today);
+      if (mapped) keep.push(mapped);
       else drop.push(raw.attributes.id.value);
     }
   }
@@ -105,6 +111,9 @@ export async function writePages(
           ids.push(row.id);
         }
       });
+      // Someone who just left keeps only the minimal record: no balance, photo or absences.
+      const left = writes.filter((row) => row.status === 'inactive').map((row) => row.id);
+      if (left.length) await dropPeopleData(database, left);
       const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
       if (removed.length) await Promise.all([database.employees.bulkDelete(removed), dropPeopleData(database, removed)]);
       changed += removed.length;

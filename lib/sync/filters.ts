@@ -1,6 +1,6 @@
 import type { FieldSetting } from '../fields';
 import type { FilterFacts } from '../personio/map';
-import type { PopulationFilter } from '../settings';
+import type { PopulationFilter, Settings } from '../settings';
 
 /** Whether the admin's population filter keeps this employee. Pure. */
 export function keepsEmployee(facts: FilterFacts, filter: PopulationFilter): boolean {
@@ -16,7 +16,7 @@ export function keepsEmployee(facts: FilterFacts, filter: PopulationFilter): boo
  * A fingerprint of what decides which rows and fields are stored. When it changes, the
  * next run is a full one, so rows and fields outside the new scope are swept.
  */
-export function scopeHash(filter: PopulationFilter, fields: readonly FieldSetting[]): string {
-  const stored = fields.filter((f) => f.store).map((f) => f.key).sort();
-  return JSON.stringify({ s: [...filter.statuses].sort(), c: [...filter.subcompanyIds].sort(), d: [...filter.departmentIds].sort(), f: stored });
+export function scopeHash({ filters, fields, leaverMonths }: Pick<Settings, 'filters' | 'fields' | 'leaverMonths'>): string {
+  const stored = fields.filter((f: FieldSetting) => f.store).map((f) => f.key).sort();
+  return JSON.stringify({ s: [...filters.statuses].sort(), c: [...filters.subcompanyIds].sort(), d: [...filters.departmentIds].sort(), f: stored, l: leaverMonths });
 }

@@ -7,6 +7,8 @@ import { defaultSettings, type Settings } from '../settings';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../../test/personio-sim';
 import { findByEmail, timeOffsOf } from '../lookup';
 import { readSyncState, runSync } from './run';
+import { leaverCutoff } from './leavers';
+import { localDay } from '../format';
 
 let sim: Simulator;
 let database: SidecardDB;
@@ -24,7 +26,10 @@ function client(extra: Partial<PersonioClientOptions> = {}) {
 }
 
 const keptStatuses = new Set(['active', 'onboarding', 'leave']);
-const expectedCount = () => sim.company.employees.filter((e) => keptStatuses.has(e.status)).length;
+/** Whom the default settings keep: the three statuses, and a minimal record of who left in the last 12 months. */
+const keptBySync = (e: { status: string; terminationDate: string | null }) =>
+  keptStatuses.has(e.status) || (e.status === 'inactive' && e.terminationDate !== null && e.terminationDate >= leaverCutoff(localDay(Date.now()), 12));
+const expectedCount = () => sim.company.employees.filter(keptBySync).length;
 
 beforeAll(async () => {
   sim = await startSimulator({ employees: 2000, seed: 11 });
@@ -208,7 +213,7 @@ describe('failures keep the last good copy', () => {
     expect(checkpoint?.nextOffset).toBeLessThanOrEqual(700);
     // Everyone before the checkpoint is stored, nobody after it: no page was skipped.
     const landedIds = new Set(await database.employees.toCollection().primaryKeys());
-    const upTo = sim.company.employees.slice(0, checkpoint!.nextOffset).filter((e) => keptStatuses.has(e.status));
+    const upTo = sim.company.employees.slice(0, checkpoint!.nextOffset).filter(keptBySync);
     expect(landedIds.size).toBe(upTo.length);
     for (const e of upTo) expect(landedIds.has(e.id)).toBe(true);
 

@@ -8,6 +8,8 @@ import type { Settings } from '../settings';
 import { inBatches } from './batches';
 import { dropReleased, PAGES_PER_COMMIT, sweep, writePages } from './employee-rows';
 import { scopeHash } from './filters';
+import { dropExpiredLeavers } from './leavers';
+import { localDay } from '../format';
 import { newCheckpoint, planRun, type SyncRequest } from './plan';
 import type { SyncProgress } from './progress';
 import { appendLog, readSyncState } from './state';
@@ -48,7 +50,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
   const now = ctx.now ?? Date.now;
   const signal = ctx.signal;
   const stored = storedFields(ctx.settings.fields);
-  const scope = scopeHash(ctx.settings.filters, ctx.settings.fields);
+  const scope = scopeHash(ctx.settings);
   const state = await readSyncState(database);
   const plan = planRun(state, scope, now(), request);
 
@@ -95,7 +97,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     // A batch's transaction is issued while the one before it still commits (the database
     // queues it), so the database is never idle while this thread maps the next rows; at
     // most two are in flight, and each lands only right after its predecessor.
-    const pageContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], state: runningState, ...(signal ? { signal } : {}) };
+    const pageContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], state: runningState, today: localDay(now()), ...(signal ? { signal } : {}) };
     const planned: SyncCheckpoint = { ...checkpoint };
     const tally = { rowsChanged: checkpoint.rowsChanged };
     const released: number[] = [];
@@ -120,6 +122,10 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       log.rowsRemoved = swept.length;
       if (swept.length) ctx.onRowsChanged?.(swept);
     }
+
+    const expired = await dropExpiredLeavers(database, ctx.settings, localDay(now()), signal);
+    log.rowsRemoved = (log.rowsRemoved ?? 0) + expired.length;
+    if (expired.length) ctx.onRowsChanged?.(expired);
 
     let timeOffsSyncedAt = state.timeOffsSyncedAt;
     if (!stored.has('absence')) {

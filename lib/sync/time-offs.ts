@@ -33,10 +33,11 @@ export async function fetchTimeOffs(client: PersonioClient, now: number, options
 /** `signal`: the run's connection; nothing is written once it is aborted. */
 export async function storeTimeOffs(database: SidecardDB, collected: readonly TimeOff[], signal?: AbortSignal): Promise<void> {
   // Small (weeks of absences): replaced whole, so cancelled time-offs disappear. Only people
-  // who are stored keep theirs.
+  // who are stored keep theirs, and not those who left: they are away for good.
   await database.transaction('rw', database.employees, database.timeOffBuckets, async () => {
     signal?.throwIfAborted();
     const known = new Set(await database.employees.toCollection().primaryKeys());
+    for (const id of await database.employees.where('status').equals('inactive').primaryKeys()) known.delete(id);
     await database.timeOffBuckets.clear();
     await database.timeOffBuckets.bulkPut(bucketTimeOffs(collected.filter((t) => known.has(t.employeeId))));
   });

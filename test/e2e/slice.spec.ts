@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../personio-sim';
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
+import { localDay } from '../../lib/format';
+import { leaverCutoff } from '../../lib/sync/leavers';
 import { connect, launchExtension, openOptions, panelFrame, panelVisible, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
 
 /**
@@ -31,9 +33,11 @@ describe('thin slice: options → sync → Gmail → panel', () => {
     await expect.poll(() => options.getByText(/200 employees/).first().isVisible()).toBe(true);
 
     const synced = await waitForSync(launched, 150);
-    // Inactive (former) employees are left out by default.
-    const inactive = sim.company.employees.filter((e) => e.status === 'inactive').length;
-    expect(synced).toBe(200 - inactive);
+    // Inactive (former) employees are left out by default, but for a minimal record of who left in the last 12 months.
+    const cutoff = leaverCutoff(localDay(Date.now()), 12);
+    const dropped = sim.company.employees.filter((e) => e.status === 'inactive' && !(e.terminationDate && e.terminationDate >= cutoff)).length;
+    expect(dropped).toBeGreaterThan(0);
+    expect(synced).toBe(200 - dropped);
     expect(sim.requests.every((r) => r.appId === 'SIDECARD')).toBe(true);
 
     await serveScenario(launched.context, gmail);

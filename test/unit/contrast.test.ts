@@ -73,10 +73,6 @@ const TEXT_PAIRS: ReadonlyArray<readonly [string, readonly string[]]> = [
   // Warning banners, the stale mark; a field Personio does not grant (in the fields table).
   ['--sc-warning-fg', ['--sc-warning-bg', '--sc-surface']],
   ['--sc-error-fg', ['--sc-error-bg']],
-  ['--sc-onboarding-fg', ['--sc-onboarding-bg']],
-  ['--sc-leave-fg', ['--sc-leave-bg']],
-  ['--sc-inactive-fg', ['--sc-inactive-bg']],
-  ['--sc-leaving-fg', ['--sc-leaving-bg']],
   ['--sc-away-fg', ['--sc-away-bg']],
   ['--sc-upcoming-fg', ['--sc-upcoming-bg']],
   // Initials on avatars.
