@@ -5,7 +5,7 @@ import { matchesPattern } from '@/lib/sites/match';
 import { SiteApiError } from '@/lib/sites/types';
 import { retryAfterMs } from '@/lib/retry-after';
 import { mountPanelFrame, type PanelFrame } from '@/lib/panel-frame';
-import { isPanelLayout } from '@/lib/panel-layout';
+import { isPanelLayout, overlayBelow } from '@/lib/panel-layout';
 import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from '@/lib/messages';
 
 /** A request to the background, typed by the protocol; undefined when no background answers. */
@@ -51,8 +51,20 @@ export default defineUnlistedScript({
     // should a conversation come first. Hidden until there is someone to show.
     let frame: PanelFrame | undefined;
     const panel = () => (frame ??= createPanel());
+    // A media query rather than a resize listener: it fires once when the window crosses the
+    // site's threshold, never for every pixel of a drag.
+    const narrowQuery = window.matchMedia(`(max-width: ${overlayBelow(adapter.id) - 1}px)`);
+    narrowQuery.addEventListener('change', () => {
+      frame?.setNarrow(narrowQuery.matches);
+      void ask({ type: 'window-size', narrow: narrowQuery.matches })
+        .then((reply) => {
+          if (reply && isPanelLayout(reply.layout)) frame?.setLayout(reply.layout);
+        })
+        .catch(() => undefined);
+    });
     function createPanel(): PanelFrame {
       const created = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id);
+      created.setNarrow(narrowQuery.matches);
       // Only the background can message a content script; it sends layout changes (the
       // panel's width and collapse buttons, the keyboard shortcut), which need a panel.
       browser.runtime.onMessage.addListener((message: unknown) => {
@@ -68,7 +80,7 @@ export default defineUnlistedScript({
     async function report(page: PageReport): Promise<void> {
       if (page.status !== 'none') panel();
       try {
-        const reply = await ask({ type: 'requester', site: adapter.id, page });
+        const reply = await ask({ type: 'requester', site: adapter.id, page, narrow: narrowQuery.matches });
         if (isPanelLayout(reply?.layout)) frame?.setLayout(reply.layout);
         if (reply?.visible === true) panel().setVisible(true);
         else frame?.setVisible(false);

@@ -76,8 +76,15 @@ export const contentRequests = {
       type: z.literal('requester'),
       site: z.string().check(z.maxLength(40)),
       page: pageReport,
+      /** The window is too narrow for the site and an open panel side by side (lib/panel-layout.ts). */
+      narrow: z.optional(z.boolean()),
     }),
     reply: replyOf<RequesterReply>(),
+  },
+  /** The window became narrow or wide: the panel's layout for that size. */
+  'window-size': {
+    schema: z.object({ type: z.literal('window-size'), narrow: z.boolean() }),
+    reply: replyOf<{ layout: PanelLayout } | null>(),
   },
   /** On an admin-added domain: which site's adapter runs here? */
   'site-for-page': {

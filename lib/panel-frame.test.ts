@@ -32,4 +32,22 @@ describe('mountPanelFrame', () => {
     host.remove();
     layout.remove();
   });
+
+  it('overlays the page with a shadow when opened in a narrow window, and pushes again when it widens', () => {
+    const frame = mountPanelFrame(document, 'chrome-extension://id/panel.html', 'gmail');
+    const host = document.querySelector('sidecard-panel') as HTMLElement;
+    const layout = document.querySelector('style[data-sidecard="layout"]')!;
+    frame.setVisible(true);
+    frame.setNarrow(true);
+    expect(layout.textContent).toBe('');
+    expect(host.hasAttribute('data-overlay')).toBe(true);
+    frame.setLayout({ collapsed: true, width: 340 });
+    expect(layout.textContent).toContain(`margin-right: ${COLLAPSED_WIDTH}px`);
+    expect(host.hasAttribute('data-overlay')).toBe(false);
+    frame.setLayout({ collapsed: false, width: 340 });
+    frame.setNarrow(false);
+    expect(layout.textContent).toContain('margin-right: 340px');
+    host.remove();
+    layout.remove();
+  });
 });

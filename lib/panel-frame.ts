@@ -5,11 +5,13 @@
  * hidden, and hidden again between conversations rather than destroyed, so the first
  * message on a page is as fast as the tenth. Only plain DOM: unit-testable in happy-dom.
  */
-import { COLLAPSED_WIDTH, DEFAULT_LAYOUT, type PanelLayout } from './panel-layout';
+import { DEFAULT_LAYOUT, placement, type PanelLayout } from './panel-layout';
 
 export interface PanelFrame {
   setVisible(visible: boolean): void;
   setLayout(layout: PanelLayout): void;
+  /** A narrow window: an open panel overlays the page instead of pushing it. */
+  setNarrow(narrow: boolean): void;
   readonly visible: boolean;
   readonly layout: PanelLayout;
 }
@@ -22,6 +24,7 @@ export function mountPanelFrame(doc: Document, src: string, siteId: string, init
   style.textContent = `
     :host { all: initial; position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483646; display: none; }
     :host([data-visible]) { display: block; }
+    :host([data-overlay]) { box-shadow: -6px 0 18px rgba(0, 0, 0, 0.28); }
     iframe { border: 0; width: 100%; height: 100%; color-scheme: normal; background: transparent; }
   `;
   const iframe = doc.createElement('iframe');
@@ -36,13 +39,16 @@ export function mountPanelFrame(doc: Document, src: string, siteId: string, init
 
   let visible = false;
   let current = initial;
+  let narrow = false;
 
   function layout(): void {
-    const width = current.collapsed ? COLLAPSED_WIDTH : current.width;
+    const { width, pushes } = placement(current, narrow);
     host.style.width = `${width}px`;
     if (visible) host.setAttribute('data-visible', '');
     else host.removeAttribute('data-visible');
-    shift.textContent = visible ? `html { margin-right: ${width}px !important; }` : '';
+    if (pushes) host.removeAttribute('data-overlay');
+    else host.setAttribute('data-overlay', '');
+    shift.textContent = visible && pushes ? `html { margin-right: ${width}px !important; }` : '';
   }
 
   (doc.body ?? doc.documentElement).append(host);
@@ -57,6 +63,11 @@ export function mountPanelFrame(doc: Document, src: string, siteId: string, init
     },
     setLayout(next) {
       current = next;
+      layout();
+    },
+    setNarrow(next) {
+      if (next === narrow) return;
+      narrow = next;
       layout();
     },
     get visible() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT, layoutFor, nextWidth, parseLayoutPrefs, PANEL_WIDTHS } from './panel-layout';
+import { COLLAPSED_WIDTH, DEFAULT_LAYOUT, isNarrowWindow, layoutFor, nextWidth, OVERLAY_BELOW, parseLayoutPrefs, PANEL_WIDTHS, placement } from './panel-layout';
+import { SITES } from './sites';
 
 describe('panel layout', () => {
   it('is remembered per site, with defaults elsewhere', () => {
@@ -12,5 +13,26 @@ describe('panel layout', () => {
   it('steps through the widths and wraps around', () => {
     expect(nextWidth(PANEL_WIDTHS[0])).toBe(PANEL_WIDTHS[1]);
     expect(nextWidth(PANEL_WIDTHS[PANEL_WIDTHS.length - 1]!)).toBe(PANEL_WIDTHS[0]);
+  });
+
+  it('calls a window narrow below each site\'s own threshold', () => {
+    expect(isNarrowWindow('gmail', 1024)).toBe(true);
+    expect(isNarrowWindow('gmail', 1100)).toBe(false);
+    expect(isNarrowWindow('zendesk', 1100)).toBe(true);
+    expect(isNarrowWindow('zendesk', 1440)).toBe(false);
+    // Every site has its number (a new adapter must decide).
+    expect(SITES.map((s) => s.id).filter((id) => OVERLAY_BELOW[id] === undefined)).toEqual([]);
+  });
+  it('starts collapsed in a narrow window, and remembers that choice apart from the wide one', () => {
+    const prefs = parseLayoutPrefs({ sites: { gmail: { collapsed: false, width: 420 } } });
+    expect(layoutFor(prefs, 'gmail', true)).toEqual({ collapsed: true, width: DEFAULT_LAYOUT.width });
+    const opened = parseLayoutPrefs({ sites: { gmail: { collapsed: true, width: 340 }, 'gmail@narrow': { collapsed: false, width: 300 } } });
+    expect(layoutFor(opened, 'gmail', true)).toEqual({ collapsed: false, width: 300 });
+    expect(layoutFor(opened, 'gmail', false)).toEqual({ collapsed: true, width: 340 });
+  });
+  it('pushes the page when there is room or as a tab, and overlays it when opened in a narrow window', () => {
+    expect(placement({ collapsed: false, width: 340 }, false)).toEqual({ width: 340, pushes: true });
+    expect(placement({ collapsed: true, width: 340 }, true)).toEqual({ width: COLLAPSED_WIDTH, pushes: true });
+    expect(placement({ collapsed: false, width: 340 }, true)).toEqual({ width: 340, pushes: false });
   });
 });

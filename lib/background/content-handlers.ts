@@ -21,9 +21,16 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
       site: snapshot.settings.customDomains.find((d) => d.host === host)?.site ?? null,
     }),
 
+    'window-size': async ({ narrow }, { tabId }) => {
+      if (!panels.siteOf(tabId)) return null;
+      panels.noteNarrow(tabId, narrow);
+      await panels.push(tabId);
+      return { layout: await panels.layoutOfTab(tabId) };
+    },
+
     requester: async (message, { tabId, host, snapshot }) => {
-      panels.noteSite(tabId, message.site);
-      const layout = await panels.layoutFor(message.site);
+      panels.noteSite(tabId, message.site, message.narrow === true);
+      const layout = await panels.layoutOfTab(tabId, message.site);
       const { page } = message;
       if (snapshot.settings.disabledSites.includes(message.site) || page.status === 'none') {
         await sessions.set(tabId, undefined);

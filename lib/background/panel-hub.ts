@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { countEmployees } from '../directory-stats';
 import type { ContentNotice, PanelPush } from '../messages';
-import { layoutFor, LAYOUT_KEY, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '../panel-layout';
+import { layoutFor, LAYOUT_KEY, layoutKey, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '../panel-layout';
 import { conversationModel, offerFor, type PanelModel, type TabConversation } from '../panel-model';
 import { isConnected } from '../settings';
 import type { SyncProgress } from '../sync/progress';
@@ -28,6 +28,8 @@ export class PanelHub {
   private readonly ports = new Map<number, Browser.runtime.Port>();
   /** The site of each tab that has our content script, for layout preferences. */
   private readonly siteOfTab = new Map<number, string>();
+  /** Tabs whose window is too narrow for the site beside an open panel. */
+  private readonly narrowTabs = new Set<number>();
 
   constructor(private readonly deps: PanelHubDeps) {}
 
@@ -38,8 +40,14 @@ export class PanelHub {
     });
   }
 
-  noteSite(tabId: number, site: string): void {
+  noteSite(tabId: number, site: string, narrow = false): void {
     this.siteOfTab.set(tabId, site);
+    this.noteNarrow(tabId, narrow);
+  }
+
+  noteNarrow(tabId: number, narrow: boolean): void {
+    if (narrow) this.narrowTabs.add(tabId);
+    else this.narrowTabs.delete(tabId);
   }
 
   siteOf(tabId: number): string | undefined {
@@ -48,10 +56,12 @@ export class PanelHub {
 
   forgetTab(tabId: number): void {
     this.siteOfTab.delete(tabId);
+    this.narrowTabs.delete(tabId);
   }
 
-  async layoutFor(site: string | undefined): Promise<PanelLayout> {
-    return layoutFor(await layoutPrefs(), site);
+  /** How the panel sits in this tab: its site's layout for the tab's window size. */
+  async layoutOfTab(tabId: number, site = this.siteOfTab.get(tabId)): Promise<PanelLayout> {
+    return layoutFor(await layoutPrefs(), site, this.narrowTabs.has(tabId));
   }
 
   /** Send a tab's panel its model now (`snapshot`: the settings the caller already read). */
@@ -61,7 +71,7 @@ export class PanelHub {
     const { settings } = snapshot ?? (await this.deps.settings.now());
     const tab = await this.deps.sessions.get(tabId);
     const model = await this.model(tabId, tab, snapshot);
-    const layout = await this.layoutFor(tab?.site ?? this.siteOfTab.get(tabId));
+    const layout = await this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId));
     try {
       port.postMessage({ model, layout, language: settings.language } satisfies PanelPush);
     } catch {
@@ -79,8 +89,9 @@ export class PanelHub {
     const site = (await this.deps.sessions.get(tabId))?.site ?? this.siteOfTab.get(tabId);
     if (!site) return;
     const prefs = await layoutPrefs();
-    const layout = change(layoutFor(prefs, site));
-    await browser.storage.local.set({ [LAYOUT_KEY]: { sites: { ...prefs, [site]: layout } } });
+    const narrow = this.narrowTabs.has(tabId);
+    const layout = change(layoutFor(prefs, site, narrow));
+    await browser.storage.local.set({ [LAYOUT_KEY]: { sites: { ...prefs, [layoutKey(site, narrow)]: layout } } });
     const notice: ContentNotice = { type: 'panel-layout', layout };
     await browser.tabs.sendMessage(tabId, notice).catch(() => undefined);
     await this.push(tabId);
