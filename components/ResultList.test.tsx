@@ -55,5 +55,27 @@ describe('ResultList', () => {
       await user.click(screen.getByRole('option', { name: /Grace Hopper/ }));
       expect(onChoose).toHaveBeenCalledWith(9);
     });
+
+    it('reaches each option with Tab, moves with the arrows from there, and opens with Enter', async () => {
+      const user = userEvent.setup();
+      const onChoose = vi.fn();
+      const onActive = vi.fn();
+      render(
+        <>
+          <input aria-label="Search people" />
+          <ResultList results={RESULTS} onChoose={onChoose} label="Search results" listbox={{ id: 'people', active: 0, onActive }} />
+        </>,
+      );
+      screen.getByLabelText('Search people').focus();
+      await user.tab();
+      expect(document.activeElement).toBe(screen.getByRole('option', { name: /Ada Lovelace/ }));
+      await user.keyboard('{ArrowDown}');
+      expect(document.activeElement).toBe(screen.getByRole('option', { name: /Grace Hopper/ }));
+      expect(onActive).toHaveBeenLastCalledWith(1);
+      await user.keyboard('{Enter}');
+      expect(onChoose).toHaveBeenCalledWith(9);
+      await user.tab({ shift: true });
+      expect(document.activeElement).toBe(screen.getByRole('option', { name: /Ada Lovelace/ }));
+    });
   });
 });

@@ -15,9 +15,10 @@ export interface ResultListProps {
   /**
    * Draws a listbox for a search box that keeps the focus and moves the `active` option with
    * the arrow keys (pointing at it with aria-activedescendant: see `resultOptionId`). Without
-   * it, each result is a button in a plain list, reached with Tab.
+   * it, each result is a button in a plain list, reached with Tab. The options are reached
+   * with Tab too (and then the arrows move between them); `onActive` follows the focus.
    */
-  listbox?: { id: string; active: number };
+  listbox?: { id: string; active: number; onActive?: (index: number) => void };
 }
 
 /** The id of a result's option in the listbox `listId`, for the search box's aria-activedescendant. */
@@ -32,7 +33,25 @@ export function ResultList({ results, onChoose, label, listbox }: ResultListProp
     return (
       <ul className="results" role="listbox" id={listbox.id} {...labelled}>
         {results.map((r, i) => (
-          <li key={r.id} id={resultOptionId(listbox.id, r.id)} role="option" aria-selected={i === listbox.active} onClick={() => onChoose(r.id)}>
+          <li
+            key={r.id}
+            id={resultOptionId(listbox.id, r.id)}
+            role="option"
+            aria-selected={i === listbox.active}
+            tabIndex={0}
+            onClick={() => onChoose(r.id)}
+            onFocus={() => listbox.onActive?.(i)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onChoose(r.id);
+              } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                e.preventDefault();
+                const next = e.currentTarget[e.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling'];
+                if (next instanceof HTMLElement) next.focus();
+              }
+            }}
+          >
             <ResultText result={r} />
           </li>
         ))}

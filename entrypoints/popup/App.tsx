@@ -163,8 +163,13 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
             results={hits.map((h) => ({ id: h.id, name: h.name, details: [h.position ?? h.email, h.department] }))}
             onChoose={(id) => void open(id)}
             label={t('searchResults')}
-            listbox={{ id: listId, active }}
+            listbox={{ id: listId, active, onActive: setActive }}
           />
+          {hits.length ? (
+            <p className="muted keys-hint" id={`${listId}-hint`}>
+              {t('resultsKeysHint')}
+            </p>
+          ) : null}
           {results.query && results.query === query && hits.length === 0 ? (
             <div className="empty-state" role="status">
               <p>{t('noResults')}</p>

@@ -293,6 +293,7 @@ export const de: Record<MessageKey, string> = {
   panelNarrower: 'Schmaler',
   panelCollapseShort: 'Einklappen',
   panelOpen: 'Leiste öffnen',
+  resultsKeysHint: '↑ ↓ oder Tab wechselt zwischen den Ergebnissen, Enter öffnet',
   possibleMatches: 'Mögliche Treffer nach Name',
   warningLabel: 'Achtung',
   nameOnlyWarning: 'Andere Adresse als in Personio – vielleicht jemand anderes.',

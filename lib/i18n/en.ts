@@ -296,6 +296,7 @@ export const en = {
   panelNarrower: 'Narrower',
   panelCollapseShort: 'Collapse',
   panelOpen: 'Open panel',
+  resultsKeysHint: '↑ ↓ or Tab to move through the results, Enter to open',
   possibleMatches: 'Possible matches by name',
   warningLabel: 'Warning',
   nameOnlyWarning: 'Different address than in Personio — may be someone else.',
