@@ -197,3 +197,43 @@ describe('PersonioClient lanes and abort', () => {
     expect(calls(balancePath)).toBe(0);
   });
 });
+
+describe('PersonioClient when Personio does not answer', () => {
+  const credentials = { baseUrl: 'https://api.personio.de', clientId: 'id', clientSecret: 'secret', budgets: false as const };
+
+  it('gives up on a refused connection after one more try, within seconds', async () => {
+    const fetch = vi.fn(async () => Promise.reject(new TypeError('Failed to fetch')));
+    const c = new PersonioClient({ ...credentials, fetch });
+    const started = Date.now();
+    await expect(c.authenticate()).rejects.toMatchObject({ kind: 'network' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('gives up on a host that never answers after the first-contact timeout, not the sync’s 30 s', async () => {
+    const fetch = vi.fn(
+      (_input: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))),
+    );
+    const c = new PersonioClient({ ...credentials, fetch, firstContactTimeoutMs: 200 });
+    const started = Date.now();
+    await expect(c.authenticate()).rejects.toMatchObject({ kind: 'network' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('after an answer, tries a failed request once more, and answers again once Personio does', async () => {
+    let calls = 0;
+    const fetch = vi.fn(async () => {
+      calls += 1;
+      if (calls === 1) return new Response(JSON.stringify({ success: true, data: { token: 't', expires_in: 3600 } }), { headers: { 'content-type': 'application/json' } });
+      if (calls <= 3) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify({ success: true, metadata: { total_elements: 0 }, data: [] }), { headers: { 'content-type': 'application/json' } });
+    });
+    const c = new PersonioClient({ ...credentials, fetch, clock: { now: () => Date.now(), sleep: async () => undefined } });
+    await c.authenticate();
+    // One blip after an answer is retried; a second in a row means Personio is gone again.
+    await expect(c.employeesPage(0)).rejects.toMatchObject({ kind: 'network' });
+    expect(calls).toBe(3);
+    await expect(c.employeesPage(0)).resolves.toMatchObject({ data: [] });
+  });
+});

@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
+import ky, { HTTPError, isNetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { retryAfterMs } from '../retry-after';
 import type * as z from 'zod/mini';
 import { cutText } from '../text';
@@ -44,6 +44,8 @@ export interface PersonioClientOptions {
   /** Retries for 429, 5xx and timeouts; tests lower it. */
   retryLimit?: number;
   timeoutMs?: number;
+  /** How long a request may go unanswered while Personio has not answered yet; tests lower it. */
+  firstContactTimeoutMs?: number;
   /** Client-side budgets; `false` turns them off (benchmarks against an unthrottled simulator). */
   budgets?: { employeesPerMinute: number; authPerMinute: number } | false;
 }
@@ -82,6 +84,25 @@ export const PAGES_IN_FLIGHT = 4;
  * one token and one request budget. Balances and photos go in the lazy lane: they spend the
  * budget only when the sync can spare it, retry once at most, and never after a 429.
  */
+/**
+ * How long a request may go unanswered while Personio has not answered the last one (the first
+ * request of a client, or the next after a failure). Personio answers in well under a
+ * second; a host that takes this long to say anything is down or unreachable, and the admin
+ * should hear so rather than wait through the sync's patient timeouts and retries.
+ */
+export const FIRST_CONTACT_TIMEOUT_MS = 6_000;
+
+async function firstContact(baseFetch: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined, timeoutMs: number): Promise<Response> {
+  const own = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    return await baseFetch(input, { ...init, signal: own ? AbortSignal.any([own, timeout]) : timeout });
+  } catch (error) {
+    if (timeout.aborted && !own?.aborted) throw new PersonioError('network', 'no answer');
+    throw error;
+  }
+}
+
 export class PersonioClient {
   private readonly http: KyInstance;
   private readonly lazyHttp: KyInstance;
@@ -97,6 +118,9 @@ export class PersonioClient {
   requestCount = 0;
   /** HTTP requests of the lazy lane sent. */
   lazyRequestCount = 0;
+  /** Whether Personio answered the last request (see FIRST_CONTACT_TIMEOUT_MS). */
+  private answered = false;
+  private readonly firstContactTimeoutMs: number;
 
   private readonly onToken: PersonioClientOptions['onToken'];
 
@@ -107,6 +131,7 @@ export class PersonioClient {
     this.clientId = options.clientId;
     // Kept here alone, where close() forgets it.
     this.clientSecret = options.clientSecret;
+    this.firstContactTimeoutMs = options.firstContactTimeoutMs ?? FIRST_CONTACT_TIMEOUT_MS;
     const budgets = options.budgets ?? { employeesPerMinute: 300, authPerMinute: 60 };
     if (budgets) {
       this.employeesBudget = new RequestBudget(budgets.employeesPerMinute, 15, this.clock);
@@ -124,6 +149,9 @@ export class PersonioClient {
       maxRetryAfter: 120_000,
       jitter: (delay: number) => delay * (0.75 + Math.random() * 0.5),
       retryOnTimeout: true,
+      // Until Personio has answered once, a refused connection is tried once more, not five
+      // times over half a minute: an admin waiting on "Starting the sync…" learns within seconds.
+      shouldRetry: ({ error, retryCount }: { error: Error; retryCount: number }) => (!this.answered && isNetworkError(error) ? retryCount <= 1 : undefined),
     };
     const common = {
       prefix: options.baseUrl.replace(/\/+$/, ''),
@@ -149,7 +177,15 @@ export class PersonioClient {
         await budget?.take(init?.signal ?? request?.signal);
         this.requestCount += 1;
       }
-      const response = await baseFetch(input, init);
+      let response: Response;
+      try {
+        response = this.answered ? await baseFetch(input, init) : await firstContact(baseFetch, input, init, this.firstContactTimeoutMs);
+      } catch (error) {
+        // No answer: until one comes, requests give up early again (offline, Personio down).
+        this.answered = false;
+        throw error;
+      }
+      this.answered = true;
       // Personio does not document Retry-After: 1 s when it does not say.
       if (response.status === 429) budget?.holdOff(retryAfterMs(response.headers.get('retry-after'), this.clock.now()) ?? 1000);
       return response;
@@ -170,6 +206,14 @@ export class PersonioClient {
   /** The client's own signal joined with the caller's. */
   private signalFor(options: RequestOptions): AbortSignal {
     return options.signal ? AbortSignal.any([this.closing.signal, options.signal]) : this.closing.signal;
+  }
+
+  /**
+   * The next request is a first contact again (see FIRST_CONTACT_TIMEOUT_MS): each sync run
+   * starts by finding out quickly whether Personio answers at all.
+   */
+  expectFirstContact(): void {
+    this.answered = false;
   }
 
   /** The current token, authenticating (once, however many callers ask at the same time). */

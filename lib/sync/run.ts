@@ -71,6 +71,9 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     ctx.onProgress?.({ stage, kind: checkpoint.kind, pagesDone: checkpoint.pagesDone, totalPages: checkpoint.totalPages, rows: checkpoint.rowsChanged });
 
   if (!plan.resume && checkpoint.kind === 'full' && (await database.employees.count()) === 0) checkpoint.intoEmptyTable = true;
+  // An unreachable Personio fails the run within seconds, not after the patient retries a run
+  // that has reached Personio deserves.
+  ctx.client.expectFirstContact();
   // Only this run writes the sync state until it ends (runs never overlap): each commit
   // below stores this with the checkpoint moved, without reading it back.
   const runningState: SyncState = { ...state, checkpoint, scopeHash: scope };
