@@ -108,7 +108,8 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       await registerCustomDomains(after);
       await scheduleSync(after);
       const scopeChanged = scopeHash(before.settings) !== scopeHash(after);
-      if (scopeChanged && isConnected(after)) void services.startSync('full');
+      // One sync once the admin stops changing things, not one per toggle.
+      if (scopeChanged && isConnected(after)) services.syncWhenSettled();
       await panels.pushAll();
       return { ok: true };
     },

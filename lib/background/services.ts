@@ -1,3 +1,4 @@
+import { QuietTrigger, SETTINGS_QUIET_MS } from './quiet-trigger';
 import { savedClient } from '../connection';
 import { existingEmployeeIds } from '../directory-stats';
 import { readSyncState } from '../sync/run';
@@ -38,6 +39,8 @@ export interface BackgroundServices {
   disconnect(wipe: () => Promise<void>): Promise<void>;
   /** Start a sync (or join the running one); failures are in the sync log, not thrown. */
   startSync(request?: SyncRequest): Promise<void>;
+  /** Settings changed what is synced: one full sync once they stop changing (see QuietTrigger). */
+  syncWhenSettled(): void;
   /** The toolbar badge, after the sync state or settings changed. */
   refreshBadge(): Promise<void>;
 }
@@ -81,6 +84,7 @@ export function createServices(): BackgroundServices {
     },
   });
   const panels = new PanelHub({ sessions, settings, extras, progress: () => sync.progress });
+  const settledSync = new QuietTrigger(() => void sync.request('full').catch(() => undefined), SETTINGS_QUIET_MS);
 
   return {
     policy,
@@ -90,11 +94,15 @@ export function createServices(): BackgroundServices {
     extras,
     sync,
     clientFor,
-    disconnect: (wipe) => connection.end(wipe, () => Promise.all([sync.whenIdle(), extras.whenIdle()])),
+    disconnect: (wipe) => {
+      settledSync.cancel();
+      return connection.end(wipe, () => Promise.all([sync.whenIdle(), extras.whenIdle()]));
+    },
     startSync: (request = 'auto') => sync.request(request).then(
       () => undefined,
       () => undefined,
     ),
+    syncWhenSettled: () => settledSync.poke(),
     refreshBadge,
   };
 }
