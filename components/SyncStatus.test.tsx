@@ -75,6 +75,15 @@ describe('SyncStatus', () => {
     expect(alert.textContent).toMatch(text);
   });
 
+  it('says a failure once, with the time of the data still shown, never "Synced" beside it', () => {
+    render(<SyncStatus state={{ connected: true, stale: true, lastSuccessAt: NOW - 2 * MIN, error: { kind: 'network', at: NOW - MIN } }} now={NOW} />);
+    const alert = screen.getByRole('alert').textContent!;
+    expect(alert.startsWith('The last sync failed. Personio could not be reached.')).toBe(true);
+    expect(alert.endsWith('The data synced 2 minutes ago is still shown.')).toBe(true);
+    expect(screen.queryByText(/^Synced/)).toBeNull();
+    expect(screen.queryByText(/may be out of date/)).toBeNull();
+  });
+
   it('hides an error older than the last success', () => {
     render(<SyncStatus state={{ connected: true, stale: false, lastSuccessAt: NOW - MIN, error: { kind: 'network', at: NOW - 5 * MIN } }} now={NOW} />);
     expect(screen.queryByRole('alert')).toBeNull();
@@ -90,16 +99,25 @@ describe('SyncStatus', () => {
   });
 
   it('speaks German', () => {
-    render(
-      <I18nProvider lang="de">
-        <SyncStatus state={{ connected: true, stale: true, lastSuccessAt: NOW - 4 * MIN, error: { kind: 'bad-credentials' }, running: { pagesDone: 1, totalPages: 4, stage: 'time-offs' } }} now={NOW} onSyncNow={() => {}} />
-      </I18nProvider>,
-    );
+    const de = (state: Parameters<typeof SyncStatus>[0]['state']) =>
+      render(
+        <I18nProvider lang="de">
+          <SyncStatus state={state} now={NOW} onSyncNow={() => {}} />
+        </I18nProvider>,
+      );
+    let view = de({ connected: true, stale: false, lastSuccessAt: NOW - 4 * MIN });
     expect(screen.getByText('Synchronisiert vor 4 Minuten')).toBeTruthy();
+    view.unmount();
+    view = de({ connected: true, stale: true, lastSuccessAt: NOW - 4 * MIN });
     expect(screen.getByText(/möglicherweise veraltet/)).toBeTruthy();
+    view.unmount();
+    view = de({ connected: true, stale: false, running: { pagesDone: 1, totalPages: 4, stage: 'time-offs' } });
     expect(screen.getByRole('progressbar', { name: 'Fortschritt der Synchronisierung' })).toBeTruthy();
     expect(screen.getByText('Abwesenheiten werden abgerufen… Seite 1 von 4')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('Personio hat die Client-ID oder das Secret abgelehnt.');
     expect(screen.getByRole('button', { name: 'Wird synchronisiert…' })).toBeTruthy();
+    view.unmount();
+    de({ connected: true, stale: true, lastSuccessAt: NOW - 4 * MIN, error: { kind: 'bad-credentials' } });
+    expect(screen.getByRole('alert').textContent).toContain('Personio hat die Client-ID oder das Secret abgelehnt.');
+    expect(screen.getByRole('alert').textContent).toContain('Die zuletzt synchronisierten Daten (vor 4 Minuten) bleiben sichtbar.');
   });
 });

@@ -1,16 +1,9 @@
 import { formatDateTime, relativeTime } from '@/lib/format';
 import { isMessageKey, type MessageKey } from '@/lib/i18n';
+import { syncHeadline, type SyncState } from '@/lib/sync-headline';
 import { useT } from './I18n';
 
-export interface SyncState {
-  connected: boolean;
-  lastSuccessAt?: number;
-  /** The last success is older than the background thinks acceptable. */
-  stale: boolean;
-  running?: { pagesDone: number; totalPages?: number; stage: string };
-  /** `kind`: a PersonioErrorKind, 'storage' or 'unknown'. With `at`, an error older than the last success is not shown. */
-  error?: { kind: string; at?: number };
-}
+export type { SyncState } from '@/lib/sync-headline';
 
 export interface SyncStatusProps {
   state: SyncState;
@@ -30,46 +23,84 @@ function stageKey(stage: string): MessageKey {
   return isMessageKey(key) ? key : 'syncing';
 }
 
-/** When the last sync succeeded, whether it is stale, a running sync's progress, the last error, and "Sync now". */
-export function SyncStatus({ state, now, onSyncNow }: SyncStatusProps) {
-  const { t, lang } = useT();
-  const { connected, lastSuccessAt, stale, error } = state;
-  const running = state.running && state.running.stage !== 'done' && state.running.stage !== 'failed' ? state.running : undefined;
-  const showError = error && !(error.at !== undefined && lastSuccessAt !== undefined && lastSuccessAt > error.at);
-  const total = running?.totalPages && running.totalPages > 0 ? running.totalPages : undefined;
+function When({ at, now, children }: { at: number; now: number; children: (time: string) => string }) {
+  const { lang } = useT();
+  return (
+    <time dateTime={new Date(at).toISOString()} title={formatDateTime(at, lang)}>
+      {children(relativeTime(at, now, lang))}
+    </time>
+  );
+}
 
+/** One line for the sync's state (lib/sync-headline.ts), a progress bar while it runs, and "Sync now". */
+export function SyncStatus({ state, now, onSyncNow }: SyncStatusProps) {
+  const { t } = useT();
+  const headline = syncHeadline(state);
+  let line;
+  switch (headline.kind) {
+    case 'not-connected':
+      line = <p className="sync-last">{t('notConnected')}</p>;
+      break;
+    case 'never':
+      line = <p className="sync-last">{t('neverSynced')}</p>;
+      break;
+    case 'synced':
+      line = (
+        <p className="sync-last">
+          <When at={headline.lastSuccessAt} now={now}>
+            {(time) => t('syncedAgo', { time })}
+          </When>
+        </p>
+      );
+      break;
+    case 'stale':
+      line = (
+        <p className="sync-stale warning">
+          {t('staleWarning')}
+          {headline.lastSuccessAt !== undefined ? (
+            <>
+              {' '}
+              <When at={headline.lastSuccessAt} now={now}>
+                {(time) => t('syncedAgo', { time })}
+              </When>
+            </>
+          ) : null}
+        </p>
+      );
+      break;
+    case 'failed':
+      line = (
+        <p className="sync-error" role="alert">
+          <strong>{t('syncFailed')}</strong> {t(errorMessageKey(headline.error))}
+          {headline.lastSuccessAt !== undefined ? (
+            <>
+              {' '}
+              <When at={headline.lastSuccessAt} now={now}>
+                {(time) => t('failedStillShown', { time })}
+              </When>
+            </>
+          ) : null}
+        </p>
+      );
+      break;
+    case 'running': {
+      const total = headline.totalPages;
+      const pages = total ? t('syncPages', { done: headline.pagesDone, total }) : headline.pagesDone > 0 ? t('syncPagesUnknown', { done: headline.pagesDone }) : '';
+      line = (
+        <div className="sync-running" role="status">
+          <progress aria-label={t('syncProgress')} {...(total ? { max: total, value: Math.min(headline.pagesDone, total) } : {})} />
+          <span className="sync-stage">{`${t(stageKey(headline.stage))} ${pages}`.trim()}</span>
+        </div>
+      );
+      break;
+    }
+  }
   return (
     <div className="sync-status">
-      {!connected ? (
-        <p className="sync-last">{t('notConnected')}</p>
-      ) : (
-        <p className="sync-last">
-          {lastSuccessAt !== undefined ? (
-            <time dateTime={new Date(lastSuccessAt).toISOString()} title={formatDateTime(lastSuccessAt, lang)}>
-              {t('syncedAgo', { time: relativeTime(lastSuccessAt, now, lang) })}
-            </time>
-          ) : (
-            t('neverSynced')
-          )}
-        </p>
-      )}
-      {connected && stale ? <p className="sync-stale warning">{t('staleWarning')}</p> : null}
-      {running ? (
-        <div className="sync-running" role="status">
-          <progress aria-label={t('syncProgress')} {...(total ? { max: total, value: Math.min(running.pagesDone, total) } : {})} />
-          <span className="sync-stage">
-            {`${t(stageKey(running.stage))} ${total ? t('syncPages', { done: running.pagesDone, total }) : running.pagesDone > 0 ? t('syncPagesUnknown', { done: running.pagesDone }) : ''}`.trim()}
-          </span>
-        </div>
-      ) : null}
-      {showError ? (
-        <p className="sync-error" role="alert">
-          <strong>{t('syncFailed')}</strong> {t(errorMessageKey(error.kind))}
-        </p>
-      ) : null}
-      {connected && onSyncNow ? (
-        <button type="button" className="sync-now" onClick={onSyncNow} disabled={Boolean(running)}>
-          {running ? t('syncing') : t('syncNow')}
+      {line}
+      {state.connected && onSyncNow ? (
+        <button type="button" className="sync-now" onClick={onSyncNow} disabled={headline.kind === 'running'}>
+          {headline.kind === 'running' ? t('syncing') : t('syncNow')}
         </button>
       ) : null}
     </div>

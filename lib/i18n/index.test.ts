@@ -83,8 +83,8 @@ describe('translator', () => {
   });
 
   it('formats numbers for the language', () => {
-    expect(en('connectedCount', { count: 1234 })).toBe('Connected: 1,234 people synced.');
-    expect(de('connectedCount', { count: 1234 })).toBe('Verbunden: 1.234 Personen synchronisiert.');
+    expect(en('summaryStored', { count: 1234 })).toBe('1,234 people synced');
+    expect(de('summaryStored', { count: 1234 })).toBe('1.234 Personen synchronisiert');
     expect(de('weeklyHoursValue', { count: 37.5 })).toBe('37,5 Stunden pro Woche');
   });
 

@@ -172,6 +172,13 @@ export async function nameTenants(launched: Launched, hosts: string[]): Promise<
   }
 }
 
+/** Once connected, the options page keeps the credentials form behind "Change credentials": open it. */
+export async function showCredentialsForm(page: Page): Promise<void> {
+  const change = page.getByRole('button', { name: 'Change credentials' });
+  await change.waitFor();
+  if ((await change.getAttribute('aria-expanded')) !== 'true') await change.click();
+}
+
 /** Connect through the options page as an admin would. */
 export async function connect(page: Page, credentials = DEFAULT_CREDENTIAL): Promise<void> {
   await page.getByLabel('Client ID').fill(credentials.clientId);

@@ -3,7 +3,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-sim';
-import { EXTENSION_DIR, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from './harness';
+import { EXTENSION_DIR, launchExtension, openOptions, routePersonio, showCredentialsForm, waitForSync, type Launched } from './harness';
+import { localDay } from '../../lib/format';
+import { leaverCutoff } from '../../lib/sync/leavers';
 
 /**
  * Enterprise policy, the way Chromium really reads it: a JSON file in its managed policy
@@ -48,7 +50,9 @@ describe('managed deployment', () => {
   it('connects with the policy credentials by itself and locks what the policy sets', async () => {
     // No admin typed anything: the policy's credential connects and syncs.
     const synced = await waitForSync(launched, 10, 60_000);
-    const kept = sim.company.employees.filter((e) => e.status === 'active' || e.status === 'leave').length;
+    // The policy's statuses, and a minimal record of who left in the last 12 months.
+    const cutoff = leaverCutoff(localDay(Date.now()), 12);
+    const kept = sim.company.employees.filter((e) => e.status === 'active' || e.status === 'leave' || (e.status === 'inactive' && e.terminationDate !== null && e.terminationDate >= cutoff)).length;
     expect(synced).toBe(kept);
 
     const options = await openOptions(launched);
@@ -59,6 +63,7 @@ describe('managed deployment', () => {
     expect(await options.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: /Onboarding/ }).isChecked()).toBe(false);
     expect(await options.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: /Onboarding/ }).isDisabled()).toBe(true);
     expect(await options.getByRole('switch', { name: 'Front' }).isChecked()).toBe(false);
+    await showCredentialsForm(options);
     expect(await options.getByLabel('Client ID').isDisabled()).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { ALL_ATTRIBUTES, DEFAULT_CREDENTIAL, startSimulator, type Simulator } fr
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
 import { scenario as jira } from '../fixtures/sites/jira/scenario';
 import type { SiteScenario } from '../fixtures/sites/scenario';
-import { connect, countRows, grantHostLikeAnAdmin, hasOrigins, launchExtension, openOptions, panelFrame, panelVisible, readStore, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
+import { connect, countRows, grantHostLikeAnAdmin, hasOrigins, launchExtension, openOptions, panelFrame, panelVisible, readStore, routePersonio, serveScenario, showCredentialsForm, waitForSync, type Launched } from './harness';
 
 const credentialsDir = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/credentials');
 /** The credential inside test/fixtures/credentials/*: the simulator knows it too. */
@@ -108,7 +108,14 @@ describe('options page', () => {
     await options.reload();
     const before = await readStore<{ department?: unknown }>(options, 'employees');
     expect(before.some((e) => e.department)).toBe(true);
-    await options.getByRole('checkbox', { name: 'Store Department' }).uncheck();
+    // Deleting data is confirmed first, naming the field and how many people it touches.
+    await options.getByRole('checkbox', { name: 'Store Department' }).click();
+    const confirm = options.getByRole('dialog', { name: 'Stop storing “Department”?' });
+    await expect.poll(() => confirm.textContent()).toContain(`Sidecard deletes “Department” of the ${before.length} people`);
+    await options.keyboard.press('Escape');
+    expect(await options.getByRole('checkbox', { name: 'Store Department' }).isChecked()).toBe(true);
+    await options.getByRole('checkbox', { name: 'Store Department' }).click();
+    await confirm.getByRole('button', { name: 'Stop storing and delete' }).click();
     await expect.poll(async () => (await readStore<{ department?: unknown; departmentId?: unknown }>(options, 'employees')).filter((e) => e.department || e.departmentId).length).toBe(0);
     expect(await countRows(options, 'employees')).toBe(before.length);
   });
@@ -312,6 +319,7 @@ describe('options page: hosts asked for at run time', () => {
     expect(toPersonio).toEqual([]);
     // The admin sees the proxy kept as the base URL.
     await options.reload();
+    await showCredentialsForm(options);
     await options.getByText('Advanced', { exact: true }).click();
     expect(await options.getByLabel('API base URL').inputValue()).toBe(PROXY);
     const settings = await launched.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, { baseUrl?: string }>> } } } }).chrome.storage.local.get(null));

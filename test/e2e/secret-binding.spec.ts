@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CREDENTIAL, type Simulator } from '../personio-sim';
-import { askBackground, connectedBrowser, grantHostLikeAnAdmin, openOptions, type Launched } from './harness';
+import { askBackground, connectedBrowser, grantHostLikeAnAdmin, openOptions, showCredentialsForm, type Launched } from './harness';
 
 const SECRET = DEFAULT_CREDENTIAL.clientSecret;
 const ATTACKER = 'attacker.example';
@@ -54,6 +54,7 @@ function secretLeaks(): Seen[] {
 
 async function openAdvanced(): Promise<Page> {
   const options = await openOptions(launched);
+  await showCredentialsForm(options);
   await options.getByText('Advanced', { exact: true }).click();
   return options;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '@/components/I18n';
+import { Modal } from '@/components/Modal';
 import { STANDARD_FIELDS, isCustomField, type FieldSetting } from '@/lib/fields';
 import { fieldLabelKey } from '@/lib/i18n';
 
@@ -10,6 +11,11 @@ interface Props {
   /** Attribute keys the credential grants, when known: fields needing others are marked. */
   granted?: Set<string>;
   locked: boolean;
+  /**
+   * People stored now: turning a field's Store off deletes it from each of them. The stored
+   * count rather than the number holding a value: that would mean reading every record.
+   */
+  storedCount: number;
   onChange(fields: FieldSetting[]): void;
 }
 
@@ -17,9 +23,11 @@ interface Props {
  * "What is stored and shown": two switches per field, and the panel order, changed with
  * Move up / Move down buttons (keyboard-friendly; the order is what the panel shows).
  */
-export function FieldsSection({ fields, customLabels, granted, locked, onChange }: Props) {
+export function FieldsSection({ fields, customLabels, granted, locked, storedCount, onChange }: Props) {
   const { t } = useT();
   const [moved, setMoved] = useState<string | undefined>();
+  // A field whose Store switch was turned off, waiting for the admin to confirm the deletion.
+  const [stopping, setStopping] = useState<string | undefined>();
   const all = withCustomFields(fields, customLabels);
   const label = (key: string) => (isCustomField(key) ? (customLabels[key] ?? key) : t(fieldLabelKey(key as (typeof STANDARD_FIELDS)[number]['key'])));
   const required = (key: string) => STANDARD_FIELDS.some((f) => f.key === key && f.required);
@@ -80,7 +88,7 @@ export function FieldsSection({ fields, customLabels, granted, locked, onChange 
                   aria-label={t('storeField', { field: label(f.key) })}
                   checked={f.store || required(f.key)}
                   disabled={locked || required(f.key)}
-                  onChange={(e) => update(f.key, { store: e.target.checked })}
+                  onChange={(e) => (e.target.checked || storedCount === 0 ? update(f.key, { store: e.target.checked }) : setStopping(f.key))}
                 />
               </td>
               <td>
@@ -98,6 +106,24 @@ export function FieldsSection({ fields, customLabels, granted, locked, onChange 
           ))}
         </tbody>
       </table>
+      <Modal open={stopping !== undefined} title={stopping ? t('storeOffTitle', { field: label(stopping) }) : ''} onCancel={() => setStopping(undefined)}>
+        {stopping ? <p>{t('storeOffConfirm', { field: label(stopping), count: storedCount })}</p> : null}
+        <div className="actions">
+          <button type="button" data-autofocus onClick={() => setStopping(undefined)}>
+            {t('cancel')}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (stopping) update(stopping, { store: false });
+              setStopping(undefined);
+            }}
+          >
+            {t('storeOffYes')}
+          </button>
+        </div>
+      </Modal>
     </section>
   );
 }

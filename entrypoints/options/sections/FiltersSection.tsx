@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useT } from '@/components/I18n';
 import { EMPLOYEE_STATUSES } from '@/lib/employee';
 import type { PopulationFilter } from '@/lib/settings';
@@ -8,6 +9,8 @@ interface Props {
   population?: Population;
   locked: { statuses: boolean; subcompanies: boolean; departments: boolean };
   onChange(filters: PopulationFilter): void;
+  /** More about who is kept, inside this section (people who left). */
+  children?: ReactNode;
 }
 
 function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
@@ -15,7 +18,7 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
 }
 
 /** "Who is synced": status, subcompany and department, with how many people each choice keeps. */
-export function FiltersSection({ filters, population, locked, onChange }: Props) {
+export function FiltersSection({ filters, population, locked, onChange, children }: Props) {
   const { t } = useT();
   const count = (f: PopulationFilter) => (population ? countKept(population, f) : undefined);
   const kept = count(filters);
@@ -72,6 +75,7 @@ export function FiltersSection({ filters, population, locked, onChange }: Props)
           {locked.departments ? <p className="managed">{t('managedByOrganisation')}</p> : null}
         </fieldset>
       ) : null}
+      {children}
     </section>
   );
 }

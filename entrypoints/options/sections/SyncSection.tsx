@@ -25,14 +25,6 @@ export function SyncSection({ status, progress, now, locked, onInterval, onSyncN
   return (
     <section aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('syncHeading')}</h2>
-      {status.stale ? (
-        <p role="alert" className="banner warning">
-          {t('staleBanner')}
-        </p>
-      ) : null}
-      <p role="status" className="connected">
-        {t('connectedCount', { count: status.employeeCount })}
-      </p>
       <SyncStatus state={syncStateOf(status, progress)} now={now}
         onSyncNow={onSyncNow}
       />

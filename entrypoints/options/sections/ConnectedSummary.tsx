@@ -1,0 +1,29 @@
+import { useT } from '@/components/I18n';
+import { formatDateTime, formatTime, localDay } from '@/lib/format';
+import type { StatusReply } from '@/lib/status';
+import { totalCount } from '@/lib/sync/population';
+
+/**
+ * The connection at a glance: "Connected to Personio · 539 of 600 people synced · last sync
+ * 10:42", and what the two numbers mean (everyone in Personio; whom this browser keeps).
+ */
+export function ConnectedSummary({ status, now }: { status: StatusReply; now: number }) {
+  const { t, lang } = useT();
+  const total = status.population ? totalCount(status.population) : undefined;
+  const stored = status.employeeCount;
+  const last = status.lastSuccessAt;
+  const parts = [
+    t('summaryConnected'),
+    total !== undefined ? t('summaryOfTotal', { stored, total }) : t('summaryStored', { count: stored }),
+    last !== undefined ? t('summaryLastSync', { time: localDay(last) === localDay(now) ? formatTime(last, lang) : formatDateTime(last, lang) }) : t('summaryFirstSync'),
+  ];
+  return (
+    <div className="summary">
+      <p className="summary-line">
+        <span className="summary-dot" aria-hidden="true" />
+        {parts.join(' · ')}
+      </p>
+      {total !== undefined ? <p className="muted">{t('summaryCounts', { stored, total })}</p> : null}
+    </div>
+  );
+}
