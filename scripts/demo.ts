@@ -2,7 +2,8 @@
  * `npm run demo`: build Sidecard, start the Personio simulator with a 200-person demo
  * company, serve demo mail and ticket pages at their real host names, and open Chromium
  * with Sidecard loaded and already connected. Headful when a display exists; otherwise
- * headless, writing screenshots to demo-output/.
+ * headless. Either way it writes screenshots to demo-output/ (and the panel's states to
+ * demo-output/states/, scripts/demo-states.ts).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { startSimulator } from '../test/personio-sim';
 import type { SiteScenario } from '../test/fixtures/sites/scenario';
 import { connect, launchExtension, nameTenants, openOptions, panelFrame, routePersonio, serveScenario, waitForSync } from '../test/e2e/harness';
 import { isTenantHost } from '../lib/tenants';
+import { captureStates } from './demo-states';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'demo-output');
@@ -73,6 +75,15 @@ async function main(): Promise<void> {
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: join(outDir, 'popup.png') });
   shots.push(join(outDir, 'popup.png'));
+  await popup.getByRole('option').first().click();
+  await popup.getByRole('article').waitFor();
+  await popup.screenshot({ path: join(outDir, 'popup-card.png') });
+  shots.push(join(outDir, 'popup-card.png'));
+  await popup.close();
+
+  const statesDir = join(outDir, 'states');
+  mkdirSync(statesDir, { recursive: true });
+  shots.push(...(await captureStates(launched, statesDir)));
 
   if (headless) {
     console.log(`No display: ran headless. Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
