@@ -8,8 +8,9 @@ import { askBackground, connectedBrowser, openOptions, panelFrame, serveScenario
 
 /**
  * axe-core over the three surfaces as an agent and an admin see them (the options page
- * connected, the popup with results and a card, the panel with an away colleague), in light
- * and dark, English and German: no serious or critical violation.
+ * connected and with its dialog open, the popup with results and a card, the panel with an
+ * away colleague and with a former employee), in light and dark, English and German: no
+ * serious or critical violation.
  */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -88,6 +89,26 @@ describe.each(combos)('axe: $lang, $scheme', ({ lang, scheme }) => {
     await popup.getByRole('article').waitFor();
     expect(await seriousFindings(popup)).toEqual([]);
     await popup.close();
+  });
+
+  it('the options page with the disconnect dialog open has no serious or critical violation', async () => {
+    const options = await openOptions(launched);
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.getByRole('button', { name: lang === 'de' ? 'Trennen und Daten löschen' : 'Disconnect and delete data' }).click();
+    await options.getByRole('dialog').waitFor();
+    expect(await seriousFindings(options)).toEqual([]);
+    await options.keyboard.press('Escape');
+    await options.close();
+  });
+
+  it('the panel, showing a former employee, has no serious or critical violation', async () => {
+    const page = await launched.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMbdLqxKvPfbbNhWbzZgkKmn');
+    const panel = await panelFrame(page);
+    await panel.getByRole('note').first().waitFor({ timeout: 10_000 });
+    expect(await seriousFindings(panel)).toEqual([]);
+    await page.close();
   });
 
   it('the panel, showing an away colleague, has no serious or critical violation', async () => {
