@@ -112,7 +112,8 @@ export async function writePages(
         }
       });
       // Someone who just left keeps only the minimal record: no balance, photo or absences.
-      const left = writes.filter((row) => row.status === 'inactive').map((row) => row.id);
+      const minimalRecords = !ctx.settings.filters.statuses.includes('inactive');
+      const left = minimalRecords ? writes.filter((row) => row.status === 'inactive').map((row) => row.id) : [];
       if (left.length) await dropPeopleData(database, left);
       const removed = drop.length ? (await database.employees.bulkGet(drop)).filter((e): e is Employee => e !== undefined).map((e) => e.id) : [];
       if (removed.length) await Promise.all([database.employees.bulkDelete(removed), dropPeopleData(database, removed)]);

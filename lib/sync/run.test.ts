@@ -158,6 +158,24 @@ describe('incremental sync', () => {
     expect((await stored()).map((t) => t.id).sort()).toEqual(before.filter((t) => t.employeeId !== leaver.id).map((t) => t.id).sort());
   });
 
+  it('keeps only the minimal record of someone who just left: no absences, balance or other fields', async () => {
+    let now = Date.now();
+    const clock = () => now;
+    await runSync({ client: client(), settings, db: database, now: clock });
+    const withTimeOffs = new Set((await database.timeOffBuckets.toArray()).flatMap((b) => b.timeOffs).map((t) => t.employeeId));
+    const leaver = sim.company.employees.find((e) => e.status === 'active' && e.id > 100008 && withTimeOffs.has(e.id))!;
+    await database.balances.put({ employeeId: leaver.id, fetchedAt: now, entries: [{ name: 'Paid vacation', balance: 3 }] });
+    sim.updateEmployee(leaver.id, { status: 'inactive', terminationDate: localDay(now - 86_400_000) });
+
+    now += 15 * 60_000;
+    expect((await runSync({ client: client(), settings, db: database, now: clock })).kind).toBe('incremental');
+    const record = await database.employees.get(leaver.id);
+    expect(record).toMatchObject({ status: 'inactive', terminationDate: localDay(now - 15 * 60_000 - 86_400_000) });
+    expect(Object.keys(record!).every((k) => ['v', 'id', 'email', 'firstName', 'lastName', 'preferredName', 'nameTokens', 'status', 'terminationDate', 'position', 'department', 'departmentId'].includes(k))).toBe(true);
+    expect(await timeOffsOf(leaver.id, database)).toEqual([]);
+    expect(await database.balances.get(leaver.id)).toBeUndefined();
+  });
+
   it('with nothing changed costs one request', async () => {
     let now = Date.now();
     await runSync({ client: client(), settings: { ...settings, fields: settings.fields.map((f) => (f.key === 'absence' ? { ...f, store: false } : f)) }, db: database, now: () => now });
