@@ -37,9 +37,15 @@ export interface StatusReply {
 
 export type ConnectReply = ConnectionTest;
 
-/** The run in progress: the background's word, or the latest broadcast while it is not finished. */
+/**
+ * The run in progress. The background broadcasts every change of stage, so the latest
+ * broadcast, while it is not a finished run's, is newer than a status asked for earlier in the
+ * run (which would otherwise keep "Starting the sync…" up through a retry). Without a
+ * broadcast yet (the page opened mid-run), the status says.
+ */
 export function runningSync(status: StatusReply, progress?: SyncProgress): SyncProgress | undefined {
-  return status.running ?? (progress && progress.stage !== 'done' && progress.stage !== 'failed' ? progress : undefined);
+  const live = progress && progress.stage !== 'done' && progress.stage !== 'failed' ? progress : undefined;
+  return live ?? status.running ?? undefined;
 }
 
 /** What the sync status line shows, for the options page and the popup alike. */

@@ -119,6 +119,7 @@ export const de: Record<MessageKey, string> = {
   failedStillShown: 'Die zuletzt synchronisierten Daten ({time}) bleiben sichtbar.',
   syncFailed: 'Die letzte Synchronisierung ist fehlgeschlagen.',
   stage_starting: 'Synchronisierung startet…',
+  stage_retrying: 'Personio hat nicht geantwortet. Neuer Versuch…',
   stage_employees: 'Personen werden abgerufen…',
   'stage_time-offs': 'Abwesenheiten werden abgerufen…',
   stage_sweeping: 'Wird aufgeräumt…',

@@ -120,6 +120,7 @@ export const en = {
   syncFailed: 'The last sync failed.',
   failedStillShown: 'The data synced {time} is still shown.',
   stage_starting: 'Starting the sync…',
+  stage_retrying: 'Personio did not answer. Trying again…',
   stage_employees: 'Fetching people…',
   'stage_time-offs': 'Fetching absences…',
   stage_sweeping: 'Tidying up…',

@@ -236,4 +236,24 @@ describe('PersonioClient when Personio does not answer', () => {
     expect(calls).toBe(3);
     await expect(c.employeesPage(0)).resolves.toMatchObject({ data: [] });
   });
+
+  it('announces a retry of a sync request that got no answer, and none of a card detail', async () => {
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/v1/auth')) return new Response(JSON.stringify({ success: true, data: { token: 't', expires_in: 3600 } }), { headers: { 'content-type': 'application/json' } });
+      throw new TypeError('Failed to fetch');
+    });
+    const c = new PersonioClient({ ...credentials, fetch, retryLimit: 3, clock: { now: () => Date.now(), sleep: async () => undefined } });
+    const heard = vi.fn();
+    const stop = c.onNoAnswerRetry(heard);
+    await c.authenticate();
+    await expect(c.balance(1)).rejects.toMatchObject({ kind: 'network' });
+    expect(heard).not.toHaveBeenCalled();
+    await expect(c.employeesPage(0)).rejects.toMatchObject({ kind: 'network' });
+    // Personio had not answered since the failed detail: one more try, announced.
+    expect(heard).toHaveBeenCalledTimes(1);
+    stop();
+    await expect(c.employeesPage(0)).rejects.toMatchObject({ kind: 'network' });
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,10 +1,11 @@
-import ky, { HTTPError, isNetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { retryAfterMs } from '../retry-after';
 import type * as z from 'zod/mini';
 import { cutText } from '../text';
 import { PersonioError } from './errors';
 import { PERSONIO_TEXT_LIMITS } from './map';
 import { RequestBudget, realClock, type Clock } from './budget';
+import { ContactWatch, FIRST_CONTACT_TIMEOUT_MS } from './first-contact';
 import {
   attributesResponseSchema,
   authResponseSchema,
@@ -84,25 +85,6 @@ export const PAGES_IN_FLIGHT = 4;
  * one token and one request budget. Balances and photos go in the lazy lane: they spend the
  * budget only when the sync can spare it, retry once at most, and never after a 429.
  */
-/**
- * How long a request may go unanswered while Personio has not answered the last one (the first
- * request of a client, or the next after a failure). Personio answers in well under a
- * second; a host that takes this long to say anything is down or unreachable, and the admin
- * should hear so rather than wait through the sync's patient timeouts and retries.
- */
-export const FIRST_CONTACT_TIMEOUT_MS = 6_000;
-
-async function firstContact(baseFetch: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined, timeoutMs: number): Promise<Response> {
-  const own = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-  const timeout = AbortSignal.timeout(timeoutMs);
-  try {
-    return await baseFetch(input, { ...init, signal: own ? AbortSignal.any([own, timeout]) : timeout });
-  } catch (error) {
-    if (timeout.aborted && !own?.aborted) throw new PersonioError('network', 'no answer');
-    throw error;
-  }
-}
-
 export class PersonioClient {
   private readonly http: KyInstance;
   private readonly lazyHttp: KyInstance;
@@ -118,9 +100,8 @@ export class PersonioClient {
   requestCount = 0;
   /** HTTP requests of the lazy lane sent. */
   lazyRequestCount = 0;
-  /** Whether Personio answered the last request (see FIRST_CONTACT_TIMEOUT_MS). */
-  private answered = false;
-  private readonly firstContactTimeoutMs: number;
+  /** Whether Personio answers: bounds the first contact (see first-contact.ts). */
+  private readonly contact: ContactWatch;
 
   private readonly onToken: PersonioClientOptions['onToken'];
 
@@ -131,7 +112,7 @@ export class PersonioClient {
     this.clientId = options.clientId;
     // Kept here alone, where close() forgets it.
     this.clientSecret = options.clientSecret;
-    this.firstContactTimeoutMs = options.firstContactTimeoutMs ?? FIRST_CONTACT_TIMEOUT_MS;
+    this.contact = new ContactWatch(options.firstContactTimeoutMs ?? FIRST_CONTACT_TIMEOUT_MS);
     const budgets = options.budgets ?? { employeesPerMinute: 300, authPerMinute: 60 };
     if (budgets) {
       this.employeesBudget = new RequestBudget(budgets.employeesPerMinute, 15, this.clock);
@@ -149,9 +130,8 @@ export class PersonioClient {
       maxRetryAfter: 120_000,
       jitter: (delay: number) => delay * (0.75 + Math.random() * 0.5),
       retryOnTimeout: true,
-      // Until Personio has answered once, a refused connection is tried once more, not five
-      // times over half a minute: an admin waiting on "Starting the sync…" learns within seconds.
-      shouldRetry: ({ error, retryCount }: { error: Error; retryCount: number }) => (!this.answered && isNetworkError(error) ? retryCount <= 1 : undefined),
+      // An admin waiting on "Starting the sync…" learns within seconds that Personio is unreachable.
+      shouldRetry: this.contact.retryRule({ announce: true }),
     };
     const common = {
       prefix: options.baseUrl.replace(/\/+$/, ''),
@@ -160,7 +140,7 @@ export class PersonioClient {
     };
     this.http = ky.create({ ...common, retry, fetch: this.sender('sync', baseFetch) });
     // A detail for the card gives up early: one retry, and a 429 is an answer, not a wait.
-    const lazyRetry = { ...retry, limit: Math.min(1, retry.limit), statusCodes: [408, 500, 502, 503, 504], afterStatusCodes: [] };
+    const lazyRetry = { ...retry, limit: Math.min(1, retry.limit), statusCodes: [408, 500, 502, 503, 504], afterStatusCodes: [], shouldRetry: this.contact.retryRule({ announce: false }) };
     this.lazyHttp = ky.create({ ...common, retry: lazyRetry, fetch: this.sender('lazy', baseFetch) });
   }
 
@@ -177,15 +157,7 @@ export class PersonioClient {
         await budget?.take(init?.signal ?? request?.signal);
         this.requestCount += 1;
       }
-      let response: Response;
-      try {
-        response = this.answered ? await baseFetch(input, init) : await firstContact(baseFetch, input, init, this.firstContactTimeoutMs);
-      } catch (error) {
-        // No answer: until one comes, requests give up early again (offline, Personio down).
-        this.answered = false;
-        throw error;
-      }
-      this.answered = true;
+      const response = await this.contact.send(baseFetch, input, init);
       // Personio does not document Retry-After: 1 s when it does not say.
       if (response.status === 429) budget?.holdOff(retryAfterMs(response.headers.get('retry-after'), this.clock.now()) ?? 1000);
       return response;
@@ -209,11 +181,16 @@ export class PersonioClient {
   }
 
   /**
-   * The next request is a first contact again (see FIRST_CONTACT_TIMEOUT_MS): each sync run
-   * starts by finding out quickly whether Personio answers at all.
+   * The next request is a first contact again (see first-contact.ts): each sync run starts by
+   * finding out quickly whether Personio answers at all.
    */
   expectFirstContact(): void {
-    this.answered = false;
+    this.contact.expectFirstContact();
+  }
+
+  /** Hear when a sync request that got no answer is about to be tried again; returns the way to stop. */
+  onNoAnswerRetry(listener: () => void): () => void {
+    return this.contact.onRetry(listener);
   }
 
   /** The current token, authenticating (once, however many callers ask at the same time). */

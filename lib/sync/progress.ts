@@ -1,5 +1,6 @@
 /** What an open options page or popup shows while a run is under way. */
-export type SyncStage = 'starting' | 'employees' | 'time-offs' | 'sweeping' | 'done' | 'failed';
+/** `retrying`: Personio did not answer a request, which is tried again after a short wait. */
+export type SyncStage = 'starting' | 'retrying' | 'employees' | 'time-offs' | 'sweeping' | 'done' | 'failed';
 
 export interface SyncProgress {
   stage: SyncStage;

@@ -296,6 +296,17 @@ describe('failures keep the last good copy', () => {
     expect(await database.employees.count()).toBe(before);
   });
 
+  it('an unreachable Personio: the page hears "trying again", and the run fails as network after one more try', async () => {
+    const stages: string[] = [];
+    const refused = vi.fn(async () => Promise.reject(new TypeError('Failed to fetch')));
+    const failed = await runSync({ client: client({ fetch: refused, retryLimit: 5 }), settings, db: database, onProgress: (p) => stages.push(p.stage) }, 'full');
+    expect(failed.error?.kind).toBe('network');
+    // One more try, not the five a run that has reached Personio allows.
+    expect(refused.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(stages.filter((s) => s !== 'retrying')).toEqual(['starting', 'failed']);
+    expect(stages.indexOf('retrying')).toBe(1);
+  });
+
   it('credentials revoked mid-run end as bad credentials with the data intact', async () => {
     // A simulator of its own: revoking is permanent there.
     const own = await startSimulator({ employees: 300, seed: 5 });

@@ -90,6 +90,8 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
   const timeOffs = timeOffsDue(stored.has('absence'), checkpoint.kind === 'full', state, now()) ? fetchTimeOffs(ctx.client, now(), { signal }) : undefined;
   timeOffs?.catch(() => undefined);
 
+  // While a request that got no answer waits to be tried again, the page says so rather than "Starting the sync…".
+  const stopHearing = ctx.client.onNoAnswerRetry(() => progress('retrying'));
   try {
     const query = {
       attributes: attributesToRequest(stored),
@@ -188,5 +190,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     });
     progress('failed');
     return log;
+  } finally {
+    stopHearing();
   }
 }

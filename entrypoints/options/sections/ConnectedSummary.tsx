@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useT } from '@/components/I18n';
 import { formatDateTime, formatTime, localDay } from '@/lib/format';
 import type { StatusReply } from '@/lib/status';
@@ -21,7 +22,15 @@ export function ConnectedSummary({ status, now }: { status: StatusReply; now: nu
     <div className="summary">
       <p className="summary-line">
         <span className="summary-dot" aria-hidden="true" />
-        {parts.join(' · ')}
+        {/* Each part wraps whole: never "last sync" at a line's end and its time on the next. */}
+        <span>
+          {parts.map((part, i) => (
+            <Fragment key={part}>
+              {i ? ' ' : null}
+              <span className="summary-part">{i < parts.length - 1 ? `${part} ·` : part}</span>
+            </Fragment>
+          ))}
+        </span>
       </p>
       {total !== undefined ? <p className="muted">{t('summaryCounts', { stored, total })}</p> : null}
     </div>
