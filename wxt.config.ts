@@ -68,7 +68,9 @@ export default defineConfig({
       ...(bench ? benchManifest.webAccessibleResources : []),
     ],
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
+      // The command that opens the toolbar popup is named after the manifest's action key:
+      // Manifest V2 (the Firefox build) has browser_action, so _execute_browser_action.
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
     // The content script is a WXT unlisted script listed here (see entrypoints/content-script.ts).

@@ -22,6 +22,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   content_scripts?: { matches?: string[] }[];
   web_accessible_resources?: (string | { resources: string[]; matches?: string[] })[];
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
 }
 
 const manifests = {} as Record<Browser, Manifest>;
@@ -79,6 +80,13 @@ describe('the shipped manifests', () => {
     const table = justification();
     const missing = grants(manifests[browser]).filter(({ key, entry }) => !table.get(entry)?.[browser].includes(key));
     expect(missing, 'add these to the table in docs/release.md').toEqual([]);
+  });
+
+  it('name the popup shortcut for each manifest version, beside the panel toggle', () => {
+    // Chrome's MV3 opens the action with _execute_action; Firefox's MV2 with _execute_browser_action.
+    expect(Object.keys(manifests.chrome.commands ?? {}).sort()).toEqual(['_execute_action', 'toggle-panel']);
+    expect(Object.keys(manifests.firefox.commands ?? {}).sort()).toEqual(['_execute_browser_action', 'toggle-panel']);
+    expect(manifests.firefox.commands?._execute_browser_action?.suggested_key?.default).toBe('Alt+Shift+S');
   });
 
   it('docs/release.md lists nothing the builds do not ask for', () => {
