@@ -105,7 +105,8 @@ export type AttributesReply = { ok: true; attributes: { key: string; label: stri
 /** A person opened from the popup: the card and the org around them. */
 export interface OpenedPerson {
   person: PersonView;
-  org: NonNullable<ConversationModel['org']>;
+  /** Absent for someone who left whose minimal record keeps no supervisor. */
+  org?: NonNullable<ConversationModel['org']>;
 }
 
 /** Extension pages → background. */

@@ -153,7 +153,16 @@ export async function openPerson(
 ): Promise<OpenedPerson | null> {
   const employee = await database.employees.get(id);
   if (!employee) return null;
-  return { person: await personView(employee, settings, Date.now(), await extrasFor(employee), database), org: await orgOf(employee, database) };
+  const person = await personView(employee, settings, Date.now(), await extrasFor(employee), database);
+  return { person, ...(keepsOrg(employee, settings) ? { org: await orgOf(employee, database) } : {}) };
+}
+
+/**
+ * Whether a person's record says who they reported to. The minimal record of someone who left
+ * keeps no supervisor: their card shows no org rather than a wrong "No supervisor in Personio".
+ */
+function keepsOrg(employee: Employee, settings: Settings): boolean {
+  return employee.status !== 'inactive' || settings.filters.statuses.includes('inactive');
 }
 
 export async function orgOf(employee: Employee, database: SidecardDB = defaultDb()): Promise<NonNullable<ConversationModel['org']>> {
@@ -221,7 +230,7 @@ export async function conversationModel(
   if (employee) {
     const extras = opts.extrasFor ? await opts.extrasFor(employee) : {};
     model.person = await personView(employee, settings, opts.now, extras, database);
-    if (shownFields(settings.fields).includes('supervisor')) model.org = await orgOf(employee, database);
+    if (shownFields(settings.fields).includes('supervisor') && keepsOrg(employee, settings)) model.org = await orgOf(employee, database);
     // Opened straight from the not-found view of a sender Personio does not know by address.
     const fromNotFound = !found.has(tab.selected) && tab.opened.length === 1;
     if (fromNotFound && (await nameMatches()).some((m) => m.id === employee.id)) model.matchedByNameOnly = true;

@@ -139,7 +139,7 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
             ← {t('back')}
           </button>
           <PersonCard person={top.person} today={localDay(now)} onOpenPerson={(id) => void open(id)} onRetryBalance={(id) => void retryBalance(id)} />
-          <OrgView chain={top.org.chain} {...(top.org.brokenAt ? { brokenAt: top.org.brokenAt } : {})} reports={top.org.reports} onOpenPerson={(id) => void open(id)} />
+          {top.org ? <OrgView chain={top.org.chain} {...(top.org.brokenAt ? { brokenAt: top.org.brokenAt } : {})} reports={top.org.reports} onOpenPerson={(id) => void open(id)} /> : null}
         </>
       ) : (
         <>
