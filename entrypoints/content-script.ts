@@ -77,10 +77,16 @@ export default defineUnlistedScript({
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => panel(), { timeout: 3000 });
     else setTimeout(panel, 1000);
 
+    // Which conversation the page shows: when it changes, a panel the agent opened over a
+    // narrow window closes to its tab, so it never covers a conversation unasked.
+    let conversationKey: string | undefined;
     async function report(page: PageReport): Promise<void> {
       if (page.status !== 'none') panel();
+      const key = page.status === 'none' ? undefined : page.status === 'found' ? page.conversation.key : page.key;
+      const newConversation = key !== undefined && key !== conversationKey;
+      conversationKey = key;
       try {
-        const reply = await ask({ type: 'requester', site: adapter.id, page, narrow: narrowQuery.matches });
+        const reply = await ask({ type: 'requester', site: adapter.id, page, narrow: narrowQuery.matches, ...(newConversation ? { newConversation } : {}) });
         if (isPanelLayout(reply?.layout)) frame?.setLayout(reply.layout);
         if (reply?.visible === true) panel().setVisible(true);
         else frame?.setVisible(false);

@@ -78,6 +78,8 @@ export const contentRequests = {
       page: pageReport,
       /** The window is too narrow for the site and an open panel side by side (lib/panel-layout.ts). */
       narrow: z.optional(z.boolean()),
+      /** The page moved to another conversation: a panel opened over a narrow window closes to its tab. */
+      newConversation: z.optional(z.boolean()),
     }),
     reply: replyOf<RequesterReply>(),
   },

@@ -33,24 +33,34 @@ export function parseLayoutPrefs(raw: unknown): LayoutPrefs {
 }
 
 /**
- * Below these window widths (px) the site's own app would lose its layout beside an open
- * panel that pushes it: each needs about 750–900 px for its navigation, list and reading
- * pane or ticket (Gmail's reading pane and Jira's request view fit in less than Outlook's
- * three columns or Zendesk's and Front's ticket with its side context). There the panel
- * starts collapsed to its tab, which takes 36 px and so still pushes, and when the agent
- * opens it, it overlays the page instead of squeezing it until text wraps letter by letter.
- * Collapsed first, because an open overlay would hide the very conversation it describes.
+ * Below these window widths (px) an open panel that pushes the page would squeeze the
+ * site's conversation column under ~280 px, where a mail or ticket reads a few words a
+ * line. Each number is the page width the site needs for that column, plus the panel's
+ * 340 px. Measured on the fixtures (test/fixtures/sites copy each app's columns), the page
+ * width at which the message column reaches 280 px is: Gmail 580, Freshdesk 720, Jira 760,
+ * Help Scout 820, Outlook 940, Zendesk and Front 960. Where the table asks for more, it
+ * allows for the real app's chrome the fixture leaves out (Gmail's toolbar and side panel,
+ * the ticket sidebars of Freshdesk and Help Scout). The numbers are capped at 1,280, the
+ * common laptop width, so a laptop at full width keeps the panel open beside the page;
+ * there Zendesk and Front keep ~270 px, which still reads a sentence a line or two.
+ *
+ * Below its number the panel starts collapsed to its 36 px tab (which still pushes), and
+ * when the agent opens it, it overlays the page with a shadow at its edge instead of
+ * squeezing it. Collapsed first, because an open overlay would hide the conversation it
+ * describes; the tab rather than auto-hiding, because the agent must always see that the
+ * panel is there and reach it with one click (or the keyboard shortcut).
  */
 export const OVERLAY_BELOW: Readonly<Record<string, number>> = {
   gmail: 1100,
-  outlook: 1200,
-  zendesk: 1200,
-  freshdesk: 1200,
   jira: 1100,
-  helpscout: 1100,
-  front: 1200,
+  freshdesk: 1200,
+  helpscout: 1200,
+  outlook: 1280,
+  zendesk: 1280,
+  front: 1280,
 };
-const OVERLAY_BELOW_OTHER = 1200;
+/** A site without its own number (none today) gets the widest. */
+const OVERLAY_BELOW_OTHER = 1280;
 
 export function overlayBelow(site: string): number {
   return OVERLAY_BELOW[site] ?? OVERLAY_BELOW_OTHER;
@@ -72,6 +82,18 @@ export function layoutKey(site: string, narrow: boolean): string {
 export function layoutFor(prefs: LayoutPrefs, site: string | undefined, narrow = false): PanelLayout {
   if (!site) return narrow ? DEFAULT_NARROW_LAYOUT : DEFAULT_LAYOUT;
   return prefs[layoutKey(site, narrow)] ?? (narrow ? DEFAULT_NARROW_LAYOUT : DEFAULT_LAYOUT);
+}
+
+/**
+ * A new conversation on the site: in narrow windows the panel starts as its tab again. The
+ * agent opened the overlay for the conversation before; left open, it would cover the next
+ * one before the agent has read it. Its width stays remembered. Undefined when nothing changes.
+ */
+export function collapseNarrowForNewConversation(prefs: LayoutPrefs, site: string): LayoutPrefs | undefined {
+  const key = layoutKey(site, true);
+  const narrow = prefs[key];
+  if (!narrow || narrow.collapsed) return undefined;
+  return { ...prefs, [key]: { ...narrow, collapsed: true } };
 }
 
 /** How the frame takes its place: pushing the page left by its width, or over the page's edge. */

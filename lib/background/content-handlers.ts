@@ -30,6 +30,7 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
 
     requester: async (message, { tabId, host, snapshot }) => {
       panels.noteSite(tabId, message.site, message.narrow === true);
+      if (message.newConversation === true) await panels.collapseNarrow(message.site);
       const layout = await panels.layoutOfTab(tabId, message.site);
       const { page } = message;
       if (snapshot.settings.disabledSites.includes(message.site) || page.status === 'none') {

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { countEmployees } from '../directory-stats';
 import type { ContentNotice, PanelPush } from '../messages';
-import { layoutFor, LAYOUT_KEY, layoutKey, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '../panel-layout';
+import { collapseNarrowForNewConversation, layoutFor, LAYOUT_KEY, layoutKey, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '../panel-layout';
 import { conversationModel, offerFor, type PanelModel, type TabConversation } from '../panel-model';
 import { isConnected } from '../settings';
 import type { SyncProgress } from '../sync/progress';
@@ -82,6 +82,12 @@ export class PanelHub {
   async pushAll(): Promise<void> {
     const snapshot = await this.deps.settings.now();
     await Promise.all([...this.ports.keys()].map((id) => this.push(id, snapshot)));
+  }
+
+  /** A new conversation on the site: a panel left open over a narrow window becomes its tab again. */
+  async collapseNarrow(site: string): Promise<void> {
+    const next = collapseNarrowForNewConversation(await layoutPrefs(), site);
+    if (next) await browser.storage.local.set({ [LAYOUT_KEY]: { sites: next } });
   }
 
   /** Change how the panel sits on the tab's site; the page's frame and the panel both follow. */
