@@ -4,6 +4,7 @@ import { panelHandlers } from '@/lib/background/panel-handlers';
 import { createRouter } from '@/lib/background/router';
 import { createServices } from '@/lib/background/services';
 import { onWorkerStart } from '@/lib/background/startup';
+import { welcomeOnInstall } from '@/lib/background/welcome';
 import { isSyncAlarm } from '@/lib/background/sync-alarms';
 import { onFirstLetters } from '@/lib/search';
 import { FIRST_LETTERS_KEY } from '@/lib/status';
@@ -22,6 +23,10 @@ export default defineBackground(() => {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(router.onMessage);
   browser.runtime.onConnect.addListener(router.onConnect);
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void welcomeOnInstall(reason, services, () => browser.runtime.openOptionsPage()).catch(() => undefined);
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isSyncAlarm(alarm.name)) void services.startSync('auto');

@@ -70,6 +70,7 @@ export default defineUnlistedScript({
       browser.runtime.onMessage.addListener((message: unknown) => {
         const notice = message as Partial<ContentNotice> | null;
         if (notice?.type === 'panel-layout' && isPanelLayout(notice.layout)) created.setLayout(notice.layout);
+        if (notice?.type === 'report-again' && lastReport) void report(lastReport);
         return undefined;
       });
       return created;
@@ -80,7 +81,9 @@ export default defineUnlistedScript({
     // Which conversation the page shows: when it changes, a panel the agent opened over a
     // narrow window closes to its tab, so it never covers a conversation unasked.
     let conversationKey: string | undefined;
+    let lastReport: PageReport | undefined;
     async function report(page: PageReport): Promise<void> {
+      lastReport = page;
       if (page.status !== 'none') panel();
       const key = page.status === 'none' ? undefined : page.status === 'found' ? page.conversation.key : page.key;
       const newConversation = key !== undefined && key !== conversationKey;

@@ -202,7 +202,10 @@ export interface PanelPush {
 }
 
 /** Background → a tab's content script. Only the background can message a content script. */
-export type ContentNotice = { type: 'panel-layout'; layout: PanelLayout };
+export type ContentNotice =
+  | { type: 'panel-layout'; layout: PanelLayout }
+  /** Sidecard was just connected: say again who the page shows (it was not kept before). */
+  | { type: 'report-again' };
 
 /** Background → extension pages, while a sync runs. */
 export interface ProgressBroadcast {

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   delete env.SIDECARD_OUT_DIR;
   execSync('npx wxt build', { cwd: root, stdio: 'ignore', env: { ...env, SIDECARD_OUT_DIR: PRODUCTION_OUT_DIR } });
   execSync('npx wxt build', { cwd: root, stdio: 'ignore', env: { ...env, SIDECARD_BENCH: '1' } });
-  execSync('node scripts/ensure-chromium.mjs', { cwd: root, stdio: 'inherit' });
+  execSync('node scripts/ensure-browsers.mjs chromium', { cwd: root, stdio: 'inherit' });
   const rows: Row[] = [];
   console.log(`Sidecard benchmarks (${RUNS} runs each; Chromium ${execSync('/usr/bin/chromium --version 2>/dev/null').toString().trim()})\n`);
   const benches: Array<[string, (rows: Row[]) => Promise<void>]> = [

@@ -31,7 +31,7 @@ async function scenarios(): Promise<SiteScenario[]> {
 async function main(): Promise<void> {
   console.log('Building Sidecard…');
   execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
-  execSync('node scripts/ensure-chromium.mjs', { cwd: root, stdio: 'inherit' });
+  execSync('node scripts/ensure-browsers.mjs chromium', { cwd: root, stdio: 'inherit' });
 
   const sim = await startSimulator({ employees: 200, seed: 42 });
   console.log(`Personio simulator: ${sim.url} (200 employees; answering as https://api.personio.de)`);

@@ -59,6 +59,7 @@ export function connectionHandlers(services: BackgroundServices): Handlers<Conne
       await settings.store(own);
       await scheduleSync(applyPolicy(own, snapshot.policy).settings);
       void services.startSync('full');
+      await services.panels.askPagesAgain();
       return result;
     },
 

@@ -84,6 +84,15 @@ export class PanelHub {
     await Promise.all([...this.ports.keys()].map((id) => this.push(id, snapshot)));
   }
 
+  /**
+   * Sidecard was just connected. While it was not, no address from a page was kept, so the
+   * open panels know no conversation: their pages are asked to say again who they show.
+   */
+  async askPagesAgain(): Promise<void> {
+    const notice: ContentNotice = { type: 'report-again' };
+    await Promise.all([...this.ports.keys()].map((tabId) => browser.tabs.sendMessage(tabId, notice).catch(() => undefined)));
+  }
+
   /** A new conversation on the site: a panel left open over a narrow window becomes its tab again. */
   async collapseNarrow(site: string): Promise<void> {
     const next = collapseNarrowForNewConversation(await layoutPrefs(), site);

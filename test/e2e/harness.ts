@@ -14,6 +14,8 @@ export interface Launched {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** Whether the install opened the options page (closed again: tests open their own). */
+  welcomed: boolean;
   /** The browser profile's directory (the benchmarks find the browser's processes by it). */
   profileDir: string;
   close(): Promise<void>;
@@ -23,10 +25,18 @@ export interface Launched {
  * The built extension in real Chromium (Debian's package; never a downloaded browser),
  * headless, with the flags that keep it off the closed network.
  */
-export async function launchExtension(options: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Launched> {
+export async function launchExtension(
+  options: {
+    lang?: string;
+    headless?: boolean;
+    extensionDir?: string;
+    /** A profile to open (another launch may have written it), kept on close: an update test's. */
+    profileDir?: string;
+  } = {},
+): Promise<Launched> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
-  const profile = mkdtempSync(join(tmpdir(), 'sidecard-e2e-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'sidecard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -47,6 +57,7 @@ export async function launchExtension(options: { lang?: string; headless?: boole
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const welcomed = await closeWelcome(context, extensionId);
   // Scripts run under tsx (demo, bench) are compiled with esbuild's keepNames, which wraps
   // functions in __name(); functions we send to the browser then need that helper there.
   const nameHelper = 'globalThis.__name = globalThis.__name || ((f) => f);';
@@ -56,12 +67,32 @@ export async function launchExtension(options: { lang?: string; headless?: boole
     context,
     extensionId,
     worker,
+    welcomed,
     profileDir: profile,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new install opens the options page (lib/background/welcome.ts). Tests open the pages they
+ * need themselves, so the welcome tab is closed: it would hold a Port to the worker and share
+ * the two cores. A profile that is connected by policy, or updated, opens none.
+ */
+async function closeWelcome(context: BrowserContext, extensionId: string): Promise<boolean> {
+  const isWelcome = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find(isWelcome);
+    if (welcome) {
+      await welcome.close();
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
 }
 
 /**

@@ -81,4 +81,19 @@ describe('thin slice: options → sync → Gmail → panel', () => {
     expect(stored.local).toEqual({});
     expect(Object.values(stored.counts).every((n) => n === 0)).toBe(true);
   });
+
+  it('a mail left open while the admin connects shows its sender as soon as Sidecard is connected', async () => {
+    launched = await launchExtension();
+    expect(launched.welcomed).toBe(true); // a new install opened the options page
+    await routePersonio(launched.context, sim);
+    await serveScenario(launched.context, gmail);
+    const page = await launched.context.newPage();
+    await page.goto(gmail.startUrl);
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByText('Sidecard is not connected to Personio yet.').isVisible()).toBe(true);
+    const options = await openOptions(launched);
+    await connect(options);
+    // No navigation in the mail: the page is asked again who it shows.
+    await expect.poll(() => panel.getByText(gmail.first.position).isVisible(), { timeout: 30_000 }).toBe(true);
+  });
 });
