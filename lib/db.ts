@@ -158,7 +158,7 @@ export class SidecardDB extends Dexie {
     // Relaxed durability: a transaction counts as done once the browser has it, without
     // waiting for the disk flush. Each page and its checkpoint still commit atomically, so an
     // OS crash can at worst lose the last pages, which the next run fetches again.
-    super(name, { chromeTransactionDurability: 'relaxed' });
+    super(name, { chromeTransactionDurability: 'relaxed', indexedDB: refusingNewerDatabases() });
     this.version(1).stores({
       employees: 'id, &email, *nameTokens, supervisorId, departmentId, status, seenInRun',
       timeOffs: 'id, employeeId, endDate',
@@ -208,6 +208,45 @@ export class SidecardDB extends Dexie {
           }),
       );
   }
+}
+
+/**
+ * IndexedDB as Dexie sees it, but a database on disk newer than our schema stays closed. Dexie 4
+ * answers the browser's VersionError (a user went back to an older build) by opening the
+ * database again without a version, at the newer one, and where the newer schema lacks a store
+ * or index of ours it adds it and raises the version: it would change the newer release's data,
+ * and read rows of a shape it does not know. Its retry opens without a version; asking for
+ * version 1 instead gets the VersionError again, which Dexie then reports.
+ */
+function refusingNewerDatabases(): IDBFactory {
+  return new Proxy({} as IDBFactory, {
+    get(_target, property) {
+      // Looked up at each use: tests give each file a fresh IndexedDB.
+      const factory = globalThis.indexedDB;
+      if (property === 'open') return (name: string, version?: number) => factory.open(name, version ?? 1);
+      const value: unknown = Reflect.get(factory, property, factory);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(factory) : value;
+    },
+  });
+}
+
+/**
+ * Is the database on disk newer than this build's schema? Then it stays untouched: the user
+ * is told to update Sidecard, or to disconnect, which deletes it ({@link wipeAll}).
+ */
+export async function databaseTooNew(database: SidecardDB = db()): Promise<boolean> {
+  try {
+    await database.open();
+    return false;
+  } catch (e) {
+    if (isVersionError(e)) return true;
+    throw e;
+  }
+}
+
+function isVersionError(e: unknown): boolean {
+  const error = e as { name?: string; inner?: { name?: string } } | undefined;
+  return error?.name === 'VersionError' || error?.inner?.name === 'VersionError';
 }
 
 let instance: SidecardDB | undefined;
@@ -268,8 +307,15 @@ export async function dropPeopleData(database: SidecardDB, employeeIds: readonly
   await Promise.all([dropTimeOffsOf(database, employeeIds), database.balances.bulkDelete([...employeeIds]), database.photos.bulkDelete([...employeeIds])]);
 }
 
-/** Delete every row of company data and secrets: what "Disconnect" promises. */
+/**
+ * Delete every row of company data and secrets: what "Disconnect" promises. A database a newer
+ * build wrote, which this one cannot open, is deleted whole; the next use creates ours.
+ */
 export async function wipeAll(database: SidecardDB = db()): Promise<void> {
+  if (await databaseTooNew(database)) {
+    await Dexie.delete(database.name);
+    return;
+  }
   await database.transaction('rw', [database.employees, database.timeOffBuckets, database.runSeen, database.balances, database.photos, database.syncState, database.syncLog, database.vault, database.searchIndex], async () => {
     await Promise.all([
       database.employees.clear(),

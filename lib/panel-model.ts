@@ -20,6 +20,8 @@ export type PanelModel =
   | { state: 'not-connected' }
   | { state: 'first-sync'; progress?: SyncProgress }
   | { state: 'idle' }
+  /** The database on disk is a newer Sidecard's: nothing is looked up until Sidecard is updated or disconnected. */
+  | { state: 'database-too-new' }
   | OfferModel
   | ConversationModel;
 

@@ -33,6 +33,11 @@ export interface StatusReply {
   /** Bytes the extension's storage uses (navigator.storage.estimate). */
   storageBytes?: number;
   nextSyncAt?: number;
+  /**
+   * The database on disk was written by a newer Sidecard (the user went back to an older build):
+   * it stays closed and untouched, and the numbers above say nothing of it.
+   */
+  databaseTooNew?: true;
 }
 
 export type ConnectReply = ConnectionTest;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { useNow } from '@/components/useNow';
 import { useStatus } from '@/components/useStatus';
+import { WarningBanner } from '@/components/WarningBanner';
 import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
 import { isCustomField } from '@/lib/fields';
@@ -43,6 +44,8 @@ function Options({ live }: { live: ReturnType<typeof useStatus> }) {
   };
   if (!status) return <main className="options">{t('loading')}</main>;
   const locked = new Set(status.locked);
+  // A database a newer build wrote says nothing about this build's sync: the warning and Disconnect stay.
+  const showsData = status.connected && !status.databaseTooNew;
   const customLabels = Object.fromEntries((attributes ?? []).filter((a) => isCustomField(a.key)).map((a) => [a.key, a.label]));
   const granted = attributes ? new Set(attributes.map((a) => a.key)) : undefined;
   return (
@@ -51,9 +54,10 @@ function Options({ live }: { live: ReturnType<typeof useStatus> }) {
         <img src="/icon/sidecard.svg" alt="" width={32} height={32} />
         {t('optionsTitle')}
       </h1>
-      {status.connected ? <SectionNav /> : null}
+      {status.databaseTooNew ? <WarningBanner>{t('databaseTooNew')}</WarningBanner> : null}
+      {showsData ? <SectionNav /> : null}
       <ConnectSection key={disconnects} status={status} now={now} refresh={refresh} result={result} setResult={setResult} locked={locked.has('credentials')} baseUrlLocked={locked.has('baseUrl')} />
-      {status.connected ? (
+      {showsData ? (
         <>
           <PersonioLinkSection personioWebUrl={status.settings.personioWebUrl} onChange={(patch) => void save(patch)} />
           <SyncSection

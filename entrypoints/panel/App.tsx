@@ -6,6 +6,7 @@ import type { PanelPush, PanelToBackground } from '@/lib/messages';
 import type { PanelModel } from '@/lib/panel-model';
 import { ConversationView } from './ConversationView';
 import { DataAsOf } from '@/components/DataAsOf';
+import { WarningBanner } from '@/components/WarningBanner';
 import { DEFAULT_LAYOUT, nextWidth } from '@/lib/panel-layout';
 import { BrandMark, CollapseIcon, NarrowerIcon, OpenIcon, WiderIcon } from './icons';
 
@@ -122,6 +123,15 @@ function Body({ model, send }: { model: PanelModel | undefined; send: (m: PanelT
       );
     case 'idle':
       return <p className="muted">{t('panelIdle')}</p>;
+    case 'database-too-new':
+      return (
+        <section className="empty">
+          <WarningBanner>{t('databaseTooNew')}</WarningBanner>
+          <button type="button" onClick={() => send({ type: 'open-options' })}>
+            {t('openOptions')}
+          </button>
+        </section>
+      );
     case 'offer':
       // Naming a tenant is a setting, and settings change on the options page only.
       return (

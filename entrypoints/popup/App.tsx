@@ -14,6 +14,7 @@ import { localDay } from '@/lib/format';
 import type { OpenedPerson } from '@/lib/messages';
 import type { SearchHit } from '@/lib/search';
 import { runningSync, syncStateOf } from '@/lib/status';
+import { WarningBanner } from '@/components/WarningBanner';
 
 export function App() {
   // Above the provider: the saved language choice comes with the status.
@@ -133,6 +134,7 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
         }
       }}
     >
+      {status.databaseTooNew ? <WarningBanner>{t('databaseTooNew')}</WarningBanner> : null}
       {top ? (
         <>
           <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))} autoFocus>

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { databaseTooNew } from '../db';
 import { countEmployees } from '../directory-stats';
 import type { ContentNotice, PanelPush } from '../messages';
 import { collapseNarrowForNewConversation, layoutFor, LAYOUT_KEY, layoutKey, parseLayoutPrefs, type LayoutPrefs, type PanelLayout } from '../panel-layout';
@@ -114,6 +115,7 @@ export class PanelHub {
 
   private async model(tabId: number, tab: TabConversation | undefined, snapshot?: SettingsSnapshot): Promise<PanelModel> {
     const { settings } = snapshot ?? (await this.deps.settings.now());
+    if (await databaseTooNew()) return { state: 'database-too-new' };
     if (!isConnected(settings)) return { state: 'not-connected' };
     // An unnamed tenant gets the offer before anything of the directory is read.
     const offer = offerFor(tab);

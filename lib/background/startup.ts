@@ -1,5 +1,6 @@
 import { bindUnboundSecret, policyBaseUrl } from '../connection';
 import type { MessageOf, PageRequests } from '../messages';
+import { databaseTooNew } from '../db';
 import { isConnected } from '../settings';
 import { readSyncState } from '../sync/run';
 import { registerCustomDomains } from './custom-domains';
@@ -23,9 +24,10 @@ export async function onWorkerStart(services: BackgroundServices, connect: Conne
     await connect({ type: 'connect', credentials: { baseUrl: policyBaseUrl(policy), clientId: policy.clientId, clientSecret: policy.clientSecret } });
     return;
   }
-  const state = await readSyncState();
-  if (state.checkpoint && isConnected(current)) void services.startSync('auto');
+  // A database a newer build wrote stays closed: no run to resume, no badge read from it.
+  const tooNew = await databaseTooNew();
+  if (!tooNew && (await readSyncState()).checkpoint && isConnected(current)) void services.startSync('auto');
   await scheduleSync(current);
-  await services.refreshBadge();
+  if (!tooNew) await services.refreshBadge();
   await registerCustomDomains(current);
 }

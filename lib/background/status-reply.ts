@@ -1,3 +1,4 @@
+import { databaseTooNew } from '../db';
 import { recentSyncLog, countEmployees } from '../directory-stats';
 import { isConnected } from '../settings';
 import type { StatusReply } from '../status';
@@ -7,7 +8,9 @@ import type { SyncService } from '../sync/service';
 import type { SettingsSnapshot } from './settings-source';
 
 /** What the options page and the popup show about the connection and the sync. */
-export async function statusReply({ settings, locked }: SettingsSnapshot, sync: SyncService, now = Date.now()): Promise<StatusReply> {
+export async function statusReply(snapshot: SettingsSnapshot, sync: SyncService, now = Date.now()): Promise<StatusReply> {
+  if (await databaseTooNew()) return tooNewReply(snapshot);
+  const { settings, locked } = snapshot;
   const state = await readSyncState();
   const log = await recentSyncLog();
   const storageBytes = await navigator.storage?.estimate?.().then((e) => e.usage).catch(() => undefined);
@@ -25,20 +28,41 @@ export async function statusReply({ settings, locked }: SettingsSnapshot, sync: 
     stale: isStale(state, settings.intervalMinutes, now),
     running: sync.isRunning ? (sync.progress ?? null) : null,
     log,
-    settings: {
-      fields: settings.fields,
-      filters: settings.filters,
-      intervalMinutes: settings.intervalMinutes,
-      disabledSites: settings.disabledSites,
-      language: settings.language,
-      customDomains: settings.customDomains,
-      tenants: settings.tenants,
-      personioWebUrl: settings.personioWebUrl,
-      leaverMonths: settings.leaverMonths,
-    },
+    settings: shownSettings(settings),
     locked: [...locked],
     ...(state.population ? { population: state.population } : {}),
     ...(storageBytes !== undefined ? { storageBytes } : {}),
     ...(alarm ? { nextSyncAt: alarm.scheduledTime } : {}),
+  };
+}
+
+/** The connection and settings, and nothing read from a database a newer build wrote. */
+function tooNewReply({ settings, locked }: SettingsSnapshot): StatusReply {
+  return {
+    connected: isConnected(settings),
+    clientId: settings.clientId,
+    secretHint: settings.secretHint,
+    baseUrl: settings.baseUrl,
+    employeeCount: 0,
+    stale: false,
+    running: null,
+    log: [],
+    settings: shownSettings(settings),
+    locked: [...locked],
+    databaseTooNew: true,
+  };
+}
+
+function shownSettings(settings: SettingsSnapshot['settings']): StatusReply['settings'] {
+  return {
+    fields: settings.fields,
+    filters: settings.filters,
+    intervalMinutes: settings.intervalMinutes,
+    disabledSites: settings.disabledSites,
+    language: settings.language,
+    customDomains: settings.customDomains,
+    tenants: settings.tenants,
+    personioWebUrl: settings.personioWebUrl,
+    leaverMonths: settings.leaverMonths,
   };
 }

@@ -13,11 +13,14 @@ export function ConnectedSummary({ status, now }: { status: StatusReply; now: nu
   const total = status.population ? totalCount(status.population) : undefined;
   const stored = status.employeeCount;
   const last = status.lastSuccessAt;
-  const parts = [
-    t('summaryConnected'),
-    total !== undefined ? t('summaryOfTotal', { stored, total }) : t('summaryStored', { count: stored }),
-    last !== undefined ? t('summaryLastSync', { time: localDay(last) === localDay(now) ? formatTime(last, lang) : formatDateTime(last, lang) }) : t('summaryFirstSync'),
-  ];
+  // The numbers of a database a newer build wrote are unknown here (the warning above says why).
+  const parts = status.databaseTooNew
+    ? [t('summaryConnected')]
+    : [
+        t('summaryConnected'),
+        total !== undefined ? t('summaryOfTotal', { stored, total }) : t('summaryStored', { count: stored }),
+        last !== undefined ? t('summaryLastSync', { time: localDay(last) === localDay(now) ? formatTime(last, lang) : formatDateTime(last, lang) }) : t('summaryFirstSync'),
+      ];
   return (
     <div className="summary">
       <p className="summary-line">

@@ -28,7 +28,7 @@ export function DisconnectSection({ status, refresh }: { status: StatusReply; re
     <section aria-labelledby="data-heading">
       <h2 id="data-heading">{t('dataHeading')}</h2>
       <p>
-        {t('dataStored', { count: status.employeeCount })}
+        {status.databaseTooNew ? t('dataStoredByNewer') : t('dataStored', { count: status.employeeCount })}
         {status.storageBytes !== undefined ? ` ${t('dataStorage', { size: formatBytes(status.storageBytes, lang) })}` : ''}
       </p>
       <details>
@@ -42,7 +42,7 @@ export function DisconnectSection({ status, refresh }: { status: StatusReply; re
       </button>
       <Modal open={confirming} title={t('disconnectTitle')} onCancel={() => setConfirming(false)}>
         <p>{t('disconnectConfirm')}</p>
-        <p className="muted">{t('disconnectWhat', { count: status.employeeCount })}</p>
+        <p className="muted">{status.databaseTooNew ? t('disconnectWhatNewer') : t('disconnectWhat', { count: status.employeeCount })}</p>
         <div className="actions">
           {/* Cancel first and focused: the safe answer is the one Enter gives. */}
           <button type="button" data-autofocus onClick={() => setConfirming(false)}>
