@@ -105,6 +105,18 @@ export default defineConfig(
   },
   layeringBlocks(),
   {
+    // React renders text, never markup: no HTML from a string reaches a page, and react-dom's
+    // innerHTML path stays unused, which the build removes (scripts/vite-no-inner-html.ts).
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text and elements.' },
+        { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text and elements.' },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'test/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import { CONTENT_SCRIPT_FILE, SITES } from './lib/sites';
 import { benchManifest } from './scripts/bench-floor-pages';
 import { holidayTableFiles } from './scripts/holiday-tables';
+import { noDynamicInnerHtml } from './scripts/vite-no-inner-html';
+import { zipConfig } from './scripts/zip-config';
+import { TEST_EXTENSION_KEY } from './test/e2e/test-extension-key';
 
 const sitePatterns = SITES.flatMap((s) => s.matches);
 
@@ -12,6 +15,12 @@ const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** `npm run bench` builds a separate copy with a benchmark page; production never contains it. */
 const bench = process.env.SIDECARD_BENCH === '1';
 const OPTIONAL_HOSTS = ['https://*/*', ...(bench ? LOOPBACK : [])];
+
+/**
+ * Test builds only (SIDECARD_TEST_KEY=1, Chrome): a manifest `key` fixes the extension id, so an
+ * update test loads a newer build over the same profile and id. Store builds and zips never have it.
+ */
+const testKey = process.env.SIDECARD_TEST_KEY === '1';
 
 declare global {
   interface ImportMetaEnv {
@@ -28,7 +37,22 @@ export default defineConfig({
   // SIDECARD_OUT_DIR: a build of one's own beside another engineer's (test/e2e/harness.ts reads
   // SIDECARD_EXTENSION_DIR to run it).
   outDir: process.env.SIDECARD_OUT_DIR ?? (bench ? '.output-bench' : '.output'),
-  vite: () => ({ define: { 'import.meta.env.SIDECARD_BENCH': JSON.stringify(bench) } }),
+  // Manifest V3 in Firefox too (WXT's default there is V2). Firefox 140, our minimum, has all of
+  // it that Sidecard uses: `action`, `optional_host_permissions`, `storage.session`,
+  // `scripting.registerContentScripts`, and `web_accessible_resources` with `matches`, so the
+  // panel frame loads only on https pages instead of on every origin as Manifest V2 allows. One
+  // manifest shape for both browsers means one permissions table and one code path. The
+  // difference that stays: Firefox runs the background as an event page, not a service worker
+  // (docs/architecture.md).
+  manifestVersion: 3,
+  // Store packages and the sources package AMO asks for (scripts/zip-config.ts, docs/release.md).
+  zip: zipConfig,
+  vite: () => ({
+    define: { 'import.meta.env.SIDECARD_BENCH': JSON.stringify(bench) },
+    // Production bundles only: react-dom's dangerouslySetInnerHTML path, which we never use, throws
+    // instead of assigning innerHTML, so Firefox's linter has nothing to flag (see the plugin).
+    plugins: [noDynamicInnerHtml()],
+  }),
   hooks: {
     // Public holidays as one small file per country, read by the background when someone is away.
     'build:publicAssets': (wxt, files) => {
@@ -42,6 +66,7 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
+    ...(testKey && browser !== 'firefox' ? { key: TEST_EXTENSION_KEY } : {}),
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -55,22 +80,19 @@ export default defineConfig({
     // Granted at run time, one host at a time: an API proxy, a custom domain.
     optional_host_permissions: OPTIONAL_HOSTS,
     // `scripting` is asked for with a custom domain, to register the content script there.
-    // Firefox builds Manifest V2, which has no optional_host_permissions: there optional
-    // permissions carry the host patterns too, or no proxy or custom domain could be granted.
-    optional_permissions: ['scripting', ...(browser === 'firefox' ? OPTIONAL_HOSTS : [])],
+    optional_permissions: ['scripting'],
     web_accessible_resources: [
       // The panel frame must load on admin-added domains too, which a static list cannot
       // name; use_dynamic_url keeps its address secret per session, so no page can embed it
       // by a guessable URL, and it shows data only to the tab our content script reported.
-      // Manifest V2 (Firefox) flattens this to ["panel.html"], open to every origin: there the
-      // address is secret per install instead (moz-extension://<random UUID>); docs/release.md.
+      // Firefox has no use_dynamic_url: there the address is secret per install instead
+      // (moz-extension://<random UUID>); docs/release.md.
       { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
       ...(bench ? benchManifest.webAccessibleResources : []),
     ],
     commands: {
-      // The command that opens the toolbar popup is named after the manifest's action key:
-      // Manifest V2 (the Firefox build) has browser_action, so _execute_browser_action.
-      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
+      // Opens the toolbar popup (the `action` of Manifest V3, in both browsers).
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
     // The content script is a WXT unlisted script listed here (see entrypoints/content-script.ts).

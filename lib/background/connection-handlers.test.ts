@@ -51,7 +51,7 @@ const secretSentElsewhere = (allowed: string) => sent.filter((r) => r.origin !==
 function handlersWith(policy: ManagedPolicy = {}) {
   const policySource = new PolicySource(async () => policy);
   const settings = new SettingsSource(policySource, fakeBrowser.storage.local);
-  const services = { policy: policySource, settings, startSync: vi.fn(async () => undefined) } as unknown as BackgroundServices;
+  const services = { policy: policySource, settings, startSync: vi.fn(async () => undefined), panels: { askPagesAgain: vi.fn(async () => undefined) } } as unknown as BackgroundServices;
   const handlers = connectionHandlers(services);
   /** The worker's start: a policy carrying credentials connects by itself. */
   const start = () => onWorkerStart(services, (message) => handlers.connect(message, undefined));

@@ -35,7 +35,8 @@ beforeAll(async () => {
       },
     }),
   );
-  launched = await launchExtension();
+  // The policy brings the credentials, so the install opens no settings page to wait for.
+  launched = await launchExtension({ welcome: false });
   expect(launched.extensionId).toBe(id);
   await routePersonio(launched.context, sim);
 });

@@ -7,8 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Both shipped manifests, built for real (WXT turns the config into Chrome's MV3 and Firefox's
- * MV2), against the justification table in docs/release.md: every permission and host each
+ * Both shipped manifests, built for real (Manifest V3 for Chrome and for Firefox), against the justification table in docs/release.md: every permission and host each
  * build asks for is listed there under the same manifest key, and nothing listed is gone.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,6 +15,7 @@ const run = promisify(exec);
 
 type Browser = 'chrome' | 'firefox';
 interface Manifest {
+  manifest_version?: number;
   permissions?: string[];
   optional_permissions?: string[];
   host_permissions?: string[];
@@ -23,6 +23,7 @@ interface Manifest {
   content_scripts?: { matches?: string[] }[];
   web_accessible_resources?: (string | { resources: string[]; matches?: string[] })[];
   commands?: Record<string, { suggested_key?: { default?: string } }>;
+  key?: string;
 }
 
 const manifests = {} as Record<Browser, Manifest>;
@@ -30,11 +31,11 @@ let outDir: string;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'sidecard-manifest-'));
-  // The shipped builds: never the bench build's extras.
-  const env = { ...process.env, SIDECARD_OUT_DIR: outDir, SIDECARD_BENCH: '' };
+  // The shipped builds: never the bench build's extras, nor the test builds' fixed key.
+  const env = { ...process.env, SIDECARD_OUT_DIR: outDir, SIDECARD_BENCH: '', SIDECARD_TEST_KEY: '' };
   await Promise.all([run('npx wxt build', { cwd: root, env }), run('npx wxt build -b firefox', { cwd: root, env })]);
   manifests.chrome = JSON.parse(readFileSync(join(outDir, 'chrome-mv3/manifest.json'), 'utf8')) as Manifest;
-  manifests.firefox = JSON.parse(readFileSync(join(outDir, 'firefox-mv2/manifest.json'), 'utf8')) as Manifest;
+  manifests.firefox = JSON.parse(readFileSync(join(outDir, 'firefox-mv3/manifest.json'), 'utf8')) as Manifest;
 }, 120_000);
 
 afterAll(() => {
@@ -82,11 +83,13 @@ describe('the shipped manifests', () => {
     expect(missing, 'add these to the table in docs/release.md').toEqual([]);
   });
 
-  it('name the popup shortcut for each manifest version, beside the panel toggle', () => {
-    // Chrome's MV3 opens the action with _execute_action; Firefox's MV2 with _execute_browser_action.
-    expect(Object.keys(manifests.chrome.commands ?? {}).sort()).toEqual(['_execute_action', 'toggle-panel']);
-    expect(Object.keys(manifests.firefox.commands ?? {}).sort()).toEqual(['_execute_browser_action', 'toggle-panel']);
-    expect(manifests.firefox.commands?._execute_browser_action?.suggested_key?.default).toBe('Alt+Shift+S');
+  it('are both Manifest V3, and name the popup shortcut after its action, beside the panel toggle', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      expect(manifests[browser].manifest_version, browser).toBe(3);
+      // Manifest V3 opens the toolbar popup with _execute_action (V2's was _execute_browser_action).
+      expect(Object.keys(manifests[browser].commands ?? {}).sort(), browser).toEqual(['_execute_action', 'toggle-panel']);
+      expect(manifests[browser].commands?._execute_action?.suggested_key?.default, browser).toBe('Alt+Shift+S');
+    }
   });
 
   it('docs/release.md lists nothing the builds do not ask for', () => {
@@ -99,8 +102,15 @@ describe('the shipped manifests', () => {
   });
 
   it('ask for host access only to what the background fetches: Personio’s API', () => {
-    expect(manifests.chrome.host_permissions).toEqual(['https://api.personio.de/*']);
-    expect(manifests.firefox.permissions?.filter(isHost)).toEqual(['https://api.personio.de/*']);
+    for (const browser of ['chrome', 'firefox'] as const) {
+      expect(manifests[browser].host_permissions, browser).toEqual(['https://api.personio.de/*']);
+      expect(manifests[browser].permissions?.filter(isHost), browser).toEqual([]);
+    }
+  });
+
+  it('carry no manifest key: the store gives the id, the test builds’ fixed one never ships', () => {
+    expect(manifests.chrome.key).toBeUndefined();
+    expect(manifests.firefox.key).toBeUndefined();
   });
 
   it('contain no loopback host', () => {
@@ -110,9 +120,17 @@ describe('the shipped manifests', () => {
     }
   });
 
-  it('let Firefox grant a proxy or a custom domain at run time', () => {
-    expect(manifests.firefox.optional_permissions).toEqual(expect.arrayContaining(['https://*/*', 'scripting']));
-    expect(manifests.chrome.optional_host_permissions).toEqual(['https://*/*']);
+  it('grant a proxy or a custom domain at run time, in both browsers', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      expect(manifests[browser].optional_host_permissions, browser).toEqual(['https://*/*']);
+      expect(manifests[browser].optional_permissions, browser).toEqual(['scripting']);
+    }
+  });
+
+  it('let only https pages load the panel frame', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      expect(manifests[browser].web_accessible_resources, browser).toEqual([expect.objectContaining({ resources: ['panel.html'], matches: ['https://*/*'] })]);
+    }
   });
 
   it('run on Jira Service Management, not on every page of an Atlassian site', () => {

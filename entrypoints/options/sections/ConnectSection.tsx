@@ -7,10 +7,12 @@ import { BASE_URL_NOT_ALLOWED, checkBaseUrl, DEFAULT_BASE_URL, sameBaseUrl, SECR
 import type { ConnectReply, StatusReply } from '@/lib/status';
 import { MAX_CREDENTIALS_FILE_BYTES, parseCredentialsFile, type CredentialsFileResult } from '@/lib/credentials-file';
 
+/**
+ * Access to the API's host, asked for at the Connect click when missing: a proxy is never
+ * granted at install, and Firefox lets the user withdraw even Personio's own host.
+ */
 async function ensureHostAccess(baseUrl: string): Promise<boolean> {
-  const origin = new URL(baseUrl).origin;
-  if (origin === new URL(DEFAULT_BASE_URL).origin) return true;
-  const origins = [`${origin}/*`];
+  const origins = [`${new URL(baseUrl).origin}/*`];
   if (await browser.permissions.contains({ origins })) return true;
   return browser.permissions.request({ origins });
 }

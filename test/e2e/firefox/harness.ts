@@ -9,7 +9,7 @@ import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } fr
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_EXTENSION_DIR = process.env.SIDECARD_FIREFOX_EXTENSION_DIR ?? join(root, '.output/firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = process.env.SIDECARD_FIREFOX_EXTENSION_DIR ?? join(root, '.output/firefox-mv3');
 
 export interface LaunchedFirefox {
   browser: Browser;
