@@ -111,6 +111,9 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       // One sync once the admin stops changing things, not one per toggle.
       if (scopeChanged && isConnected(after)) services.syncWhenSettled();
       await panels.pushAll();
+      // A tenant or site just named or switched on: its open pages kept no address while it was
+      // not, so they say again who they show (the ticket the admin came from fills in by itself).
+      if (patch.tenants || patch.disabledSites) await panels.askPagesAgain();
       return { ok: true };
     },
   };

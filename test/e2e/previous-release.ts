@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ const CACHE = join(root, 'node_modules/.cache/sidecard-previous-release');
 export interface PreviousRelease {
   tag: string;
   commit: string;
-  /** The built extension (chrome-mv3), its manifest with the test key. */
+  /** The built extension (chrome-mv3, its manifest with the test key; or Firefox's folder). */
   dir: string;
 }
 
@@ -67,10 +67,10 @@ function ensureTestKey(dir: string): void {
   writeFileSync(file, JSON.stringify({ ...manifest, key: TEST_EXTENSION_KEY }));
 }
 
-/** The previous release's Chromium test build: from the cache, or built in a worktree of its own. */
-export async function buildPreviousRelease(): Promise<PreviousRelease> {
+/** The previous release's test build for a browser: from the cache, or built in a worktree of its own. */
+export async function buildPreviousRelease(browser: 'chrome' | 'firefox' = 'chrome'): Promise<PreviousRelease> {
   const { tag, commit } = await previousReleaseCommit();
-  const cached = join(CACHE, commit);
+  const cached = join(CACHE, browser === 'chrome' ? commit : `${commit}-firefox`);
   if (existsSync(join(cached, 'manifest.json'))) return { tag, commit, dir: cached };
 
   const worktree = mkdtempSync(join(tmpdir(), `sidecard-${tag}-`));
@@ -84,9 +84,11 @@ export async function buildPreviousRelease(): Promise<PreviousRelease> {
       await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: worktree, maxBuffer: 64 * 1024 * 1024 });
     }
     const env = { ...process.env, SIDECARD_OUT_DIR: outDir, SIDECARD_TEST_KEY: '1', SIDECARD_BENCH: '' };
-    await run('npx', ['wxt', 'build'], { cwd: worktree, env, maxBuffer: 64 * 1024 * 1024 });
-    const built = join(outDir, 'chrome-mv3');
-    ensureTestKey(built);
+    await run('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], { cwd: worktree, env, maxBuffer: 64 * 1024 * 1024 });
+    // Firefox's folder names its manifest version, which a release may have changed.
+    const built = join(outDir, browser === 'chrome' ? 'chrome-mv3' : readdirSync(outDir).find((d) => d.startsWith('firefox-'))!);
+    // Firefox keeps the id from browser_specific_settings; Chrome's comes from the test key.
+    if (browser === 'chrome') ensureTestKey(built);
     // Into the cache in one step, so a build stopped halfway is never taken for a finished one.
     const staging = `${cached}.${process.pid}`;
     cpSync(built, staging, { recursive: true });

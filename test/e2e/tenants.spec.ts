@@ -80,18 +80,21 @@ describe('a tenant nobody named', () => {
 });
 
 describe('the company’s own tenant', () => {
-  it('shows the requester’s card once the admin names it on the options page', async () => {
+  it('shows the requester’s card once the admin names it on the options page, in the ticket left open', async () => {
+    const page = await launched.context.newPage();
+    await page.goto(zendesk.startUrl);
+    const panel = await panelFrame(page);
+    await panel.getByText('Use Sidecard on acme.zendesk.com?', { exact: true }).waitFor();
+
     const options = await openOptions(launched);
     await options.getByLabel('Address of your Zendesk, Freshdesk or Jira').fill('acme.zendesk.com');
+    sim.resetRequestLog();
     await options.getByRole('button', { name: 'Add', exact: true }).click();
     await options.getByText('Your Zendesk: acme.zendesk.com').waitFor();
     await options.close();
 
-    sim.resetRequestLog();
-    const page = await launched.context.newPage();
-    await page.goto(zendesk.startUrl);
-    const panel = await panelFrame(page);
-    await panel.getByText(ADA.position, { exact: true }).first().waitFor();
+    // No reload: the ticket's page is asked again who it shows.
+    await expect.poll(() => panel.locator('body').innerText(), { timeout: 20_000 }).toContain(ADA.position);
     expect(await panel.locator('body').innerText()).not.toContain('Use Sidecard on');
     // Here the card fetches its vacation balance: what the unnamed tenant never caused.
     await expect.poll(() => lookups().length, { timeout: 10_000 }).toBeGreaterThan(0);

@@ -94,6 +94,8 @@ export interface Simulator {
   clearFaults(): void;
   /** tokens for it stop working (403), authentication fails (401) */
   revokeCredential(clientId: string): void;
+  /** every token handed out so far stops working, as when its 24 h are up; the credential still authenticates */
+  expireTokens(): void;
   setAllowedAttributes(clientId: string, attributes: string[]): void;
   setRateLimit(limit: SimOptions['rateLimit']): void;
   close(): Promise<void>;
@@ -404,6 +406,9 @@ class PersonioSimulator implements Simulator {
   revokeCredential(clientId: string): void {
     this.credential(clientId).revoked = true;
     for (const [token, t] of this.tokens) if (t.clientId === clientId) this.tokens.delete(token);
+  }
+  expireTokens(): void {
+    this.tokens.clear();
   }
   setAllowedAttributes(clientId: string, attributes: string[]): void {
     this.credential(clientId).allowed = new Set(attributes);

@@ -17,8 +17,16 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(hosts: string[]): Promise<LaunchedFirefox> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox first`);
+export async function launchFirefox(
+  hosts: string[],
+  options: {
+    extensionDir?: string;
+    /** A profile another launch may have written, kept on close: an update test's. */
+    profileDir?: string;
+  } = {},
+): Promise<LaunchedFirefox> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No Firefox build at ${extensionDir}: run npm run build:firefox first`);
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is missing at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -28,13 +36,16 @@ export async function launchFirefox(hosts: string[]): Promise<LaunchedFirefox> {
     acceptInsecureCerts: true,
     // Wide enough for the panel to sit beside every site (lib/panel-layout.ts).
     defaultViewport: { width: 1440, height: 900 },
+    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     extraPrefsFirefox: {
       // The real host names resolve to this machine, where the site server listens.
       'network.dns.localDomains': hosts.join(','),
       'network.trr.mode': 5,
     },
   });
-  const addonId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  // A temporary add-on: gone when the browser closes, but the profile keeps its internal UUID,
+  // so installing it again (or a newer build with the same id) finds its data.
+  const addonId = await browser.installExtension(extensionDir);
   return { browser, addonId, close: () => browser.close() };
 }
 
@@ -55,6 +66,19 @@ export async function extensionPage(browser: Browser, file: string, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`Firefox has no ${file} open`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Have the extension open its options page from a tab's panel, over the panel's own Port and
+ * message: the panel shows that button only while not connected, and BiDi cannot open
+ * moz-extension:// pages itself. The tab's panel is replaced by this Port: use a spare tab.
+ */
+export async function openOptionsThroughPanel(browser: Browser, panel: Frame): Promise<Page> {
+  await panel.evaluate(() => {
+    const api = (globalThis as unknown as { browser: { runtime: { connect(o: { name: string }): { postMessage(m: unknown): void } } } }).browser;
+    api.runtime.connect({ name: 'sidecard-panel' }).postMessage({ type: 'open-options' });
+  });
+  return extensionPage(browser, 'options.html');
 }
 
 /** The panel's frame on a site page: puppeteer names it about:blank, but it runs panel.html. */

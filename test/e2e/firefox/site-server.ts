@@ -18,6 +18,8 @@ import { fixtureFile, type FixtureRoute, type SiteScenario } from '../../fixture
 export interface SiteServer {
   hosts: string[];
   serve(scenario: SiteScenario): void;
+  /** Unreachable: Personio's connections are reset, as when the network is down. */
+  personioReachable(reachable: boolean): void;
   close(): Promise<void>;
 }
 
@@ -80,9 +82,10 @@ async function forwardToSimulator(sim: Simulator, req: IncomingMessage, res: Ser
 export async function startSiteServer(sim: Simulator, siteHosts: string[]): Promise<SiteServer> {
   const hosts = [PERSONIO_HOST, ...siteHosts];
   const routes: { site: string; route: FixtureRoute; pattern: RegExp }[] = [];
+  let personioUp = true;
   const server: Server = createServer(certificateFor(hosts), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:443$/, '');
-    if (host === PERSONIO_HOST) return void forwardToSimulator(sim, req, res);
+    if (host === PERSONIO_HOST) return personioUp ? void forwardToSimulator(sim, req, res) : void res.destroy();
     const url = `https://${host}${req.url ?? '/'}`;
     // Later routes win over earlier ones, as in Playwright.
     const match = [...routes].reverse().find((r) => r.pattern.test(url));
@@ -102,6 +105,9 @@ export async function startSiteServer(sim: Simulator, siteHosts: string[]): Prom
     hosts,
     serve(scenario) {
       for (const route of scenario.routes) routes.push({ site: scenario.site, route, pattern: globToRegExp(route.url) });
+    },
+    personioReachable(reachable) {
+      personioUp = reachable;
     },
     close: () =>
       new Promise((resolve) => {
