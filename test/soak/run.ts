@@ -1,0 +1,271 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-sim';
+import { askBackground, connect, launchExtension, openOptions, readStore, routePersonio, stopServiceWorker, waitForRunOver, type Launched } from '../e2e/harness';
+import { leaverCutoff } from '../../lib/sync/leavers';
+import { localDay } from '../../lib/format';
+import { applyRandomChanges, breakCycles, type ChangeKind } from './changes';
+import { compare, expectedPeople, type Divergence, type LocalPerson } from './oracle';
+import { seeded, type Random } from './random';
+
+/**
+ * The soak: a company changing round after round in the simulator, synced by the built
+ * extension in real Chromium with faults injected at random, and after each round the local
+ * copy judged against the truth (test/soak/oracle.ts). Each round stands for one sync
+ * interval (15 simulated minutes): its changes, a run that may meet a fault, then the next
+ * scheduled run, after which nothing may differ.
+ */
+export interface SoakOptions {
+  seed: number;
+  rounds: number;
+  employees: number;
+  changesPerRound: number;
+  onRound?: (line: string) => void;
+}
+
+export type FaultKind = 'none' | '429-storm' | '5xx' | 'reset' | 'truncated-json' | 'wrong-type' | 'missing-id' | 'token-expired' | 'worker-stopped' | 'browser-restarted';
+
+export interface SoakFigures {
+  seed: number;
+  rounds: number;
+  peopleStart: number;
+  peopleEnd: number;
+  changes: Map<ChangeKind, number>;
+  faults: Map<FaultKind, number>;
+  failedRuns: number;
+  divergences: number;
+  divergenceSamples: Divergence[];
+  peopleLost: number;
+  lookupsLost: number;
+  maxStalenessMinutes: number;
+  searchMisses: number;
+  removedStillFound: number;
+  bytesPerPersonStart: number;
+  bytesPerPersonEnd: number;
+  seconds: number;
+}
+
+const INTERVAL_MINUTES = 15;
+const FULL_EVERY = 8; // the daily reconciliation, sooner than daily so every soak sees several
+const FAULTS: FaultKind[] = ['none', 'none', '429-storm', '5xx', 'reset', 'truncated-json', 'wrong-type', 'missing-id', 'token-expired', 'worker-stopped', 'browser-restarted'];
+const EMPLOYEES = '/v1/company/employees';
+
+interface SyncLogRow {
+  id: number;
+  kind: string;
+  endedAt?: number;
+  error?: { kind: string };
+}
+
+export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
+  const started = Date.now();
+  const rng = seeded(options.seed);
+  const sim = await startSimulator({ employees: options.employees, seed: options.seed });
+  const profileDir = mkdtempSync(join(tmpdir(), 'sidecard-soak-'));
+  const figures: SoakFigures = {
+    seed: options.seed, rounds: 0, peopleStart: 0, peopleEnd: 0, changes: new Map(), faults: new Map(), failedRuns: 0, divergences: 0,
+    divergenceSamples: [], peopleLost: 0, lookupsLost: 0, maxStalenessMinutes: 0, searchMisses: 0, removedStillFound: 0, bytesPerPersonStart: 0, bytesPerPersonEnd: 0, seconds: 0,
+  };
+  let browser = await start(sim, profileDir, false);
+  try {
+    await connect(browser.options, DEFAULT_CREDENTIAL);
+    await untilRunEndsAfter(browser.options, 0);
+    let local = await people(browser.options);
+    figures.peopleStart = local.length;
+    figures.bytesPerPersonStart = await bytesPerPerson(browser.options, local.length);
+    /** Since which round each person has differed (for staleness). */
+    const differingSince = new Map<number, number>();
+
+    for (let round = 1; round <= options.rounds; round += 1) {
+      const today = localDay(Date.now());
+      for (const [kind, n] of applyRandomChanges(sim, rng, options.changesPerRound, sim.company.today)) figures.changes.set(kind, (figures.changes.get(kind) ?? 0) + n);
+      const previous = local;
+      const fault = rng.pick(FAULTS);
+      options.onRound?.(`round ${round}: ${fault}…`);
+      figures.faults.set(fault, (figures.faults.get(fault) ?? 0) + 1);
+      const runsBefore = await lastEndedRun(browser.options);
+      browser = await faultedRun(browser, sim, profileDir, fault, rng, round % FULL_EVERY === 0);
+      const log = await syncLog(browser.options);
+      const faultedFailed = (log.at(-1)?.id ?? 0) > runsBefore && log.at(-1)?.error !== undefined;
+      if (faultedFailed) {
+        figures.failedRuns += 1;
+        // The run failed: the last good copy must still answer, person by person.
+        figures.lookupsLost += await lostLookups(browser.options, previous, rng);
+      }
+      sim.clearFaults();
+
+      // The next scheduled run, without faults: after it, nothing may differ. (A run still going,
+      // such as one resuming after its fault, would take this Sync now in: it ends first.)
+      await waitForRunOver(browser.options, 90_000);
+      const ended = await lastEndedRun(browser.options);
+      await askBackground(browser.options, { type: 'sync-now' });
+      await untilRunEndsAfter(browser.options, ended);
+      local = await people(browser.options);
+      const cutoff = leaverCutoff(today, 12);
+      const found = compare(sim.company.employees, local, cutoff);
+      figures.divergences += found.length;
+      if (figures.divergenceSamples.length < 10) figures.divergenceSamples.push(...found.slice(0, 10 - figures.divergenceSamples.length));
+      const expected = expectedPeople(sim.company.employees, cutoff);
+      figures.peopleLost += found.filter((d) => d.kind === 'missing' && previous.some((p) => p.id === d.id)).length;
+      const now = new Set(found.map((d) => d.id));
+      for (const id of now) if (!differingSince.has(id)) differingSince.set(id, round);
+      for (const [id, since] of differingSince) {
+        if (now.has(id)) continue;
+        figures.maxStalenessMinutes = Math.max(figures.maxStalenessMinutes, (round - since + 1) * INTERVAL_MINUTES);
+        differingSince.delete(id);
+      }
+      const search = await checkSearch(browser.options, local, previous.filter((p) => !expected.has(p.id)), rng);
+      figures.searchMisses += search.misses;
+      figures.removedStillFound += search.removedFound;
+      breakCycles(sim);
+      figures.rounds = round;
+      options.onRound?.(`round ${round}: fault ${fault}${faultedFailed ? ' (run failed)' : ''}, ${local.length} people, ${found.length} divergences${found.length ? ` ${JSON.stringify(found.slice(0, 3))}` : ''}`);
+    }
+    // Whatever still differs at the end has been stale since it began.
+    for (const since of differingSince.values()) figures.maxStalenessMinutes = Math.max(figures.maxStalenessMinutes, (options.rounds - since + 2) * INTERVAL_MINUTES);
+    if (figures.maxStalenessMinutes === 0) figures.maxStalenessMinutes = INTERVAL_MINUTES;
+    figures.peopleEnd = local.length;
+    figures.bytesPerPersonEnd = await bytesPerPerson(browser.options, local.length);
+  } finally {
+    await browser.launched.close();
+    await sim.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+  figures.seconds = Math.round((Date.now() - started) / 1000);
+  return figures;
+}
+
+interface Running {
+  launched: Launched;
+  options: Page;
+}
+
+async function start(sim: Simulator, profileDir: string, again: boolean): Promise<Running> {
+  const launched = await launchExtension({ profileDir, welcome: !again });
+  await routePersonio(launched.context, sim);
+  return { launched, options: await openOptions(launched) };
+}
+
+/** One run with the round's fault; returns the browser, restarted if the fault was a restart. */
+async function faultedRun(browser: Running, sim: Simulator, profileDir: string, fault: FaultKind, rng: Random, full: boolean): Promise<Running> {
+  switch (fault) {
+    case '429-storm':
+      sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 1, count: rng.int(2, 6), path: EMPLOYEES });
+      break;
+    case '5xx':
+      sim.injectFault({ kind: 'status', status: rng.pick([500, 502, 503]), count: rng.int(1, 4), path: EMPLOYEES });
+      break;
+    case 'reset':
+      sim.injectFault({ kind: 'drop', count: rng.int(1, 3), path: EMPLOYEES });
+      break;
+    case 'truncated-json':
+    case 'wrong-type':
+    case 'missing-id':
+      sim.injectFault({ kind: 'malformed', variant: fault === 'truncated-json' ? 'truncated' : fault, path: EMPLOYEES });
+      break;
+    case 'token-expired':
+      sim.expireTokens();
+      break;
+    default:
+      break;
+  }
+  await waitForRunOver(browser.options, 90_000);
+  const ended = await lastEndedRun(browser.options);
+  await askBackground(browser.options, { type: 'sync-now', ...(full ? { full: true } : {}) });
+  if (fault === 'worker-stopped') {
+    await new Promise((r) => setTimeout(r, rng.int(0, 300)));
+    await stopServiceWorker(browser.launched, browser.options);
+  }
+  if (fault === 'browser-restarted') {
+    await new Promise((r) => setTimeout(r, rng.int(0, 300)));
+    await browser.launched.context.close();
+    browser = await start(sim, profileDir, true);
+  }
+  // A stopped run resumes when the worker wakes; either way one more run has ended.
+  await untilRunEndsAfter(browser.options, ended);
+  return browser;
+}
+
+async function syncLog(options: Page): Promise<SyncLogRow[]> {
+  return readStore<SyncLogRow>(options, 'syncLog');
+}
+
+/** The id of the last run that ended (the log keeps only the recent ones, so ids, not a count). */
+async function lastEndedRun(options: Page): Promise<number> {
+  return Math.max(0, ...(await syncLog(options)).filter((l) => l.endedAt).map((l) => l.id));
+}
+
+/** Until a run after `id` has ended and nothing runs. */
+async function untilRunEndsAfter(options: Page, id: number, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await lastEndedRun(options)) <= id) {
+    if (Date.now() > deadline) {
+      const status = await askBackground<{ running: unknown }>(options, { type: 'status' });
+      throw new Error(`no sync run ended within ${timeoutMs / 1000} s; the last runs: ${JSON.stringify((await syncLog(options)).slice(-3))}; running: ${JSON.stringify(status.running)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await waitForRunOver(options, timeoutMs);
+}
+
+async function people(options: Page): Promise<LocalPerson[]> {
+  return readStore<LocalPerson>(options, 'employees');
+}
+
+/**
+ * What the stored rows weigh (their JSON), per person: the browser's own usage figure also counts
+ * IndexedDB's logs before compaction, which come and go with no relation to the data.
+ */
+async function bytesPerPerson(options: Page, count: number): Promise<number> {
+  const bytes = await options.evaluate(async () => {
+    const open = indexedDB.open('sidecard');
+    const database = await new Promise<IDBDatabase>((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    let total = 0;
+    for (const name of [...database.objectStoreNames]) {
+      const rows = await new Promise<unknown[]>((res) => {
+        const req = database.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => res(req.result);
+      });
+      for (const row of rows) total += JSON.stringify(row, (_k, v: unknown) => (v instanceof Blob ? v.size : v))?.length ?? 0;
+    }
+    database.close();
+    return total;
+  });
+  return count ? Math.round(bytes / count) : 0;
+}
+
+interface Hit {
+  id: number;
+}
+
+/** People of the last good copy that a lookup by address no longer finds (a sample). */
+async function lostLookups(options: Page, previous: readonly LocalPerson[], rng: Random): Promise<number> {
+  let lost = 0;
+  for (let i = 0; i < Math.min(10, previous.length); i += 1) {
+    const person = rng.pick(previous);
+    const hits = await askBackground<Hit[]>(options, { type: 'search', query: person.email, limit: 5 });
+    if (!hits.some((h) => h.id === person.id)) lost += 1;
+  }
+  return lost;
+}
+
+/** The search index against the store: stored people findable by address, removed ones not. */
+async function checkSearch(options: Page, local: readonly LocalPerson[], removed: readonly LocalPerson[], rng: Random): Promise<{ misses: number; removedFound: number }> {
+  let misses = 0;
+  for (let i = 0; i < Math.min(15, local.length); i += 1) {
+    const person = rng.pick(local);
+    const hits = await askBackground<Hit[]>(options, { type: 'search', query: person.email, limit: 5 });
+    if (!hits.some((h) => h.id === person.id)) misses += 1;
+  }
+  let removedFound = 0;
+  for (const person of removed.slice(0, 10)) {
+    const hits = await askBackground<Hit[]>(options, { type: 'search', query: person.email, limit: 5 });
+    if (hits.some((h) => h.id === person.id)) removedFound += 1;
+  }
+  return { misses, removedFound };
+}
