@@ -76,6 +76,7 @@ export default defineConfig(
   globalIgnores([
     '.output/**',
     '.output-bench/**',
+    '.output-soak/**',
     '.wxt/**',
     'node_modules/**',
     'demo-output/**',

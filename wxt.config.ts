@@ -14,6 +14,8 @@ const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /** `npm run bench` builds a separate copy with a benchmark page; production never contains it. */
 const bench = process.env.SIDECARD_BENCH === '1';
+/** `npm run soak` builds a copy whose sync clock the soak moves ahead (test/soak); never shipped. */
+const soak = process.env.SIDECARD_SOAK === '1';
 const OPTIONAL_HOSTS = ['https://*/*', ...(bench ? LOOPBACK : [])];
 
 /**
@@ -29,6 +31,8 @@ declare global {
      * so the minifier drops every branch it guards and nothing bench-only ships.
      */
     readonly SIDECARD_BENCH?: boolean;
+    /** True only in the soak build: the sync reads a clock the soak moves (lib/background/soak-clock.ts). */
+    readonly SIDECARD_SOAK?: boolean;
   }
 }
 
@@ -36,7 +40,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // SIDECARD_OUT_DIR: a build of one's own beside another engineer's (test/e2e/harness.ts reads
   // SIDECARD_EXTENSION_DIR to run it).
-  outDir: process.env.SIDECARD_OUT_DIR ?? (bench ? '.output-bench' : '.output'),
+  outDir: process.env.SIDECARD_OUT_DIR ?? (bench ? '.output-bench' : soak ? '.output-soak' : '.output'),
   // Manifest V3 in Firefox too (WXT's default there is V2). Firefox 140, our minimum, has all of
   // it that Sidecard uses: `action`, `optional_host_permissions`, `storage.session`,
   // `scripting.registerContentScripts`, and `web_accessible_resources` with `matches`, so the
@@ -48,7 +52,7 @@ export default defineConfig({
   // Store packages and the sources package AMO asks for (scripts/zip-config.ts, docs/release.md).
   zip: zipConfig,
   vite: () => ({
-    define: { 'import.meta.env.SIDECARD_BENCH': JSON.stringify(bench) },
+    define: { 'import.meta.env.SIDECARD_BENCH': JSON.stringify(bench), 'import.meta.env.SIDECARD_SOAK': JSON.stringify(soak) },
     // Production bundles only: react-dom's dangerouslySetInnerHTML path, which we never use, throws
     // instead of assigning innerHTML, so Firefox's linter has nothing to flag (see the plugin).
     plugins: [noDynamicInnerHtml()],

@@ -24,6 +24,8 @@ const steps = [
   ['build (chrome)', 'npm', ['run', '--silent', 'build']],
   ['build (firefox)', 'npm', ['run', '--silent', 'build:firefox']],
   ['firefox lint', 'npm', ['run', '--silent', 'lint:firefox']],
+  // The soak's own build (its sync clock can be moved ahead), for the short soak in the e2e suite.
+  ['build (soak)', 'npx', ['wxt', 'build'], { SIDECARD_SOAK: '1' }],
   ['end-to-end tests', 'npm', ['run', '--silent', 'test:e2e']],
   // The Chrome package is the Edge package: the user's path again with Chromium reporting Edge's
   // user agent (to the pages and the worker), so no code path may sniff for Chrome.

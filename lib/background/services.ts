@@ -10,6 +10,7 @@ import { SyncService } from '../sync/service';
 import { PROGRESS_BROADCAST, type ProgressBroadcast } from '../messages';
 import { LazyExtras } from './lazy-extras';
 import { LiveConnection } from './live-connection';
+import { soakClock } from './soak-clock';
 import { PanelHub } from './panel-hub';
 import { PanelSessions } from './panel-sessions';
 import { PolicySource } from './policy';
@@ -82,6 +83,7 @@ export function createServices(): BackgroundServices {
       void refreshBadge();
       void panels.pushAll();
     },
+    ...(import.meta.env.SIDECARD_SOAK ? { clock: soakClock } : {}),
   });
   const panels = new PanelHub({ sessions, settings, extras, progress: () => sync.progress });
   const settledSync = new QuietTrigger(() => void sync.request('full').catch(() => undefined), SETTINGS_QUIET_MS);

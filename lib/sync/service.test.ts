@@ -56,6 +56,33 @@ describe('sync service', () => {
     expect(events).toContain('index:all');
   });
 
+  it('runs on the clock it is given, read as the run starts (a soak moves it ahead), and on real time without one', async () => {
+    const seen: (number | undefined)[] = [];
+    const run = async (ctx: SyncContext) => {
+      seen.push(ctx.now?.());
+      return log();
+    };
+    let ahead = 0;
+    const { service } = setUp({ run });
+    await service.request('auto');
+    const moved = new SyncService({
+      connection: async () => ({ settings: defaultSettings(), client: {} as PersonioClient }),
+      armResume: async () => undefined,
+      disarmResume: async () => undefined,
+      onProgress: () => undefined,
+      onRunOver: () => undefined,
+      run: (ctx) => run(ctx),
+      updateIndex: async () => undefined,
+      clock: async () => {
+        const offset = ahead;
+        return () => 1_000 + offset;
+      },
+    });
+    ahead = 15 * 60_000;
+    await moved.request('auto');
+    expect(seen).toEqual([undefined, 1_000 + 15 * 60_000]);
+  });
+
   it('joins a running run instead of starting a second', async () => {
     let finish: (entry: SyncLogEntry) => void = () => undefined;
     const run = vi.fn(() => new Promise<SyncLogEntry>((r) => (finish = r)));

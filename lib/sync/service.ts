@@ -29,6 +29,8 @@ export interface SyncServiceDeps {
   run?: (ctx: SyncContext, request: SyncRequest) => Promise<SyncLogEntry>;
   /** How the search index follows a run: `updateSearchIndex`, replaceable in tests. */
   updateIndex?: (ids: Iterable<number> | 'all') => Promise<void>;
+  /** The clock a run reads, fetched as it starts: Date.now unless a soak build moves it. */
+  clock?: () => Promise<() => number>;
 }
 
 /**
@@ -68,6 +70,7 @@ export class SyncService {
     // Without labels, custom fields still sync, under their keys.
     const attributeDefinitions = hasCustomFields ? await client.attributes({ signal }).catch(() => []) : [];
     signal?.throwIfAborted();
+    const now = await this.deps.clock?.();
     await this.deps.armResume();
     const changed = new Set<number>();
     let resumed = false;
@@ -84,6 +87,7 @@ export class SyncService {
             this.deps.onProgress(p);
           },
           onRowsChanged: (ids) => ids.forEach((id) => changed.add(id)),
+          ...(now ? { now } : {}),
         },
         request,
       );

@@ -96,6 +96,8 @@ export interface Simulator {
   revokeCredential(clientId: string): void;
   /** every token handed out so far stops working, as when its 24 h are up; the credential still authenticates */
   expireTokens(): void;
+  /** The company's clock jumps ahead (changes after it are stamped later): simulated time for a soak. */
+  advanceClock(ms: number): void;
   setAllowedAttributes(clientId: string, attributes: string[]): void;
   setRateLimit(limit: SimOptions['rateLimit']): void;
   close(): Promise<void>;
@@ -409,6 +411,9 @@ class PersonioSimulator implements Simulator {
   }
   expireTokens(): void {
     this.tokens.clear();
+  }
+  advanceClock(ms: number): void {
+    this.state.aheadMs += ms;
   }
   setAllowedAttributes(clientId: string, attributes: string[]): void {
     this.credential(clientId).allowed = new Set(attributes);

@@ -44,9 +44,12 @@ export class SimState {
     this.clockMs = Math.floor(latest / 1000) * 1000;
   }
 
-  /** "Now" for a mutation: the real time in whole seconds, but always after the previous one. */
+  /** How far the company's clock runs ahead of the real one (a soak's simulated time). */
+  aheadMs = 0;
+
+  /** "Now" for a mutation: the company's time in whole seconds, but always after the previous one. */
   now(): number {
-    this.clockMs = Math.max(Math.floor(Date.now() / 1000) * 1000, this.clockMs + 1000);
+    this.clockMs = Math.max(Math.floor((Date.now() + this.aheadMs) / 1000) * 1000, this.clockMs + 1000);
     return this.clockMs;
   }
 

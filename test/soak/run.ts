@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-sim';
 import { askBackground, connect, launchExtension, openOptions, readStore, routePersonio, stopServiceWorker, waitForRunOver, type Launched } from '../e2e/harness';
@@ -18,6 +19,8 @@ import { seeded, type Random } from './random';
  * scheduled run, after which nothing may differ.
  */
 export interface SoakOptions {
+  /** The soak build (SIDECARD_SOAK=1), whose sync clock the soak moves. */
+  extensionDir?: string;
   seed: number;
   rounds: number;
   employees: number;
@@ -48,7 +51,13 @@ export interface SoakFigures {
 }
 
 const INTERVAL_MINUTES = 15;
-const FULL_EVERY = 8; // the daily reconciliation, sooner than daily so every soak sees several
+/** Changes come in this many batches a round, the clocks moving on between them. */
+const BATCHES = 3;
+const SOAK_CLOCK_KEY = 'soak:clockOffsetMs';
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SOAK_EXTENSION_DIR = process.env.SIDECARD_SOAK_EXTENSION_DIR ?? join(root, '.output-soak/chrome-mv3');
+/** An admin's occasional full Sync now; the daily reconciliation comes by itself, every 96 rounds of simulated time. */
+const FULL_EVERY = 8;
 const FAULTS: FaultKind[] = ['none', 'none', '429-storm', '5xx', 'reset', 'truncated-json', 'wrong-type', 'missing-id', 'token-expired', 'worker-stopped', 'browser-restarted'];
 const EMPLOYEES = '/v1/company/employees';
 
@@ -68,7 +77,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     seed: options.seed, rounds: 0, peopleStart: 0, peopleEnd: 0, changes: new Map(), faults: new Map(), failedRuns: 0, divergences: 0,
     divergenceSamples: [], peopleLost: 0, lookupsLost: 0, maxStalenessMinutes: 0, searchMisses: 0, removedStillFound: 0, bytesPerPersonStart: 0, bytesPerPersonEnd: 0, seconds: 0,
   };
-  let browser = await start(sim, profileDir, false);
+  const extensionDir = options.extensionDir ?? SOAK_EXTENSION_DIR;
+  let browser = await start(sim, profileDir, false, extensionDir);
+  /** Simulated time: how far the company's and the extension's sync clocks run ahead. */
+  let aheadMs = 0;
+  const advance = async (minutes: number) => {
+    sim.advanceClock(minutes * 60_000);
+    aheadMs += minutes * 60_000;
+    await browser.options.evaluate(([key, value]) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: value }), [SOAK_CLOCK_KEY, aheadMs] as const);
+  };
   try {
     await connect(browser.options, DEFAULT_CREDENTIAL);
     await untilRunEndsAfter(browser.options, 0);
@@ -79,14 +96,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     const differingSince = new Map<number, number>();
 
     for (let round = 1; round <= options.rounds; round += 1) {
-      const today = localDay(Date.now());
-      for (const [kind, n] of applyRandomChanges(sim, rng, options.changesPerRound, sim.company.today)) figures.changes.set(kind, (figures.changes.get(kind) ?? 0) + n);
+      // The round's changes spread over its interval: a run that starts late sees some that
+      // are a quarter of an hour old, as in the field.
+      for (let batch = 0; batch < BATCHES; batch += 1) {
+        const count = Math.round(options.changesPerRound / BATCHES);
+        for (const [kind, n] of applyRandomChanges(sim, rng, count, sim.company.today)) figures.changes.set(kind, (figures.changes.get(kind) ?? 0) + n);
+        await advance(INTERVAL_MINUTES / BATCHES);
+      }
+      const today = localDay(Date.now() + aheadMs);
       const previous = local;
       const fault = rng.pick(FAULTS);
       options.onRound?.(`round ${round}: ${fault}…`);
       figures.faults.set(fault, (figures.faults.get(fault) ?? 0) + 1);
       const runsBefore = await lastEndedRun(browser.options);
-      browser = await faultedRun(browser, sim, profileDir, fault, rng, round % FULL_EVERY === 0);
+      browser = await faultedRun(browser, sim, profileDir, extensionDir, fault, rng, round % FULL_EVERY === 0);
       const log = await syncLog(browser.options);
       const faultedFailed = (log.at(-1)?.id ?? 0) > runsBefore && log.at(-1)?.error !== undefined;
       if (faultedFailed) {
@@ -142,14 +165,14 @@ interface Running {
   options: Page;
 }
 
-async function start(sim: Simulator, profileDir: string, again: boolean): Promise<Running> {
-  const launched = await launchExtension({ profileDir, welcome: !again });
+async function start(sim: Simulator, profileDir: string, again: boolean, extensionDir: string): Promise<Running> {
+  const launched = await launchExtension({ extensionDir, profileDir, welcome: !again });
   await routePersonio(launched.context, sim);
   return { launched, options: await openOptions(launched) };
 }
 
 /** One run with the round's fault; returns the browser, restarted if the fault was a restart. */
-async function faultedRun(browser: Running, sim: Simulator, profileDir: string, fault: FaultKind, rng: Random, full: boolean): Promise<Running> {
+async function faultedRun(browser: Running, sim: Simulator, profileDir: string, extensionDir: string, fault: FaultKind, rng: Random, full: boolean): Promise<Running> {
   switch (fault) {
     case '429-storm':
       sim.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 1, count: rng.int(2, 6), path: EMPLOYEES });
@@ -181,7 +204,7 @@ async function faultedRun(browser: Running, sim: Simulator, profileDir: string, 
   if (fault === 'browser-restarted') {
     await new Promise((r) => setTimeout(r, rng.int(0, 300)));
     await browser.launched.context.close();
-    browser = await start(sim, profileDir, true);
+    browser = await start(sim, profileDir, true, extensionDir);
   }
   // A stopped run resumes when the worker wakes; either way one more run has ended.
   await untilRunEndsAfter(browser.options, ended);

@@ -113,6 +113,13 @@ describe('the shipped manifests', () => {
     expect(manifests.firefox.key).toBeUndefined();
   });
 
+  it('ship nothing of the soak build: its movable sync clock stays out of the production background', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const background = readFileSync(join(outDir, browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv3', 'background.js'), 'utf8');
+      expect(background.includes('soak:clockOffsetMs'), browser).toBe(false);
+    }
+  });
+
   it('contain no loopback host', () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       const hosts = grants(manifests[browser]).map((g) => g.entry).filter(isHost);
