@@ -59,4 +59,12 @@ describe('parseCredentialsFile', () => {
   it('rejects JSON with only one of the two fields', () => {
     expect(parseCredentialsFile('{"client_id": "abc"}')).toEqual({ ok: false, reason: 'missing-fields' });
   });
+
+  // Found by credentials-file.property.test.ts: quoted CSV fields were split at the separators inside them.
+  it('reads quoted CSV fields that hold the separator or a doubled quote', () => {
+    expect(parseCredentialsFile('"Client secret",Name,"Client ID"\n11,",",09ab')).toEqual({ ok: true, clientId: '09ab', clientSecret: '11', format: 'csv' });
+    expect(parseCredentialsFile('"Client secret","Client ID"\n"c 8","Y a81""8"":0-"')).toEqual({ ok: true, clientId: 'Y a81"8":0-', clientSecret: 'c 8', format: 'csv' });
+    expect(parseCredentialsFile('Client ID;Client secret\r\n"a;b";"c,d"\r\n')).toEqual({ ok: true, clientId: 'a;b', clientSecret: 'c,d', format: 'csv' });
+  });
 });
+

@@ -45,12 +45,42 @@ function fromObject(obj: unknown, depth = 0): { id?: string; secret?: string } {
   return found;
 }
 
+/**
+ * One CSV line's fields. A quoted field may hold the separator, and a quote written twice: a
+ * spreadsheet writes `"a,b"` and `"say ""hi"""`. Outside quotes a quote is an ordinary character.
+ */
+function csvFields(line: string, sep: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (line[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = false;
+    } else if (c === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (c === sep) {
+      fields.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  fields.push(field);
+  return fields;
+}
+
 function fromCsv(text: string): { id?: string; secret?: string } {
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   if (lines.length < 2) return {};
   const sep = lines[0]!.includes(';') && !lines[0]!.includes(',') ? ';' : ',';
-  const header = lines[0]!.split(sep).map((h) => keyKind(clean(h) ?? ''));
-  const values = lines[1]!.split(sep);
+  const header = csvFields(lines[0]!, sep).map((h) => keyKind(clean(h) ?? ''));
+  const values = csvFields(lines[1]!, sep);
   const idIndex = header.indexOf('id');
   const secretIndex = header.indexOf('secret');
   if (idIndex < 0 || secretIndex < 0) return {};

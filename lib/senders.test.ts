@@ -30,6 +30,13 @@ describe('sender checks', () => {
     expect(isExtensionPageSender({ id: ID, url: `chrome-extension://${ID}/options.html` }, `chrome-extension://${ID}/`)).toBe(true);
     expect(isExtensionPageSender({ id: ID, url: 'https://mail.google.com/' }, `chrome-extension://${ID}/`)).toBe(false);
   });
+  // Found by lib/background/router.property.test.ts: both origins were "null", so they matched.
+  it("refuses another extension's page, or any other non-web scheme, as one of ours", () => {
+    expect(isExtensionPageSender({ id: 'other', url: 'chrome-extension://other/options.html' }, `chrome-extension://${ID}/`)).toBe(false);
+    expect(isExtensionPageSender({ url: `moz-extension://${ID}/options.html` }, `chrome-extension://${ID}/`)).toBe(false);
+    expect(isExtensionPageSender({ url: 'foo://bar/' }, `chrome-extension://${ID}/`)).toBe(false);
+    expect(isExtensionPageSender({ url: `moz-extension://${ID}/popup.html` }, `moz-extension://${ID}/`)).toBe(true);
+  });
   it('accepts the panel by id and path (its origin is dynamic)', () => {
     expect(isPanelSender({ id: ID, url: 'chrome-extension://0f1e2d3c-dynamic/panel.html', tab: { id: 2 } }, ID)).toBe(true);
     expect(isPanelSender({ id: ID, url: 'chrome-extension://x/options.html', tab: { id: 2 } }, ID)).toBe(false);

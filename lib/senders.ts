@@ -38,7 +38,10 @@ export function isExtensionPageSender(sender: SenderLike, extensionOrigin: strin
   } catch {
     return false;
   }
-  if (url.origin !== new URL(extensionOrigin).origin) return false;
+  // Scheme and host, not `origin`: the URL standard gives every non-special scheme (chrome-extension:,
+  // moz-extension: in some engines) the opaque origin "null", under which any two would be equal.
+  const own = new URL(extensionOrigin);
+  if (url.protocol !== own.protocol || !url.host || url.host !== own.host) return false;
   return path === undefined || url.pathname === path;
 }
 

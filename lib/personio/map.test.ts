@@ -162,6 +162,14 @@ describe('dates', () => {
     expect(calendarDate('2021-01-01')).toBe('2021-01-01');
     expect(calendarDate(null)).toBeUndefined();
   });
+  // Found by parse.property.test.ts: these were kept as the hire or termination date.
+  it('keeps no day that does not exist', () => {
+    expect(calendarDate('2024-02-30')).toBeUndefined();
+    expect(calendarDate('2024-13-01T25:00')).toBeUndefined();
+    expect(calendarDate('0000-00-00')).toBeUndefined();
+    expect(calendarDate('2024-02-29')).toBe('2024-02-29');
+    expect(mapEmployee(raw({ hire_date: attr('2024-02-30', 'date') }), { stored: defaults })?.hireDate).toBeUndefined();
+  });
   it('accepts offsets without a colon', () => {
     expect(instant('2014-11-09T00:00:00+0100')).toBe('2014-11-08T23:00:00.000Z');
   });

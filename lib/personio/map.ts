@@ -50,7 +50,19 @@ function orgRef(v: OrgValue): OrgRef | undefined {
  */
 export function calendarDate(v: unknown): string | undefined {
   const t = text(v);
-  return t && /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : undefined;
+  const day = t && /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : undefined;
+  return day && isCalendarDay(day) ? day : undefined;
+}
+
+/**
+ * A `YYYY-MM-DD` of a day that exists. "2024-02-30" or "2024-13-01" would be shown as they are
+ * on the card, and compared as strings against real days (who left within the window, who is away).
+ */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  // Date.UTC rolls 02-30 over to 03-01 and maps years 0–99 to 1900–1999: either way the day differs.
+  return new Date(ms).toISOString().slice(0, 10) === day;
 }
 
 /** Personio's usual instant: local time with an offset, the colon optional ("+0100"). */

@@ -53,20 +53,26 @@ export async function writePages(
   tally: { rowsChanged: number },
   ctx: PageContext,
 ): Promise<{ committed: SyncCheckpoint; ids: number[]; released: number[] }> {
-  const keep: Employee[] = [];
-  const drop: number[] = [];
+  // Pages shift while a run reads them, so a person can come twice: the later row is Personio's
+  // newer word, for an id (kept in the order of each id's last row) and then for an address.
+  const byId = new Map<number, Employee | null>();
   for (const { page } of pages) {
     for (const raw of page.data) {
       const facts = filterFacts(raw);
       const mapped = keepsEmployee(facts, ctx.settings.filters)
         ? mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions })
         : leaverRecord(raw, facts, ctx.settings, ctx.stored, ctx.today);
-      if (mapped) keep.push(mapped);
-      else drop.push(raw.attributes.id.value);
+      byId.delete(raw.attributes.id.value);
+      byId.set(raw.attributes.id.value, mapped);
     }
   }
-  // One Personio email per person: the last row wins if pages repeat one.
-  const byEmail = new Map(keep.map((e) => [e.email, e]));
+  const drop = [...byId].filter(([, e]) => e === null).map(([id]) => id);
+  const byEmail = new Map<string, Employee>();
+  for (const e of byId.values()) {
+    if (!e) continue;
+    byEmail.delete(e.email);
+    byEmail.set(e.email, e);
+  }
   const rows = [...byEmail.values()];
 
   const startsAt = pages[0]!.offset;

@@ -3,7 +3,7 @@ import { PERSONIO_TEXT_LIMITS } from '../personio/map';
 import type { TimeOffsPage } from '../personio/schema';
 import { timeOffsFromPage } from './time-offs';
 
-const page = (typeName: string): TimeOffsPage =>
+const page = (typeName: string, start_date = '2026-12-07T00:00:00+01:00', end_date = '2026-12-11T00:00:00+01:00'): TimeOffsPage =>
   ({
     success: true,
     data: [
@@ -12,8 +12,8 @@ const page = (typeName: string): TimeOffsPage =>
         attributes: {
           id: 1,
           status: 'approved',
-          start_date: '2026-12-07T00:00:00+01:00',
-          end_date: '2026-12-11T00:00:00+01:00',
+          start_date,
+          end_date,
           employee: { type: 'Employee', attributes: { id: { label: 'ID', value: 7 } } },
           time_off_type: { type: 'TimeOffType', attributes: { id: 3, name: typeName, category: 'paid_vacation' } },
         },
@@ -31,5 +31,12 @@ describe('time-offs from a Personio page', () => {
   it('cuts an absurdly long type name instead of storing and rendering it whole', () => {
     const [timeOff] = timeOffsFromPage(page('x'.repeat(100_000)));
     expect(timeOff?.typeName?.length).toBeLessThanOrEqual(PERSONIO_TEXT_LIMITS.text);
+  });
+
+  // Found by lib/personio/parse.property.test.ts: "2024-02-30" was stored as a day.
+  it('drops an absence whose start or end is not a real day, rather than keep someone away for good', () => {
+    expect(timeOffsFromPage(page('Urlaub', '2024-02-30', '2024-02-30'))).toEqual([]);
+    expect(timeOffsFromPage(page('Urlaub', '2026-12-07', 'zzzz'))).toEqual([]);
+    expect(timeOffsFromPage(page('Urlaub', '', '2026-12-11'))).toEqual([]);
   });
 });

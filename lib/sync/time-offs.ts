@@ -1,6 +1,6 @@
 import { bucketTimeOffs, type SidecardDB, type SyncState, type TimeOff } from '../db';
 import type { PersonioClient, RequestOptions } from '../personio/client';
-import { PERSONIO_TEXT_LIMITS } from '../personio/map';
+import { calendarDate, PERSONIO_TEXT_LIMITS } from '../personio/map';
 import type { TimeOffsPage } from '../personio/schema';
 import { cutText } from '../text';
 
@@ -43,17 +43,24 @@ export async function storeTimeOffs(database: SidecardDB, collected: readonly Ti
   });
 }
 
+/**
+ * Approved absences with days that exist. One whose start or end is not a real day is dropped:
+ * compared as a string against today, "zzzz" as its end would keep someone away for good.
+ */
 export function timeOffsFromPage(page: TimeOffsPage): TimeOff[] {
   return page.data
     .filter((t) => (t.attributes.status ?? 'approved') === 'approved')
-    .map((t) => {
+    .flatMap((t) => {
       const a = t.attributes;
+      const startDate = calendarDate(a.start_date);
+      const endDate = calendarDate(a.end_date);
+      if (!startDate || !endDate) return [];
       const type = a.time_off_type?.attributes;
       return {
         id: a.id,
         employeeId: a.employee.attributes.id.value,
-        startDate: a.start_date.slice(0, 10),
-        endDate: a.end_date.slice(0, 10),
+        startDate,
+        endDate,
         ...(a.half_day_start ? { halfDayStart: true } : {}),
         ...(a.half_day_end ? { halfDayEnd: true } : {}),
         ...(type?.name ? { typeName: cutText(type.name, PERSONIO_TEXT_LIMITS.text) } : {}),
