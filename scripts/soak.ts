@@ -4,7 +4,7 @@
  * run exactly. Exits non-zero when a required figure is missed.
  *
  *   --seed N        the run's seed (default: random)
- *   --rounds R      rounds, one sync interval each (default 150, about 5 minutes here)
+ *   --rounds R      rounds, one sync interval each (default 100, about 5 minutes here)
  *   --employees E   the company's size at the start (default 300)
  *   --changes C     changes per round (default 6)
  */
@@ -19,7 +19,7 @@ function option(name: string, fallback: number): number {
 }
 
 const seed = option('seed', Math.floor(Math.random() * 2 ** 31));
-const rounds = option('rounds', 150);
+const rounds = option('rounds', 100);
 console.log(`soak: seed ${seed}, ${rounds} rounds (replay: npm run soak -- --seed ${seed} --rounds ${rounds})`);
 
 const figures = await runSoak({ seed, rounds, employees: option('employees', 300), changesPerRound: option('changes', 6), onRound: (line) => console.log(`  ${line}`) });
@@ -41,6 +41,7 @@ export function printTable(f: SoakFigures): number {
     ['lookups lost during a failing sync', String(f.lookupsLost), '0', f.lookupsLost === 0],
     ['stored people search did not find', String(f.searchMisses), '0', f.searchMisses === 0],
     ['removed people search still found', String(f.removedStillFound), '0', f.removedStillFound === 0],
+    ['away now wrong on a card (people checked)', `${f.awayWrong} (${f.awayChecked})`, '0', f.awayWrong === 0],
     ['max staleness (simulated minutes)', String(f.maxStalenessMinutes), '≤ 15 + one run', f.maxStalenessMinutes <= 15],
     ['store bytes per person (start → end)', `${f.bytesPerPersonStart} → ${f.bytesPerPersonEnd}`, 'reported', true],
     ['wall time', `${f.seconds} s`, 'reported', true],

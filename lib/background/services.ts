@@ -1,5 +1,6 @@
 import { QuietTrigger, SETTINGS_QUIET_MS } from './quiet-trigger';
 import { savedClient } from '../connection';
+import { db } from '../db';
 import { existingEmployeeIds } from '../directory-stats';
 import { readSyncState } from '../sync/run';
 import type { PersonioClient } from '../personio/client';
@@ -11,6 +12,7 @@ import { PROGRESS_BROADCAST, type ProgressBroadcast } from '../messages';
 import { LazyExtras } from './lazy-extras';
 import { LiveConnection } from './live-connection';
 import { soakClock } from './soak-clock';
+import { installSoakQuotaFault } from './soak-faults';
 import { PanelHub } from './panel-hub';
 import { PanelSessions } from './panel-sessions';
 import { PolicySource } from './policy';
@@ -47,6 +49,7 @@ export interface BackgroundServices {
 }
 
 export function createServices(): BackgroundServices {
+  if (import.meta.env.SIDECARD_SOAK) installSoakQuotaFault(db());
   const policy = new PolicySource(() => browser.storage.managed.get());
   const settings = new SettingsSource(policy, browser.storage.local);
   const sessions = new PanelSessions(browser.storage.session);

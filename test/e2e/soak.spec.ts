@@ -18,6 +18,8 @@ describe('short soak: a changing company, faults, and the local copy judged afte
     expect(figures.lookupsLost).toBe(0);
     expect(figures.searchMisses).toBe(0);
     expect(figures.removedStillFound).toBe(0);
+    expect(figures.awayChecked).toBeGreaterThan(0);
+    expect(figures.awayWrong).toBe(0);
     expect(figures.maxStalenessMinutes).toBeLessThanOrEqual(15);
   }, 240_000);
 });

@@ -28,7 +28,7 @@ export interface SoakOptions {
   onRound?: (line: string) => void;
 }
 
-export type FaultKind = 'none' | '429-storm' | '5xx' | 'reset' | 'truncated-json' | 'wrong-type' | 'missing-id' | 'token-expired' | 'worker-stopped' | 'browser-restarted';
+export type FaultKind = 'none' | '429-storm' | '5xx' | 'reset' | 'truncated-json' | 'wrong-type' | 'missing-id' | 'token-expired' | 'worker-stopped' | 'browser-restarted' | 'disk-full';
 
 export interface SoakFigures {
   seed: number;
@@ -44,6 +44,9 @@ export interface SoakFigures {
   lookupsLost: number;
   maxStalenessMinutes: number;
   searchMisses: number;
+  /** People whose card said away (or not) against Personio's absences, after a run that fetched them. */
+  awayWrong: number;
+  awayChecked: number;
   removedStillFound: number;
   bytesPerPersonStart: number;
   bytesPerPersonEnd: number;
@@ -58,7 +61,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SOAK_EXTENSION_DIR = process.env.SIDECARD_SOAK_EXTENSION_DIR ?? join(root, '.output-soak/chrome-mv3');
 /** An admin's occasional full Sync now; the daily reconciliation comes by itself, every 96 rounds of simulated time. */
 const FULL_EVERY = 8;
-const FAULTS: FaultKind[] = ['none', 'none', '429-storm', '5xx', 'reset', 'truncated-json', 'wrong-type', 'missing-id', 'token-expired', 'worker-stopped', 'browser-restarted'];
+const FAULTS: FaultKind[] = ['none', 'none', '429-storm', '5xx', 'reset', 'truncated-json', 'wrong-type', 'missing-id', 'token-expired', 'worker-stopped', 'browser-restarted', 'disk-full'];
+/** The soak build's full-disk switch (lib/background/soak-faults.ts): how many employee writes fail. */
+const SOAK_QUOTA_KEY = 'soak:quotaFailures';
 const EMPLOYEES = '/v1/company/employees';
 
 interface SyncLogRow {
@@ -75,7 +80,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
   const profileDir = mkdtempSync(join(tmpdir(), 'sidecard-soak-'));
   const figures: SoakFigures = {
     seed: options.seed, rounds: 0, peopleStart: 0, peopleEnd: 0, changes: new Map(), faults: new Map(), failedRuns: 0, divergences: 0,
-    divergenceSamples: [], peopleLost: 0, lookupsLost: 0, maxStalenessMinutes: 0, searchMisses: 0, removedStillFound: 0, bytesPerPersonStart: 0, bytesPerPersonEnd: 0, seconds: 0,
+    divergenceSamples: [], peopleLost: 0, lookupsLost: 0, maxStalenessMinutes: 0, searchMisses: 0, awayWrong: 0, awayChecked: 0, removedStillFound: 0, bytesPerPersonStart: 0, bytesPerPersonEnd: 0, seconds: 0,
   };
   const extensionDir = options.extensionDir ?? SOAK_EXTENSION_DIR;
   let browser = await start(sim, profileDir, false, extensionDir);
@@ -84,7 +89,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
   const advance = async (minutes: number) => {
     sim.advanceClock(minutes * 60_000);
     aheadMs += minutes * 60_000;
-    await browser.options.evaluate(([key, value]) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: value }), [SOAK_CLOCK_KEY, aheadMs] as const);
+    await setLocal(browser.options, SOAK_CLOCK_KEY, aheadMs);
   };
   try {
     await connect(browser.options, DEFAULT_CREDENTIAL);
@@ -118,13 +123,21 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
         figures.lookupsLost += await lostLookups(browser.options, previous, rng);
       }
       sim.clearFaults();
+      await setLocal(browser.options, SOAK_QUOTA_KEY, 0);
 
       // The next scheduled run, without faults: after it, nothing may differ. (A run still going,
       // such as one resuming after its fault, would take this Sync now in: it ends first.)
       await waitForRunOver(browser.options, 90_000);
       const ended = await lastEndedRun(browser.options);
+      const absencesBefore = await absencesSyncedAt(browser.options);
       await askBackground(browser.options, { type: 'sync-now' });
       await untilRunEndsAfter(browser.options, ended);
+      // Absences refresh hourly (and on full runs): judged after a run that fetched them.
+      if ((await absencesSyncedAt(browser.options)) !== absencesBefore) {
+        const away = await checkAway(browser.options, sim, rng);
+        figures.awayWrong += away.wrong;
+        figures.awayChecked += away.checked;
+      }
       local = await people(browser.options);
       const cutoff = leaverCutoff(today, 12);
       const found = compare(sim.company.employees, local, cutoff);
@@ -191,6 +204,9 @@ async function faultedRun(browser: Running, sim: Simulator, profileDir: string, 
     case 'token-expired':
       sim.expireTokens();
       break;
+    case 'disk-full':
+      await setLocal(browser.options, SOAK_QUOTA_KEY, rng.int(1, 3));
+      break;
     default:
       break;
   }
@@ -209,6 +225,32 @@ async function faultedRun(browser: Running, sim: Simulator, profileDir: string, 
   // A stopped run resumes when the worker wakes; either way one more run has ended.
   await untilRunEndsAfter(browser.options, ended);
   return browser;
+}
+
+async function absencesSyncedAt(options: Page): Promise<number | undefined> {
+  return (await readStore<{ timeOffsSyncedAt?: number }>(options, 'syncState'))[0]?.timeOffsSyncedAt;
+}
+
+/**
+ * Away now, on the card as the panel gets it, against the simulator's absences covering today
+ * (a sample of the people stored as employed, the people away among them first).
+ */
+async function checkAway(options: Page, sim: Simulator, rng: Random): Promise<{ wrong: number; checked: number }> {
+  const today = localDay(Date.now());
+  const awayIds = new Set(sim.company.timeOffs.filter((t) => t.startDate <= today && today <= t.endDate).map((t) => t.employeeId));
+  const employed = (await people(options)).filter((p) => p.status !== 'inactive');
+  const sample = [...employed.filter((p) => awayIds.has(p.id)).slice(0, 5), ...Array.from({ length: 5 }, () => rng.pick(employed))];
+  let wrong = 0;
+  for (const person of sample) {
+    const opened = await askBackground<{ person: { away?: { kind: string } } } | null>(options, { type: 'person', id: person.id, wait: true });
+    if ((opened?.person.away?.kind === 'away') !== awayIds.has(person.id)) wrong += 1;
+  }
+  return { wrong, checked: sample.length };
+}
+
+/** A soak switch in the extension's storage.local (the soak build reads it). */
+async function setLocal(options: Page, key: string, value: number): Promise<void> {
+  await options.evaluate(([k, v]) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ [k]: v }), [key, value] as const);
 }
 
 async function syncLog(options: Page): Promise<SyncLogRow[]> {
