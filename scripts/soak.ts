@@ -4,7 +4,7 @@
  * run exactly. Exits non-zero when a required figure is missed.
  *
  *   --seed N        the run's seed (default: random)
- *   --rounds R      rounds, one sync interval each (default 100, about 5 minutes here)
+ *   --rounds R      rounds, one sync interval each (default 150, about 5 minutes here)
  *   --employees E   the company's size at the start (default 300)
  *   --changes C     changes per round (default 6)
  */
@@ -19,7 +19,7 @@ function option(name: string, fallback: number): number {
 }
 
 const seed = option('seed', Math.floor(Math.random() * 2 ** 31));
-const rounds = option('rounds', 100);
+const rounds = option('rounds', 150);
 console.log(`soak: seed ${seed}, ${rounds} rounds (replay: npm run soak -- --seed ${seed} --rounds ${rounds})`);
 
 const figures = await runSoak({ seed, rounds, employees: option('employees', 300), changesPerRound: option('changes', 6), onRound: (line) => console.log(`  ${line}`) });
