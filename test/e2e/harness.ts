@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-sim';
 import { fixtureFile, type SiteScenario } from '../fixtures/sites/scenario';
+import { countRowsInPage } from './in-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = process.env.SIDECARD_EXTENSION_DIR ?? join(root, '.output/chrome-mv3');
@@ -295,20 +296,7 @@ export const STORES = ['employees', 'timeOffBuckets', 'runSeen', 'balances', 'ph
 
 /** Read rows of the extension's database from one of its pages (the same origin as the worker). */
 export async function countRows(page: Page, store: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const open = indexedDB.open('sidecard');
-    const database = await new Promise<IDBDatabase>((res, rej) => {
-      open.onsuccess = () => res(open.result);
-      open.onerror = () => rej(open.error);
-    });
-    if (!database.objectStoreNames.contains(name)) return 0;
-    const count = await new Promise<number>((res) => {
-      const req = database.transaction(name).objectStore(name).count();
-      req.onsuccess = () => res(req.result);
-    });
-    database.close();
-    return count;
-  }, store);
+  return page.evaluate(countRowsInPage, store);
 }
 
 export async function readStore<T>(page: Page, store: string): Promise<T[]> {

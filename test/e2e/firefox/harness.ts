@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import { countRowsInPage } from '../in-page';
 
 /**
  * The Firefox build in Debian's Firefox ESR (never a downloaded browser), headless, driven
@@ -108,20 +109,7 @@ export async function waitForText(target: Page | Frame, text: string | RegExp, t
 
 /** How many rows an object store of the extension's database holds, read from an extension page. */
 export async function countStoreRows(page: Page, store: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const open = indexedDB.open('sidecard');
-    const database = await new Promise<IDBDatabase>((res, rej) => {
-      open.onsuccess = () => res(open.result);
-      open.onerror = () => rej(open.error);
-    });
-    if (!database.objectStoreNames.contains(name)) return 0;
-    const count = await new Promise<number>((res) => {
-      const req = database.transaction(name).objectStore(name).count();
-      req.onsuccess = () => res(req.result);
-    });
-    database.close();
-    return count;
-  }, store);
+  return page.evaluate(countRowsInPage, store);
 }
 
 /** A page request to the background, sent from an extension page as the UI sends it. */
