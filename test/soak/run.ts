@@ -10,6 +10,8 @@ import { localDay } from '../../lib/format';
 import { applyRandomChanges, breakCycles, type ChangeKind } from './changes';
 import { compare, expectedPeople, type Divergence, type LocalPerson } from './oracle';
 import { seeded, type Random } from './random';
+import { SOAK_CLOCK_KEY } from '../../lib/background/soak-clock';
+import { SOAK_QUOTA_KEY } from '../../lib/background/soak-faults';
 
 /**
  * The soak: a company changing round after round in the simulator, synced by the built
@@ -56,14 +58,11 @@ export interface SoakFigures {
 const INTERVAL_MINUTES = 15;
 /** Changes come in this many batches a round, the clocks moving on between them. */
 const BATCHES = 3;
-const SOAK_CLOCK_KEY = 'soak:clockOffsetMs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SOAK_EXTENSION_DIR = process.env.SIDECARD_SOAK_EXTENSION_DIR ?? join(root, '.output-soak/chrome-mv3');
 /** An admin's occasional full Sync now; the daily reconciliation comes by itself, every 96 rounds of simulated time. */
 const FULL_EVERY = 8;
 const FAULTS: FaultKind[] = ['none', 'none', '429-storm', '5xx', 'reset', 'truncated-json', 'wrong-type', 'missing-id', 'token-expired', 'worker-stopped', 'browser-restarted', 'disk-full'];
-/** The soak build's full-disk switch (lib/background/soak-faults.ts): how many employee writes fail. */
-const SOAK_QUOTA_KEY = 'soak:quotaFailures';
 const EMPLOYEES = '/v1/company/employees';
 
 interface SyncLogRow {
