@@ -130,13 +130,24 @@ export interface VaultEntry {
 }
 
 /** The people-search index in its persisted form (see lib/people-index.ts). */
-export interface SearchIndexEntry {
+export interface PeopleSnapshotEntry {
   key: 'people';
   snapshot: PeopleIndexSnapshot;
   builtAt: number;
   /** One-letter results of this snapshot, worked out once after it was built. */
   firstLetters?: Record<string, SearchHit[]>;
 }
+
+/**
+ * Present from before the employees table changes until the index has followed the change:
+ * a worker stopped in between finds it and rebuilds rather than trust the snapshot.
+ */
+export interface IndexBehindEntry {
+  key: 'behind';
+  since: number;
+}
+
+export type SearchIndexEntry = PeopleSnapshotEntry | IndexBehindEntry;
 
 export const SYNC_LOG_LIMIT = 50;
 
@@ -152,7 +163,7 @@ export class SidecardDB extends Dexie {
   syncState!: EntityTable<SyncState, 'key'>;
   syncLog!: EntityTable<SyncLogEntry, 'id'>;
   vault!: EntityTable<VaultEntry, 'name'>;
-  searchIndex!: EntityTable<SearchIndexEntry, 'key'>;
+  searchIndex!: Table<SearchIndexEntry, SearchIndexEntry['key']>;
 
   constructor(name = 'sidecard') {
     // Relaxed durability: a transaction counts as done once the browser has it, without

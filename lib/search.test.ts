@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SidecardDB } from './db';
+import { SidecardDB, type PeopleSnapshotEntry } from './db';
 import type { Employee } from './employee';
 import { editDistance, PeopleIndex } from './people-index';
-import { forgetSearchIndex, onFirstLetters, searchPeople, updateSearchIndex, type FirstLetters } from './search';
+import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, searchPeople, updateSearchIndex, type FirstLetters } from './search';
 import { nameTokens } from './text';
 
 function person(id: number, first: string, last: string, extra: Partial<Employee> = {}): Employee {
@@ -87,6 +87,44 @@ describe('the index follows the stored rows', () => {
     expect((await names('ada lovelace'))[0]).toBe('Ada Lovelace');
     expect(read).not.toHaveBeenCalled();
   });
+  it('a worker stopped after the rows changed but before the index followed them finds people as stored', async () => {
+    await names('ada'); // builds and persists the index
+    await markSearchIndexBehind(database); // a sync starts
+    await database.employees.put(person(3, 'Ada', 'King'));
+    forgetSearchIndex(); // stopped before updateSearchIndex ran
+    expect(await names('ada king')).toEqual(['Ada King']);
+    expect(await names('lovelace')).toEqual([]);
+    // The rebuilt snapshot is trusted again by the next worker, without reading the table.
+    forgetSearchIndex();
+    const read = vi.spyOn(database.employees, 'toArray');
+    expect(await names('ada king')).toEqual(['Ada King']);
+    expect(read).not.toHaveBeenCalled();
+  });
+  it('a run that changed no one leaves the snapshot trusted, unless this worker never held it', async () => {
+    await names('ada');
+    await markSearchIndexBehind(database);
+    await updateSearchIndex([], database);
+    expect(await database.searchIndex.get('behind')).toBeUndefined();
+
+    // A worker that never loaded the index cannot vouch for the snapshot: the mark stays.
+    await markSearchIndexBehind(database);
+    await database.employees.put(person(3, 'Ada', 'King'));
+    forgetSearchIndex(); // stopped; the next run changes no one
+    await updateSearchIndex([], database);
+    expect(await database.searchIndex.get('behind')).toBeDefined();
+    expect(await names('king')).toEqual(['Ada King']);
+  });
+  it('a snapshot that cannot be written (a full disk) leaves search working and the mark in place', async () => {
+    await names('ada');
+    await markSearchIndexBehind(database);
+    await database.employees.put(person(7, 'Grace', 'Hopper'));
+    vi.spyOn(database.searchIndex, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    await updateSearchIndex([7], database);
+    expect(await names('hopper')).toEqual(['Grace Hopper']);
+    expect(await database.searchIndex.get('behind')).toBeDefined();
+    forgetSearchIndex();
+    expect(await names('hopper')).toEqual(['Grace Hopper']);
+  });
   it('a snapshot keeps every searchable field, and a foreign string is refused', () => {
     const index = PeopleIndex.fromEmployees([person(1, 'Jürgen', 'Müller', { position: 'Head of People', department: { id: 1, name: 'People\tCulture' } })]);
     const copy = PeopleIndex.fromSnapshot(index.toSnapshot())!;
@@ -107,7 +145,7 @@ describe('one-letter results for the first keystroke', () => {
       const letters = heard.at(-1)!;
       expect(letters['a']!.map((h) => h.name)).toEqual(await names('a'));
       expect(letters['m']!.map((h) => h.name)).toEqual(expect.arrayContaining(['Jürgen Müller', 'Anna Mullins']));
-      expect((await database.searchIndex.get('people'))?.firstLetters?.['a']).toEqual(letters['a']);
+      expect(((await database.searchIndex.get('people')) as PeopleSnapshotEntry | undefined)?.firstLetters?.['a']).toEqual(letters['a']);
 
       // A woken worker takes them from the snapshot instead of working them out again.
       forgetSearchIndex();

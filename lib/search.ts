@@ -52,10 +52,12 @@ export function peopleIndex(database: SidecardDB = defaultDb()): Promise<PeopleI
 }
 
 async function loadIndex(database: SidecardDB): Promise<PeopleIndex> {
-  const saved = await database.searchIndex.get('people');
-  const index = saved && PeopleIndex.fromSnapshot(saved.snapshot);
+  const [saved, behind] = await database.searchIndex.bulkGet(['people', 'behind']);
+  const snapshot = saved?.key === 'people' && !behind ? saved : undefined;
+  const index = snapshot && PeopleIndex.fromSnapshot(snapshot.snapshot);
   if (!index) return buildFromTable(database);
-  if (saved.firstLetters) index.seedLetters(saved.firstLetters);
+  if (snapshot.firstLetters) index.seedLetters(snapshot.firstLetters);
+  savedIndexes.add(index);
   return index;
 }
 
@@ -76,7 +78,9 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
   }
   const letters = index.primedLetters();
   if (!stillCurrent()) return;
-  if (missing.length) await database.searchIndex.update('people', { firstLetters: letters });
+  if (missing.length && savedIndexes.has(index)) await database.searchIndex.update('people', (entry) => {
+      if (entry.key === 'people') entry.firstLetters = letters;
+    });
   firstLettersListener?.(letters);
 }
 
@@ -88,8 +92,33 @@ async function buildFromTable(database: SidecardDB): Promise<PeopleIndex> {
   return index;
 }
 
+/** Indexes whose snapshot is the one persisted. */
+const savedIndexes = new WeakSet<PeopleIndex>();
+
+/**
+ * The snapshot, and with it the index caught up: both in one commit. A snapshot that cannot
+ * be written (a full disk) leaves the mark: search goes on from memory, and the next worker
+ * rebuilds.
+ */
 async function persist(database: SidecardDB, index: PeopleIndex): Promise<void> {
-  await database.searchIndex.put({ key: 'people', snapshot: index.toSnapshot(), builtAt: Date.now() });
+  try {
+    await database.transaction('rw', database.searchIndex, async () => {
+      await database.searchIndex.put({ key: 'people', snapshot: index.toSnapshot(), builtAt: Date.now() });
+      await database.searchIndex.delete('behind');
+    });
+    savedIndexes.add(index);
+  } catch {
+    // Kept in memory only; the mark stays.
+  }
+}
+
+/**
+ * Say, before the employees table changes, that the persisted index is about to fall behind
+ * it: until `updateSearchIndex` has followed the change, a worker that wakes (the last one
+ * stopped between the change and the update) rebuilds from the table instead.
+ */
+export async function markSearchIndexBehind(database: SidecardDB = defaultDb()): Promise<void> {
+  await database.searchIndex.put({ key: 'behind', since: Date.now() });
 }
 
 /**
@@ -99,7 +128,11 @@ async function persist(database: SidecardDB, index: PeopleIndex): Promise<void> 
 export async function updateSearchIndex(ids: Iterable<number> | 'all', database: SidecardDB = defaultDb()): Promise<void> {
   const current = cache?.database === database ? await cache.index.catch(() => undefined) : undefined;
   const changed = ids === 'all' ? undefined : [...new Set(ids)];
-  if (changed?.length === 0) return;
+  if (changed?.length === 0) {
+    // Nothing changed: an index held here and saved is as current as the table.
+    if (current && savedIndexes.has(current)) await database.searchIndex.delete('behind');
+    return;
+  }
   if (!current || !changed || changed.length > current.size * REBUILD_SHARE) {
     await adopt(database, buildFromTable(database), true);
     return;

@@ -4,7 +4,7 @@ import { applyPolicy } from '../managed';
 import type { Handlers, PageRequests } from '../messages';
 import { openPerson } from '../panel-model';
 import { BALANCE_WAIT_MS } from './lazy-extras';
-import { forgetSearchIndex, peopleIndex, searchPeople, updateSearchIndex } from '../search';
+import { forgetSearchIndex, markSearchIndexBehind, peopleIndex, searchPeople, updateSearchIndex } from '../search';
 import { applySettingsChange, customDomainPattern, defaultSettings, isConnected } from '../settings';
 import { FIRST_LETTERS_KEY, LAST_STATUS_KEY } from '../status';
 import { scopeHash } from '../sync/filters';
@@ -98,7 +98,8 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       const after = applyPolicy(own, before.policy).settings;
       // Fields no longer stored disappear from every record now, not at the next sync, and
       // from the search index (it holds positions and departments).
-      if ((await applyStoredFields(db(), storedFields(after.fields))) > 0) await updateSearchIndex('all');
+      if (patch.fields) await markSearchIndexBehind();
+      await updateSearchIndex((await applyStoredFields(db(), storedFields(after.fields))) > 0 ? 'all' : []);
       // Searches kept for the panels and the popup were made under the old fields and filters
       // (so was the popup's last status): they go, and are made afresh.
       if (patch.fields || patch.filters) {

@@ -29,13 +29,14 @@ function setUp({
     onRunOver: () => events.push('over'),
     run: (ctx) => run(ctx),
     updateIndex,
+    markIndexBehind: async () => void events.push('behind'),
     ...(forgetRemoved ? { forgetRemoved } : {}),
   });
   return { service, client, events, updateIndex };
 }
 
 describe('sync service', () => {
-  it('arms the resume alarm for the run, then brings the index up to the rows it changed', async () => {
+  it('arms the resume alarm and marks the index behind before the run, then brings the index up to the rows it changed', async () => {
     const { service, events } = setUp({
       run: async (ctx) => {
         events.push('run');
@@ -46,7 +47,7 @@ describe('sync service', () => {
       },
     });
     await service.request('full');
-    expect(events).toEqual(['arm', 'run', 'progress:employees', 'index:1,2,3', 'disarm', 'over']);
+    expect(events).toEqual(['arm', 'behind', 'run', 'progress:employees', 'index:1,2,3', 'disarm', 'over']);
     expect(service.isRunning).toBe(false);
   });
 
@@ -73,6 +74,7 @@ describe('sync service', () => {
       onRunOver: () => undefined,
       run: (ctx) => run(ctx),
       updateIndex: async () => undefined,
+      markIndexBehind: async () => undefined,
       clock: async () => {
         const offset = ahead;
         return () => 1_000 + offset;
@@ -112,7 +114,7 @@ describe('sync service', () => {
   it('still disarms the alarm and updates the index when the run fails', async () => {
     const { service, events } = setUp({ run: async (ctx) => (ctx.onRowsChanged?.([5]), Promise.reject(new Error('network'))) });
     await expect(service.request()).rejects.toThrow('network');
-    expect(events).toEqual(['arm', 'index:5', 'disarm', 'over']);
+    expect(events).toEqual(['arm', 'behind', 'index:5', 'disarm', 'over']);
   });
 
   it('hands the run its connection signal; a run of an ended connection leaves the search index alone', async () => {
@@ -127,7 +129,7 @@ describe('sync service', () => {
       },
     });
     await expect(service.request()).rejects.toMatchObject({ name: 'AbortError' });
-    expect(events).toEqual(['arm', 'disarm', 'over']);
+    expect(events).toEqual(['arm', 'behind', 'disarm', 'over']);
   });
 
   it('says when the run under way is over, tail included', async () => {
@@ -135,10 +137,10 @@ describe('sync service', () => {
     const { service, events } = setUp({ run: () => new Promise<SyncLogEntry>((r) => (finish = r)) });
     void service.request();
     const idle = service.whenIdle().then(() => events.push('idle'));
-    await vi.waitFor(() => expect(events).toEqual(['arm']));
+    await vi.waitFor(() => expect(events).toEqual(['arm', 'behind']));
     finish(log());
     await idle;
-    expect(events).toEqual(['arm', 'index:', 'disarm', 'over', 'idle']);
+    expect(events).toEqual(['arm', 'behind', 'index:', 'disarm', 'over', 'idle']);
   });
 
   it('takes removed people out of the copies kept beside the directory before the run is over, failed or not', async () => {
@@ -147,7 +149,7 @@ describe('sync service', () => {
     const forgetRemoved = vi.fn(async () => void events.push(`forget (running: ${service?.isRunning})`));
     ({ service, events } = setUp({ forgetRemoved, run: async (ctx) => (ctx.onRowsChanged?.([7]), log({ rowsRemoved: 1 })) }));
     await service.request('full');
-    expect(events).toEqual(['arm', 'index:7', 'forget (running: true)', 'disarm', 'over']);
+    expect(events).toEqual(['arm', 'behind', 'index:7', 'forget (running: true)', 'disarm', 'over']);
 
     ({ service, events } = setUp({ forgetRemoved, run: async () => Promise.reject(new Error('network')) }));
     await expect(service.request()).rejects.toThrow('network');

@@ -1,7 +1,7 @@
 import type { SyncLogEntry } from '../db';
 import { isCustomField } from '../fields';
 import type { PersonioClient } from '../personio/client';
-import { updateSearchIndex } from '../search';
+import { markSearchIndexBehind, updateSearchIndex } from '../search';
 import type { Settings } from '../settings';
 import type { SyncProgress } from './progress';
 import { runSync, type SyncContext, type SyncRequest } from './run';
@@ -29,6 +29,8 @@ export interface SyncServiceDeps {
   run?: (ctx: SyncContext, request: SyncRequest) => Promise<SyncLogEntry>;
   /** How the search index follows a run: `updateSearchIndex`, replaceable in tests. */
   updateIndex?: (ids: Iterable<number> | 'all') => Promise<void>;
+  /** Said before a run writes: `markSearchIndexBehind`, replaceable in tests. */
+  markIndexBehind?: () => Promise<void>;
   /** The clock a run reads, fetched as it starts: Date.now unless a soak build moves it. */
   clock?: () => Promise<() => number>;
 }
@@ -72,6 +74,8 @@ export class SyncService {
     signal?.throwIfAborted();
     const now = await this.deps.clock?.();
     await this.deps.armResume();
+    // Until the index has followed this run, a worker woken in between must not trust its snapshot.
+    await (this.deps.markIndexBehind ?? markSearchIndexBehind)();
     const changed = new Set<number>();
     let resumed = false;
     try {
