@@ -95,6 +95,8 @@ export interface SyncState {
   timeOffsSyncedAt?: number;
   /** From the last full run: the company before filters. */
   population?: Population;
+  /** Requested attributes the credential did not grant in the last successful run (lib/sync/grants.ts). */
+  ungranted?: string[];
 }
 
 /**
@@ -118,6 +120,8 @@ export interface SyncLogEntry {
   rowsChanged: number;
   rowsRemoved: number;
   resumed?: boolean;
+  /** Attributes granted again since the last run: an incremental run that saw them is followed by a full one. */
+  regranted?: string[];
   error?: ErrorInfo;
 }
 

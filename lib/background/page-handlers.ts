@@ -99,7 +99,7 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       // Fields no longer stored disappear from every record now, not at the next sync, and
       // from the search index (it holds positions and departments).
       if (patch.fields) await markSearchIndexBehind();
-      await updateSearchIndex((await applyStoredFields(db(), storedFields(after.fields))) > 0 ? 'all' : []);
+      await updateSearchIndex((await applyStoredFields(db(), storedFields(after.fields))).length > 0 ? 'all' : []);
       // Searches kept for the panels and the popup were made under the old fields and filters
       // (so was the popup's last status): they go, and are made afresh.
       if (patch.fields || patch.filters) {

@@ -8,7 +8,9 @@ import type { Settings } from '../settings';
 import { inBatches } from './batches';
 import { dropReleased, PAGES_PER_COMMIT, sweep, writePages } from './employee-rows';
 import { scopeHash } from './filters';
+import { fieldsStillReadable, grantChange, noteAttributes, ungrantedAttributes } from './grants';
 import { dropExpiredLeavers } from './leavers';
+import { applyStoredFields } from './stored-fields';
 import { localDay } from '../format';
 import { newCheckpoint, planRun, type SyncRequest } from './plan';
 import type { SyncProgress } from './progress';
@@ -106,8 +108,10 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     const planned: SyncCheckpoint = { ...checkpoint };
     const tally = { rowsChanged: checkpoint.rowsChanged };
     const released: number[] = [];
+    const seen = new Set<string>();
     let landing: Promise<void> | undefined;
     for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset, { signal }), PAGES_PER_COMMIT)) {
+      noteAttributes(pages, seen);
       const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
       write.catch(() => undefined); // read in order below
       await landing;
@@ -120,6 +124,17 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     }
     await landing;
     await dropReleased(database, released, signal);
+
+    // An attribute the credential no longer grants goes from every record now, not only from
+    // the rows this run fetched; one granted again is in no unchanged row yet: a full run follows.
+    const ungranted = ungrantedAttributes(query.attributes, seen) ?? state.ungranted;
+    const grants = grantChange(state.ungranted, ungranted ?? []);
+    if (grants.revoked.length) {
+      signal?.throwIfAborted();
+      const stripped = await applyStoredFields(database, fieldsStillReadable(stored, ungranted ?? []));
+      if (stripped.length) ctx.onRowsChanged?.(stripped);
+    }
+    if (grants.regranted.length && checkpoint.kind === 'incremental') log.regranted = grants.regranted;
 
     if (checkpoint.kind === 'full') {
       progress('sweeping');
@@ -162,6 +177,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
         ...rest,
         ...(timeOffsSyncedAt !== undefined ? { timeOffsSyncedAt } : {}),
         scopeHash: scope,
+        ...(ungranted ? { ungranted } : {}),
         lastSuccessStartedAt: checkpoint.startedAt,
         lastSuccessAt: ended,
         ...(checkpoint.kind === 'full' ? { lastFullSuccessAt: ended, ...(checkpoint.population ? { population: checkpoint.population } : {}) } : {}),

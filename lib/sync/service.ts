@@ -80,22 +80,22 @@ export class SyncService {
     let resumed = false;
     try {
       const run = this.deps.run ?? runSync;
-      const log = await run(
-        {
-          client,
-          settings,
-          attributeDefinitions,
-          ...(signal ? { signal } : {}),
-          onProgress: (p) => {
-            this.current = p;
-            this.deps.onProgress(p);
-          },
-          onRowsChanged: (ids) => ids.forEach((id) => changed.add(id)),
-          ...(now ? { now } : {}),
+      const context: SyncContext = {
+        client,
+        settings,
+        attributeDefinitions,
+        ...(signal ? { signal } : {}),
+        onProgress: (p) => {
+          this.current = p;
+          this.deps.onProgress(p);
         },
-        request,
-      );
+        onRowsChanged: (ids) => ids.forEach((id) => changed.add(id)),
+        ...(now ? { now } : {}),
+      };
+      let log = await run(context, request);
       resumed = log.resumed === true;
+      // The credential grants an attribute again: rows this run did not fetch lack it.
+      if (log.regranted && !log.error) log = await run(context, 'full');
       return log;
     } finally {
       // Search follows the rows this run changed. A resumed run changed rows before the

@@ -46,17 +46,18 @@ export function stripFields(e: Employee, stored: ReadonlySet<FieldKey>): boolean
 
 /**
  * Turning "Store" off for a field deletes it from every stored record at once, and the
- * caches that belong to it (photos, balances, absences), in one transaction.
+ * caches that belong to it (photos, balances, absences), in one transaction. Returns the ids
+ * of the records it changed.
  */
-export async function applyStoredFields(database: SidecardDB, stored: ReadonlySet<FieldKey>): Promise<number> {
+export async function applyStoredFields(database: SidecardDB, stored: ReadonlySet<FieldKey>): Promise<number[]> {
   return database.transaction('rw', [database.employees, database.photos, database.balances, database.timeOffBuckets], async () => {
-    let count = 0;
+    const ids: number[] = [];
     await database.employees.toCollection().modify((e) => {
-      if (stripFields(e, stored)) count += 1;
+      if (stripFields(e, stored)) ids.push(e.id);
     });
     if (!stored.has('photo')) await database.photos.clear();
     if (!stored.has('vacationBalance')) await database.balances.clear();
     if (!stored.has('absence')) await database.timeOffBuckets.clear();
-    return count;
+    return ids;
   });
 }

@@ -1,0 +1,90 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SidecardDB } from '../db';
+import { attributesToRequest, storedFields, type FieldKey } from '../fields';
+import { PersonioClient } from '../personio/client';
+import { defaultSettings } from '../settings';
+import { ALL_ATTRIBUTES } from '../../test/personio-sim/attributes';
+import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../../test/personio-sim';
+import { fieldsStillReadable, grantChange, noteAttributes, ungrantedAttributes } from './grants';
+import { readSyncState, runSync } from './run';
+import { SyncService } from './service';
+
+describe('grants, as the pages tell them', () => {
+  it('an attribute absent from the pages is ungranted; a run that saw no row cannot tell', () => {
+    const seen = new Set<string>();
+    noteAttributes([{ page: { data: [{ attributes: { id: {}, email: {}, position: {} } }] } }, { page: { data: [] } }], seen);
+    expect(ungrantedAttributes(['id', 'email', 'position', 'supervisor'], seen)).toEqual(['supervisor']);
+    expect(ungrantedAttributes(['id', 'email'], new Set())).toBeUndefined();
+  });
+  it('compares with the last run: revoked and granted again', () => {
+    expect(grantChange(['team'], ['supervisor', 'team'])).toEqual({ revoked: ['supervisor'], regranted: [] });
+    expect(grantChange(['supervisor', 'team'], ['team'])).toEqual({ revoked: [], regranted: ['supervisor'] });
+    expect(grantChange(undefined, [])).toEqual({ revoked: [], regranted: [] });
+  });
+  it('a field goes when all it reads is ungranted; name, email and absences stay', () => {
+    const stored = new Set<FieldKey>(['name', 'email', 'position', 'status', 'absence', 'dynamic_7']);
+    const readable = fieldsStillReadable(stored, ['position', 'first_name', 'last_name', 'preferred_name', 'status', 'work_schedule', 'holiday_calendar', 'dynamic_7']);
+    // status reads termination_date too, which is still granted.
+    expect([...readable].sort()).toEqual(['absence', 'email', 'name', 'status']);
+  });
+});
+
+describe('a credential whose readable attributes change between runs', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ employees: 300, seed: 5 });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+  const settings = defaultSettings();
+  const client = () => new PersonioClient({ baseUrl: sim.url, clientId: DEFAULT_CREDENTIAL.clientId, clientSecret: DEFAULT_CREDENTIAL.clientSecret, budgets: false, retryLimit: 1 });
+
+  it('loses the revoked field from every record at the next run that sees a page, and gets it back in full when granted again', async () => {
+    const database = new SidecardDB(`grants-${Math.random()}`);
+    let now = Date.now();
+    const changed: number[] = [];
+    const service = new SyncService({
+      connection: async () => ({ settings, client: client() }),
+      armResume: async () => undefined,
+      disarmResume: async () => undefined,
+      onProgress: () => undefined,
+      onRunOver: () => undefined,
+      markIndexBehind: async () => undefined,
+      updateIndex: async (ids) => void (ids === 'all' ? changed.push(-1) : changed.push(...ids)),
+      run: (ctx, request) => runSync({ ...ctx, db: database, now: () => now }, request),
+    });
+    await service.request('full');
+    const withPosition = async () => (await database.employees.toArray()).filter((e) => e.position !== undefined).length;
+    const positions = await withPosition();
+    expect(positions).toBeGreaterThan(200);
+
+    // The admin unticks Position for the credential in Personio; one person changes meanwhile.
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, ALL_ATTRIBUTES.filter((a) => a !== 'position'));
+    const someone = sim.company.employees.find((e) => e.status === 'active')!;
+    sim.updateEmployee(someone.id, { lastName: 'Weiß' });
+    now += 15 * 60_000;
+    sim.advanceClock(15 * 60_000);
+    changed.length = 0;
+    const revoked = await service.request();
+    expect(revoked.kind).toBe('incremental');
+    expect(await withPosition()).toBe(0);
+    expect((await readSyncState(database)).ungranted).toEqual(['position']);
+    expect(changed.length).toBeGreaterThan(200); // the search index hears of every stripped row
+
+    // Ticked again: the next incremental run sees it on one row and a full run brings it to all.
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, [...ALL_ATTRIBUTES]);
+    sim.updateEmployee(someone.id, { lastName: 'Groß' });
+    now += 15 * 60_000;
+    sim.advanceClock(15 * 60_000);
+    const regranted = await service.request();
+    expect(regranted.kind).toBe('full');
+    const logs = await database.syncLog.toArray();
+    expect(logs.at(-2)).toMatchObject({ kind: 'incremental', regranted: ['position'] });
+    expect(await withPosition()).toBe(positions);
+    expect((await readSyncState(database)).ungranted).toEqual([]);
+    // Asked for by the stored fields, and not stored beyond them.
+    expect(attributesToRequest(storedFields(settings.fields))).toContain('position');
+  });
+});

@@ -1,0 +1,48 @@
+import { isCustomField, STANDARD_FIELDS, type FieldKey } from '../fields';
+
+/**
+ * What the credential may read, as the pages themselves tell it: an attribute the admin has
+ * not ticked for the credential in Personio is absent from every row (no null, no error). So
+ * the first row of each page says which requested attributes are granted, and a run compares
+ * that with the last run's. Pure.
+ */
+interface PageRows {
+  page: { data: readonly { attributes: object }[] };
+}
+
+/** Add the attribute keys of each page's first row to `seen`. */
+export function noteAttributes(pages: readonly PageRows[], seen: Set<string>): void {
+  for (const { page } of pages) {
+    const first = page.data[0];
+    if (first) for (const key of Object.keys(first.attributes)) seen.add(key);
+  }
+}
+
+/** Requested attributes no row carried; undefined when the run saw no row to tell. */
+export function ungrantedAttributes(requested: readonly string[], seen: ReadonlySet<string>): string[] | undefined {
+  if (seen.size === 0) return undefined;
+  return requested.filter((a) => !seen.has(a)).sort();
+}
+
+/** Attributes granted before and not now (`revoked`), and the other way round (`regranted`). */
+export function grantChange(before: readonly string[] | undefined, now: readonly string[]): { revoked: string[]; regranted: string[] } {
+  const was = new Set(before ?? []);
+  const is = new Set(now);
+  return { revoked: now.filter((a) => !was.has(a)), regranted: [...was].filter((a) => !is.has(a)) };
+}
+
+/**
+ * The stored fields the credential still lets Sidecard read: a field goes when every attribute
+ * it reads is ungranted. Name and email are required (a credential without them cannot sync at
+ * all), and absences come from their own endpoint, so those stay.
+ */
+export function fieldsStillReadable(stored: ReadonlySet<FieldKey>, ungranted: readonly string[]): Set<FieldKey> {
+  const gone = new Set(ungranted);
+  const readable = new Set(stored);
+  for (const field of STANDARD_FIELDS) {
+    if (field.required || field.key === 'absence' || field.attributes.length === 0) continue;
+    if (field.attributes.every((a) => gone.has(a))) readable.delete(field.key);
+  }
+  for (const key of stored) if (isCustomField(key) && gone.has(key)) readable.delete(key);
+  return readable;
+}
