@@ -117,6 +117,28 @@ describe('sync service', () => {
     expect(events).toEqual(['arm', 'behind', 'index:5', 'disarm', 'over']);
   });
 
+  it('arms the resume alarm before anything that could outlast the worker, and disarms it when no run can start', async () => {
+    const events: string[] = [];
+    let ran = false;
+    const service = new SyncService({
+      connection: async () => {
+        events.push('connection');
+        return { settings: { ...defaultSettings(), clientId: '' }, client: undefined };
+      },
+      armResume: async () => void events.push('arm'),
+      disarmResume: async () => void events.push('disarm'),
+      onProgress: () => undefined,
+      onRunOver: () => undefined,
+      run: async () => {
+        ran = true;
+        return log();
+      },
+    });
+    await expect(service.request()).rejects.toThrow('not connected');
+    expect(events).toEqual(['arm', 'connection', 'disarm']);
+    expect(ran).toBe(false);
+  });
+
   it('hands the run its connection signal; a run of an ended connection leaves the search index alone', async () => {
     const connection = new AbortController();
     const { service, events } = setUp({

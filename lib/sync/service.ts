@@ -65,7 +65,8 @@ export class SyncService {
     return this.coordinator.isRunning ? this.current : undefined;
   }
 
-  private async start(request: SyncRequest): Promise<SyncLogEntry> {
+  /** The connection, custom attribute labels when custom fields are stored, and the clock. */
+  private async prepare() {
     const { settings, client, signal } = await this.deps.connection();
     if (!client) throw new Error('not connected');
     const hasCustomFields = settings.fields.some((f) => f.store && isCustomField(f.key));
@@ -73,7 +74,21 @@ export class SyncService {
     const attributeDefinitions = hasCustomFields ? await client.attributes({ signal }).catch(() => []) : [];
     signal?.throwIfAborted();
     const now = await this.deps.clock?.();
+    return { settings, client, signal, attributeDefinitions, now };
+  }
+
+  private async start(request: SyncRequest): Promise<SyncLogEntry> {
+    // Armed first: a worker stopped before the run has written its checkpoint (while the
+    // custom attributes' labels are fetched, say) is woken to run it all the same.
     await this.deps.armResume();
+    let prepared: Awaited<ReturnType<typeof this.prepare>>;
+    try {
+      prepared = await this.prepare();
+    } catch (error) {
+      await this.deps.disarmResume();
+      throw error;
+    }
+    const { settings, client, signal, attributeDefinitions, now } = prepared;
     // Until the index has followed this run, a worker woken in between must not trust its snapshot.
     await (this.deps.markIndexBehind ?? markSearchIndexBehind)();
     const changed = new Set<number>();
