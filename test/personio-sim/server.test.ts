@@ -521,6 +521,13 @@ describe('fault injection', () => {
     expect((await get(sim, '/v1/company/employees', token)).status).toBe(200);
   });
 
+  it('with a final $, only the whole path: the employee list, not its attributes', async () => {
+    sim.injectFault({ kind: 'status', status: 500, path: '/v1/company/employees$' });
+    expect((await get(sim, '/v1/company/employees/attributes', token)).status).toBe(200);
+    expect((await get(sim, '/v1/company/employees?limit=1', token)).status).toBe(500);
+    expect((await get(sim, '/v1/company/employees?limit=1', token)).status).toBe(200);
+  });
+
   it('serves a malformed 200 page: an object where a string belongs, or an employee without id, or cut-off JSON', async () => {
     sim.injectFault({ kind: 'malformed', path: '/v1/company/employees' });
     const wrong = await get(sim, '/v1/company/employees?limit=10', token);

@@ -45,6 +45,12 @@ export interface SimOptions {
   language?: CompanyLanguage;
 }
 
+/** A fault's `path` is a prefix of the request's path, or the whole path when it ends in `$`. */
+function pathMatches(faultPath: string | undefined, path: string): boolean {
+  if (faultPath === undefined) return true;
+  return faultPath.endsWith('$') ? path === faultPath.slice(0, -1) : path.startsWith(faultPath);
+}
+
 export type SimFault =
   | { kind: 'status'; status: number; path?: string; count?: number; retryAfterSeconds?: number }
   /**
@@ -89,7 +95,11 @@ export interface Simulator {
   removeEmployee(id: number): void;
   /** moves last_modified_at without changing data (Personio does this: "updated" rows that did not change) */
   touchEmployee(id: number): void;
-  /** applies to the next `count` matching requests (default 1); `path` is a prefix, e.g. '/v1/company/employees' */
+  /**
+   * applies to the next `count` matching requests (default 1); `path` is a prefix, e.g.
+   * '/v1/company/employees', or with a final `$` the whole path ('/v1/company/employees$': the
+   * list, not its /attributes)
+   */
   injectFault(fault: SimFault): void;
   clearFaults(): void;
   /** tokens for it stop working (403), authentication fails (401) */
@@ -451,7 +461,7 @@ class PersonioSimulator implements Simulator {
 
   private takeFault(path: string, params: URLSearchParams): PendingFault | undefined {
     const fault = this.faults.find(
-      (f) => (f.path === undefined || path.startsWith(f.path)) && (f.kind !== 'malformed' || f.offset === undefined || params.get('offset') === String(f.offset)),
+      (f) => pathMatches(f.path, path) && (f.kind !== 'malformed' || f.offset === undefined || params.get('offset') === String(f.offset)),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;
