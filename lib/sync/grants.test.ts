@@ -87,4 +87,27 @@ describe('a credential whose readable attributes change between runs', () => {
     // Asked for by the stored fields, and not stored beyond them.
     expect(attributesToRequest(storedFields(settings.fields))).toContain('position');
   });
+
+  it('a run resumed after its pages were all written still knows what they carried', async () => {
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, [...ALL_ATTRIBUTES]);
+    const database = new SidecardDB(`grants-resume-${Math.random()}`);
+    let now = Date.now();
+    const run = () => runSync({ client: client(), settings, db: database, now: () => now });
+    expect((await run()).error).toBeUndefined();
+
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, ALL_ATTRIBUTES.filter((a) => a !== 'supervisor'));
+    sim.updateEmployee(sim.company.employees.find((e) => e.status === 'active')!.id, { lastName: 'Kühn' });
+    // Absences are due again; fetching them fails after every employee page has been written.
+    now += 2 * 60 * 60_000;
+    sim.advanceClock(2 * 60 * 60_000);
+    sim.injectFault({ kind: 'status', status: 500, count: 10, path: '/v1/company/time-offs' });
+    expect((await run()).error).toBeDefined();
+    sim.clearFaults();
+    const resumed = await run();
+    expect(resumed).toMatchObject({ resumed: true });
+    expect(resumed.error).toBeUndefined();
+    expect((await readSyncState(database)).ungranted).toEqual(['supervisor']);
+    expect((await database.employees.toArray()).filter((e) => e.supervisorId !== undefined)).toEqual([]);
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, [...ALL_ATTRIBUTES]);
+  });
 });

@@ -108,10 +108,12 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     const planned: SyncCheckpoint = { ...checkpoint };
     const tally = { rowsChanged: checkpoint.rowsChanged };
     const released: number[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(checkpoint.attributesSeen);
     let landing: Promise<void> | undefined;
     for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset, { signal }), PAGES_PER_COMMIT)) {
+      const known = seen.size;
       noteAttributes(pages, seen);
+      if (seen.size !== known) planned.attributesSeen = [...seen];
       const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
       write.catch(() => undefined); // read in order below
       await landing;
