@@ -5,6 +5,7 @@ import type { AttributeDefinition } from './personio/schema';
 import { API_TOKEN, CLIENT_SECRET, UNBOUND_CLIENT_SECRET, forgetSecret, openBoundSecret, openSecret, sealBoundSecret, type BoundSecret } from './secrets';
 import { BASE_URL_NOT_ALLOWED, checkBaseUrl, DEFAULT_BASE_URL, sameBaseUrl, type Settings } from './settings';
 import type { ManagedPolicy } from './managed';
+import { SOAK_REQUEST_TIMEOUT_MS } from './background/soak-timeout';
 
 export interface Credentials {
   baseUrl: string;
@@ -120,6 +121,7 @@ export async function savedClient(settings: Settings, extra: Partial<PersonioCli
     // The bench build measures Sidecard's own pipeline against an unthrottled simulator, so it
     // plans for no rate limit; every other build keeps Personio's (the client's default).
     ...(import.meta.env.SIDECARD_BENCH ? { budgets: false as const } : {}),
+    ...(import.meta.env.SIDECARD_SOAK ? { timeoutMs: SOAK_REQUEST_TIMEOUT_MS } : {}),
     ...extra,
     baseUrl: target.url,
     clientId: settings.clientId,

@@ -49,5 +49,6 @@ export function printTable(f: SoakFigures): number {
   console.log('\n| figure | value | required | |\n|---|---|---|---|');
   for (const [name, value, required, ok] of rows) console.log(`| ${name} | ${value} | ${required} | ${ok ? 'ok' : 'MISSED'} |`);
   if (f.divergenceSamples.length) console.log('\nfirst divergences:', JSON.stringify(f.divergenceSamples));
+  if (f.missSamples.length) console.log('\nfirst lookups lost and search misses:', JSON.stringify(f.missSamples));
   return rows.filter((r) => !r[3]).length;
 }

@@ -13,6 +13,7 @@ describe('short soak: a changing company, faults, and the local copy judged afte
     expect(figures.faults.size).toBeGreaterThanOrEqual(5);
     expect(figures.failedRuns).toBeGreaterThan(0);
     expect(figures.divergenceSamples).toEqual([]);
+    expect(figures.missSamples).toEqual([]);
     expect(figures.divergences).toBe(0);
     expect(figures.peopleLost).toBe(0);
     expect(figures.lookupsLost).toBe(0);

@@ -1,5 +1,5 @@
-import type { Simulator } from '../personio-sim';
-import type { SimEmployee } from '../personio-sim/company';
+import { DEFAULT_CREDENTIAL, type Simulator } from '../personio-sim';
+import { TSHIRT_SIZES, type SimEmployee } from '../personio-sim/company';
 import { SimError } from '../personio-sim/state';
 import type { Random } from './random';
 
@@ -7,10 +7,15 @@ import type { Random } from './random';
  * One round of a changing company, as HR enters it in Personio: hires (one of them reusing a
  * leaver's address), leavers, returns from leave, transfers, renames with umlauts, address
  * changes, new supervisors (now and then a chain that loops for a round), time-offs added and
- * cancelled. Every change goes through the simulator, which moves `last_modified_at` as
+ * cancelled, custom attribute values, and the credential's allow-list ticked and unticked. Every change goes through the simulator, which moves `last_modified_at` as
  * Personio does.
  */
-export type ChangeKind = 'hire' | 'rehire-address' | 'leave' | 'return' | 'transfer' | 'rename' | 'email' | 'supervisor' | 'cycle' | 'time-off' | 'cancel-time-off';
+export type ChangeKind = 'hire' | 'rehire-address' | 'leave' | 'return' | 'transfer' | 'rename' | 'email' | 'supervisor' | 'cycle' | 'time-off' | 'cancel-time-off' | 'allow-list' | 'custom-value';
+
+/** The custom attribute the soak stores (T-shirt size, a list). */
+export const SOAK_CUSTOM_ATTRIBUTE = 'dynamic_24411';
+/** Attributes the admin may untick for the credential in Personio (and tick again) between rounds. */
+export const WITHHOLDABLE = ['position', 'department', 'supervisor', SOAK_CUSTOM_ATTRIBUTE];
 
 const FIRST = ['Jürgen', 'Zoë', 'Åsa', 'Bjørn', 'Chloé', 'Özlem', 'Maël', 'Ines', 'Sören', 'Léa'];
 const LAST = ['Müller', 'Schäfer', 'Groß', 'Nuñez', 'Łukasz', 'Dvořák', 'Öztürk', 'Weiß', 'Brandt', 'Kühn'];
@@ -21,8 +26,11 @@ function todayPlus(today: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Apply `count` random changes; returns what was done, by kind. */
-export function applyRandomChanges(sim: Simulator, rng: Random, count: number, today: string): Map<ChangeKind, number> {
+/**
+ * Apply `count` random changes; returns what was done, by kind. `withheld` holds the
+ * attributes the credential may not read at the moment; an allow-list change updates it.
+ */
+export function applyRandomChanges(sim: Simulator, rng: Random, count: number, today: string, withheld: Set<string>): Map<ChangeKind, number> {
   const done = new Map<ChangeKind, number>();
   const note = (kind: ChangeKind) => done.set(kind, (done.get(kind) ?? 0) + 1);
   const company = sim.company;
@@ -30,7 +38,7 @@ export function applyRandomChanges(sim: Simulator, rng: Random, count: number, t
   const uniqueEmail = (first: string, last: string) => `${first}.${last}.${company.nextEmployeeId}@acme.example`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9.@]/g, '');
 
   for (let i = 0; i < count; i += 1) {
-    const kind = rng.pick<ChangeKind>(['hire', 'hire', 'rehire-address', 'leave', 'return', 'transfer', 'transfer', 'rename', 'email', 'supervisor', 'supervisor', 'cycle', 'time-off', 'time-off', 'cancel-time-off']);
+    const kind = rng.pick<ChangeKind>(['hire', 'hire', 'rehire-address', 'leave', 'return', 'transfer', 'transfer', 'rename', 'email', 'supervisor', 'supervisor', 'cycle', 'time-off', 'time-off', 'cancel-time-off', 'allow-list', 'custom-value']);
     if (applyOne(kind)) note(kind);
   }
   return done;
@@ -111,6 +119,18 @@ export function applyRandomChanges(sim: Simulator, rng: Random, count: number, t
         company.timeOffs.push({ id: company.nextTimeOffId++, employeeId: someone.id, typeId: company.timeOffTypes[0]!.id, status: 'approved', startDate: start, endDate: todayPlus(start, rng.int(0, 5)), halfDayStart: false, halfDayEnd: false, daysCount: 1, createdAt: Date.now(), updatedAt: Date.now(), createdBy: 'soak' });
         return true;
       }
+      case 'allow-list': {
+        // Now and then only: each change of the allow-list costs the extension a full run.
+        if (!rng.chance(0.4)) return false;
+        const attribute = rng.pick(WITHHOLDABLE);
+        if (withheld.has(attribute)) withheld.delete(attribute);
+        else withheld.add(attribute);
+        sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, DEFAULT_CREDENTIAL.attributes.filter((a) => !withheld.has(a)));
+        return true;
+      }
+      case 'custom-value':
+        sim.updateEmployee(someone.id, { tshirtSize: rng.chance(0.1) ? null : rng.pick(TSHIRT_SIZES) });
+        return true;
       case 'cancel-time-off': {
         if (!company.timeOffs.length) return false;
         company.timeOffs.splice(rng.int(0, company.timeOffs.length - 1), 1);

@@ -1,9 +1,11 @@
 import type { SimEmployee } from '../personio-sim/company';
+import { SOAK_CUSTOM_ATTRIBUTE } from './changes';
 
 /**
  * The soak's judge: the extension's local copy against Personio's truth, person by person and
  * field by field, under the default filters (onboarding, active, on leave) and the minimal
- * record kept for anyone who left after `leaverCutoff`. Pure, so its rules are unit-tested.
+ * record kept for anyone who left after `leaverCutoff`. A field whose attribute the credential
+ * may not read (`withheld`) must not be stored at all. Pure, so its rules are unit-tested.
  */
 export interface LocalPerson {
   id: number;
@@ -16,6 +18,7 @@ export interface LocalPerson {
   departmentId?: number;
   supervisorId?: number;
   terminationDate?: string;
+  custom?: Record<string, { value: unknown }>;
 }
 
 export interface Divergence {
@@ -37,7 +40,8 @@ export function expectedPeople(truth: readonly SimEmployee[], leaverCutoff: stri
   return kept;
 }
 
-export function compare(truth: readonly SimEmployee[], local: readonly LocalPerson[], leaverCutoff: string): Divergence[] {
+export function compare(truth: readonly SimEmployee[], local: readonly LocalPerson[], leaverCutoff: string, withheld: ReadonlySet<string> = new Set()): Divergence[] {
+  const readable = <T>(attribute: string, value: T) => (withheld.has(attribute) ? undefined : value);
   const expected = expectedPeople(truth, leaverCutoff);
   const byId = new Map(local.map((p) => [p.id, p]));
   const out: Divergence[] = [];
@@ -52,11 +56,16 @@ export function compare(truth: readonly SimEmployee[], local: readonly LocalPers
       ['email', e.email.toLowerCase(), mine.email],
       ['firstName', e.firstName, mine.firstName],
       ['lastName', e.lastName, mine.lastName],
-      ['position', e.position || undefined, mine.position || undefined],
-      ['departmentId', e.departmentId ?? undefined, mine.departmentId],
+      ['position', readable('position', e.position || undefined), mine.position || undefined],
+      ['departmentId', readable('department', e.departmentId ?? undefined), mine.departmentId],
       ['status', e.status, mine.status],
-      // A leaver's minimal record keeps no supervisor (docs/privacy.md).
-      ...(leaver ? [] : ([['supervisorId', e.supervisorId ?? undefined, mine.supervisorId]] as [string, unknown, unknown][])),
+      // A leaver's minimal record keeps no supervisor and no custom values (docs/privacy.md).
+      ...(leaver
+        ? []
+        : ([
+            ['supervisorId', readable('supervisor', e.supervisorId ?? undefined), mine.supervisorId],
+            [SOAK_CUSTOM_ATTRIBUTE, readable(SOAK_CUSTOM_ATTRIBUTE, e.tshirtSize ?? undefined), mine.custom?.[SOAK_CUSTOM_ATTRIBUTE]?.value],
+          ] as [string, unknown, unknown][])),
     ];
     for (const [field, want, have] of fields) if (want !== have) out.push({ id, kind: 'stale', field, expected: want, actual: have });
   }

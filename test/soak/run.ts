@@ -7,11 +7,14 @@ import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../personio-
 import { askBackground, connect, launchExtension, openOptions, readStore, routePersonio, stopServiceWorker, waitForRunOver, type Launched } from '../e2e/harness';
 import { leaverCutoff } from '../../lib/sync/leavers';
 import { localDay } from '../../lib/format';
-import { applyRandomChanges, breakCycles, type ChangeKind } from './changes';
+import { defaultFieldSettings } from '../../lib/fields';
+import { applyRandomChanges, breakCycles, SOAK_CUSTOM_ATTRIBUTE, type ChangeKind } from './changes';
+import { checkSearch, lostLookups, type Miss } from './lookups';
 import { compare, expectedPeople, type Divergence, type LocalPerson } from './oracle';
 import { seeded, type Random } from './random';
 import { SOAK_CLOCK_KEY } from '../../lib/background/soak-clock';
 import { SOAK_QUOTA_KEY } from '../../lib/background/soak-faults';
+import { SOAK_REQUEST_TIMEOUT_MS } from '../../lib/background/soak-timeout';
 
 /**
  * The soak: a company changing round after round in the simulator, synced by the built
@@ -30,7 +33,13 @@ export interface SoakOptions {
   onRound?: (line: string) => void;
 }
 
-export type FaultKind = 'none' | '429-storm' | '5xx' | 'reset' | 'truncated-json' | 'wrong-type' | 'missing-id' | 'token-expired' | 'worker-stopped' | 'browser-restarted' | 'disk-full';
+export type FaultKind = 'none' | '429-storm' | '5xx' | 'timeout' | 'reset' | 'truncated-json' | 'wrong-type' | 'missing-id' | 'token-expired' | 'worker-stopped' | 'browser-restarted' | 'disk-full';
+
+/** A lookup or search that failed, with its round, for the report. */
+export interface MissInRound extends Miss {
+  round: number;
+  kind: 'lookup lost' | 'search missed' | 'removed still found';
+}
 
 export interface SoakFigures {
   seed: number;
@@ -44,6 +53,8 @@ export interface SoakFigures {
   divergenceSamples: Divergence[];
   peopleLost: number;
   lookupsLost: number;
+  /** The first lookups lost and search misses, described. */
+  missSamples: MissInRound[];
   maxStalenessMinutes: number;
   searchMisses: number;
   /** People whose card said away (or not) against Personio's absences, after a run that fetched them. */
@@ -62,8 +73,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SOAK_EXTENSION_DIR = process.env.SIDECARD_SOAK_EXTENSION_DIR ?? join(root, '.output-soak/chrome-mv3');
 /** An admin's occasional full Sync now; the daily reconciliation comes by itself, every 96 rounds of simulated time. */
 const FULL_EVERY = 8;
-const FAULTS: FaultKind[] = ['none', 'none', '429-storm', '5xx', 'reset', 'truncated-json', 'wrong-type', 'missing-id', 'token-expired', 'worker-stopped', 'browser-restarted', 'disk-full'];
-const EMPLOYEES = '/v1/company/employees';
+const FAULTS: FaultKind[] = ['none', 'none', '429-storm', '5xx', 'timeout', 'reset', 'truncated-json', 'wrong-type', 'missing-id', 'token-expired', 'worker-stopped', 'browser-restarted', 'disk-full'];
+/** The employee list only: a fault there must not be spent on the attribute labels' request. */
+const EMPLOYEES = '/v1/company/employees$';
 
 interface SyncLogRow {
   id: number;
@@ -79,7 +91,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
   const profileDir = mkdtempSync(join(tmpdir(), 'sidecard-soak-'));
   const figures: SoakFigures = {
     seed: options.seed, rounds: 0, peopleStart: 0, peopleEnd: 0, changes: new Map(), faults: new Map(), failedRuns: 0, divergences: 0,
-    divergenceSamples: [], peopleLost: 0, lookupsLost: 0, maxStalenessMinutes: 0, searchMisses: 0, awayWrong: 0, awayChecked: 0, removedStillFound: 0, bytesPerPersonStart: 0, bytesPerPersonEnd: 0, seconds: 0,
+    divergenceSamples: [], peopleLost: 0, lookupsLost: 0, missSamples: [], maxStalenessMinutes: 0, searchMisses: 0, awayWrong: 0, awayChecked: 0, removedStillFound: 0, bytesPerPersonStart: 0, bytesPerPersonEnd: 0, seconds: 0,
   };
   const extensionDir = options.extensionDir ?? SOAK_EXTENSION_DIR;
   let browser = await start(sim, profileDir, false, extensionDir);
@@ -90,7 +102,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     aheadMs += minutes * 60_000;
     await setLocal(browser.options, SOAK_CLOCK_KEY, aheadMs);
   };
+  /** Attributes the credential may not read at the moment (an allow-list change toggles one). */
+  const withheld = new Set<string>();
+  const noteMisses = (round: number, kind: MissInRound['kind'], misses: Miss[]) => {
+    for (const miss of misses) {
+      if (figures.missSamples.length < 20) figures.missSamples.push({ ...miss, round, kind });
+      options.onRound?.(`round ${round}: ${kind} ${JSON.stringify(miss)}`);
+    }
+  };
   try {
+    // The soak stores one custom attribute besides the default fields.
+    await askBackground(browser.options, { type: 'save-settings', patch: { fields: [...defaultFieldSettings(), { key: SOAK_CUSTOM_ATTRIBUTE, store: true, show: true }] } });
     await connect(browser.options, DEFAULT_CREDENTIAL);
     await untilRunEndsAfter(browser.options, 0);
     let local = await people(browser.options);
@@ -104,7 +126,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       // are a quarter of an hour old, as in the field.
       for (let batch = 0; batch < BATCHES; batch += 1) {
         const count = Math.round(options.changesPerRound / BATCHES);
-        for (const [kind, n] of applyRandomChanges(sim, rng, count, sim.company.today)) figures.changes.set(kind, (figures.changes.get(kind) ?? 0) + n);
+        for (const [kind, n] of applyRandomChanges(sim, rng, count, sim.company.today, withheld)) figures.changes.set(kind, (figures.changes.get(kind) ?? 0) + n);
         await advance(INTERVAL_MINUTES / BATCHES);
       }
       const today = localDay(Date.now() + aheadMs);
@@ -113,13 +135,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       options.onRound?.(`round ${round}: ${fault}…`);
       figures.faults.set(fault, (figures.faults.get(fault) ?? 0) + 1);
       const runsBefore = await lastEndedRun(browser.options);
+      const absencesBefore = await absencesSyncedAt(browser.options);
       browser = await faultedRun(browser, sim, profileDir, extensionDir, fault, rng, round % FULL_EVERY === 0);
       const log = await syncLog(browser.options);
       const faultedFailed = (log.at(-1)?.id ?? 0) > runsBefore && log.at(-1)?.error !== undefined;
       if (faultedFailed) {
         figures.failedRuns += 1;
         // The run failed: the last good copy must still answer, person by person.
-        figures.lookupsLost += await lostLookups(browser.options, previous, rng);
+        const lost = await lostLookups(browser.options, previous, expectedPeople(sim.company.employees, leaverCutoff(today, 12)), rng);
+        figures.lookupsLost += lost.length;
+        noteMisses(round, 'lookup lost', lost);
       }
       sim.clearFaults();
       await setLocal(browser.options, SOAK_QUOTA_KEY, 0);
@@ -128,10 +153,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       // such as one resuming after its fault, would take this Sync now in: it ends first.)
       await waitForRunOver(browser.options, 90_000);
       const ended = await lastEndedRun(browser.options);
-      const absencesBefore = await absencesSyncedAt(browser.options);
       await askBackground(browser.options, { type: 'sync-now' });
       await untilRunEndsAfter(browser.options, ended);
-      // Absences refresh hourly (and on full runs): judged after a run that fetched them.
+      // Absences refresh hourly (and on full runs): judged after a round whose runs fetched them.
       if ((await absencesSyncedAt(browser.options)) !== absencesBefore) {
         const away = await checkAway(browser.options, sim, rng);
         figures.awayWrong += away.wrong;
@@ -139,7 +163,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       }
       local = await people(browser.options);
       const cutoff = leaverCutoff(today, 12);
-      const found = compare(sim.company.employees, local, cutoff);
+      const found = compare(sim.company.employees, local, cutoff, withheld);
       figures.divergences += found.length;
       if (figures.divergenceSamples.length < 10) figures.divergenceSamples.push(...found.slice(0, 10 - figures.divergenceSamples.length));
       const expected = expectedPeople(sim.company.employees, cutoff);
@@ -152,8 +176,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
         differingSince.delete(id);
       }
       const search = await checkSearch(browser.options, local, previous.filter((p) => !expected.has(p.id)), rng);
-      figures.searchMisses += search.misses;
-      figures.removedStillFound += search.removedFound;
+      figures.searchMisses += search.misses.length;
+      figures.removedStillFound += search.removedFound.length;
+      noteMisses(round, 'search missed', search.misses);
+      noteMisses(round, 'removed still found', search.removedFound);
       breakCycles(sim);
       figures.rounds = round;
       options.onRound?.(`round ${round}: fault ${fault}${faultedFailed ? ' (run failed)' : ''}, ${local.length} people, ${found.length} divergences${found.length ? ` ${JSON.stringify(found.slice(0, 3))}` : ''}`);
@@ -191,6 +217,10 @@ async function faultedRun(browser: Running, sim: Simulator, profileDir: string, 
       break;
     case '5xx':
       sim.injectFault({ kind: 'status', status: rng.pick([500, 502, 503]), count: rng.int(1, 4), path: EMPLOYEES });
+      break;
+    case 'timeout':
+      // Longer than the soak build's request timeout (SOAK_REQUEST_TIMEOUT_MS).
+      sim.injectFault({ kind: 'slow', ms: SOAK_REQUEST_TIMEOUT_MS + 2_000, count: rng.int(1, 2), path: EMPLOYEES });
       break;
     case 'reset':
       sim.injectFault({ kind: 'drop', count: rng.int(1, 3), path: EMPLOYEES });
@@ -301,35 +331,4 @@ async function bytesPerPerson(options: Page, count: number): Promise<number> {
     return total;
   });
   return count ? Math.round(bytes / count) : 0;
-}
-
-interface Hit {
-  id: number;
-}
-
-/** People of the last good copy that a lookup by address no longer finds (a sample). */
-async function lostLookups(options: Page, previous: readonly LocalPerson[], rng: Random): Promise<number> {
-  let lost = 0;
-  for (let i = 0; i < Math.min(10, previous.length); i += 1) {
-    const person = rng.pick(previous);
-    const hits = await askBackground<Hit[]>(options, { type: 'search', query: person.email, limit: 5 });
-    if (!hits.some((h) => h.id === person.id)) lost += 1;
-  }
-  return lost;
-}
-
-/** The search index against the store: stored people findable by address, removed ones not. */
-async function checkSearch(options: Page, local: readonly LocalPerson[], removed: readonly LocalPerson[], rng: Random): Promise<{ misses: number; removedFound: number }> {
-  let misses = 0;
-  for (let i = 0; i < Math.min(15, local.length); i += 1) {
-    const person = rng.pick(local);
-    const hits = await askBackground<Hit[]>(options, { type: 'search', query: person.email, limit: 5 });
-    if (!hits.some((h) => h.id === person.id)) misses += 1;
-  }
-  let removedFound = 0;
-  for (const person of removed.slice(0, 10)) {
-    const hits = await askBackground<Hit[]>(options, { type: 'search', query: person.email, limit: 5 });
-    if (hits.some((h) => h.id === person.id)) removedFound += 1;
-  }
-  return { misses, removedFound };
 }
