@@ -1,4 +1,4 @@
-import { browser } from '@wxt-dev/browser';
+import type { browser as Browser } from '@wxt-dev/browser';
 import { SITES } from '@/lib/sites';
 import { watchConversation, type PageReport } from '@/lib/sites/watch';
 import { matchesPattern } from '@/lib/sites/match';
@@ -8,9 +8,21 @@ import { mountPanelFrame, type PanelFrame } from '@/lib/panel-frame';
 import { isPanelLayout, overlayBelow } from '@/lib/panel-layout';
 import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from '@/lib/messages';
 
+/**
+ * WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`), looked up when
+ * first used rather than when the script is evaluated: the first touch of `chrome` in a page
+ * costs milliseconds (Chrome builds its bindings then), and a page that loads with no
+ * conversation open needs none of it while it loads.
+ */
+let extensionApi: typeof Browser | undefined;
+function browser(): typeof Browser {
+  const g = globalThis as unknown as { browser?: typeof Browser & { runtime?: { id?: string } }; chrome: typeof Browser };
+  return (extensionApi ??= g.browser?.runtime?.id ? g.browser : g.chrome);
+}
+
 /** A request to the background, typed by the protocol; undefined when no background answers. */
 function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentRequests, R['type']> | undefined> {
-  return browser.runtime.sendMessage(request) as Promise<ReplyOf<ContentRequests, R['type']> | undefined>;
+  return browser().runtime.sendMessage(request) as Promise<ReplyOf<ContentRequests, R['type']> | undefined>;
 }
 
 /**
@@ -39,76 +51,89 @@ async function adapterForCustomDomain() {
   }
 }
 
+/**
+ * Nothing runs while the page loads: the script is evaluated then, and starts in the page's
+ * first idle period (or after `START_TIMEOUT_MS` on a page that is never idle). A conversation
+ * open at load is read then; single-page helpdesks draw theirs after load anyway.
+ */
+const START_TIMEOUT_MS = 500;
+
 export default defineUnlistedScript({
-  async main() {
-    const here = new URL(location.href);
-    // A built-in site, or a domain the admin added for one (registered at run time).
-    const found = SITES.find((s) => s.matches.some((p) => matchesPattern(p, here))) ?? (await adapterForCustomDomain());
-    if (!found) return;
-    const adapter = found;
-    // The panel's frame is created ahead of the first conversation, so that it is as fast
-    // as the tenth, but not while the page loads: when the page is first idle, or at once
-    // should a conversation come first. Hidden until there is someone to show.
-    let frame: PanelFrame | undefined;
-    const panel = () => (frame ??= createPanel());
-    // A media query rather than a resize listener: it fires once when the window crosses the
-    // site's threshold, never for every pixel of a drag.
-    const narrowQuery = window.matchMedia(`(max-width: ${overlayBelow(adapter.id) - 1}px)`);
-    narrowQuery.addEventListener('change', () => {
-      frame?.setNarrow(narrowQuery.matches);
-      void ask({ type: 'window-size', narrow: narrowQuery.matches })
-        .then((reply) => {
-          if (reply && isPanelLayout(reply.layout)) frame?.setLayout(reply.layout);
-        })
-        .catch(() => undefined);
-    });
-    function createPanel(): PanelFrame {
-      const created = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), adapter.id);
-      created.setNarrow(narrowQuery.matches);
-      // Only the background can message a content script; it sends layout changes (the
-      // panel's width and collapse buttons, the keyboard shortcut), which need a panel.
-      browser.runtime.onMessage.addListener((message: unknown) => {
-        const notice = message as Partial<ContentNotice> | null;
-        if (notice?.type === 'panel-layout' && isPanelLayout(notice.layout)) created.setLayout(notice.layout);
-        if (notice?.type === 'report-again' && lastReport) void report(lastReport);
-        return undefined;
-      });
-      return created;
-    }
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => panel(), { timeout: 3000 });
-    else setTimeout(panel, 1000);
-
-    // Which conversation the page shows: when it changes, a panel the agent opened over a
-    // narrow window closes to its tab, so it never covers a conversation unasked.
-    let conversationKey: string | undefined;
-    let lastReport: PageReport | undefined;
-    async function report(page: PageReport): Promise<void> {
-      lastReport = page;
-      if (page.status !== 'none') panel();
-      const key = page.status === 'none' ? undefined : page.status === 'found' ? page.conversation.key : page.key;
-      const newConversation = key !== undefined && key !== conversationKey;
-      conversationKey = key;
-      try {
-        const reply = await ask({ type: 'requester', site: adapter.id, page, narrow: narrowQuery.matches, ...(newConversation ? { newConversation } : {}) });
-        if (isPanelLayout(reply?.layout)) frame?.setLayout(reply.layout);
-        if (reply?.visible === true) panel().setVisible(true);
-        else frame?.setVisible(false);
-      } catch {
-        // The extension was reloaded or updated: this script is orphaned; leave the page alone.
-        frame?.setVisible(false);
-      }
-    }
-
-    watchConversation({
-      adapter,
-      doc: document,
-      onChange: (page) => void report(page),
-      // The site's own API, same origin, on the agent's session: never a token of ours.
-      fetchJson: async (path, signal) => {
-        const response = await fetch(new URL(path, location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
-        if (!response.ok) throw new SiteApiError(response.status, retryAfterMs(response.headers.get('Retry-After'), Date.now()));
-        return response.json();
-      },
-    });
+  main() {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void start(), { timeout: START_TIMEOUT_MS });
+    else setTimeout(() => void start(), 0);
   },
 });
+
+async function start(): Promise<void> {
+  const here = new URL(location.href);
+  // A built-in site, or a domain the admin added for one (registered at run time).
+  const found = SITES.find((s) => s.matches.some((p) => matchesPattern(p, here))) ?? (await adapterForCustomDomain());
+  if (!found) return;
+  const adapter = found;
+  // The panel's frame is created ahead of the first conversation, so that it is as fast
+  // as the tenth, but not while the page loads: when the page is first idle, or at once
+  // should a conversation come first. Hidden until there is someone to show.
+  let frame: PanelFrame | undefined;
+  const panel = () => (frame ??= createPanel());
+  // A media query rather than a resize listener: it fires once when the window crosses the
+  // site's threshold, never for every pixel of a drag.
+  const narrowQuery = window.matchMedia(`(max-width: ${overlayBelow(adapter.id) - 1}px)`);
+  narrowQuery.addEventListener('change', () => {
+    frame?.setNarrow(narrowQuery.matches);
+    void ask({ type: 'window-size', narrow: narrowQuery.matches })
+      .then((reply) => {
+        if (reply && isPanelLayout(reply.layout)) frame?.setLayout(reply.layout);
+      })
+      .catch(() => undefined);
+  });
+  function createPanel(): PanelFrame {
+    const created = mountPanelFrame(document, browser().runtime.getURL('/panel.html'), adapter.id);
+    created.setNarrow(narrowQuery.matches);
+    // Only the background can message a content script; it sends layout changes (the
+    // panel's width and collapse buttons, the keyboard shortcut), which need a panel.
+    browser().runtime.onMessage.addListener((message: unknown) => {
+      const notice = message as Partial<ContentNotice> | null;
+      if (notice?.type === 'panel-layout' && isPanelLayout(notice.layout)) created.setLayout(notice.layout);
+      if (notice?.type === 'report-again' && lastReport) void report(lastReport);
+      return undefined;
+    });
+    return created;
+  }
+  // In an idle period of its own, after the one this runs in.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => panel(), { timeout: 3000 });
+  else setTimeout(panel, 1000);
+
+  // Which conversation the page shows: when it changes, a panel the agent opened over a
+  // narrow window closes to its tab, so it never covers a conversation unasked.
+  let conversationKey: string | undefined;
+  let lastReport: PageReport | undefined;
+  async function report(page: PageReport): Promise<void> {
+    lastReport = page;
+    if (page.status !== 'none') panel();
+    const key = page.status === 'none' ? undefined : page.status === 'found' ? page.conversation.key : page.key;
+    const newConversation = key !== undefined && key !== conversationKey;
+    conversationKey = key;
+    try {
+      const reply = await ask({ type: 'requester', site: adapter.id, page, narrow: narrowQuery.matches, ...(newConversation ? { newConversation } : {}) });
+      if (isPanelLayout(reply?.layout)) frame?.setLayout(reply.layout);
+      if (reply?.visible === true) panel().setVisible(true);
+      else frame?.setVisible(false);
+    } catch {
+      // The extension was reloaded or updated: this script is orphaned; leave the page alone.
+      frame?.setVisible(false);
+    }
+  }
+
+  watchConversation({
+    adapter,
+    doc: document,
+    onChange: (page) => void report(page),
+    // The site's own API, same origin, on the agent's session: never a token of ours.
+    fetchJson: async (path, signal) => {
+      const response = await fetch(new URL(path, location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
+      if (!response.ok) throw new SiteApiError(response.status, retryAfterMs(response.headers.get('Retry-After'), Date.now()));
+      return response.json();
+    },
+  });
+}

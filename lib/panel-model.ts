@@ -15,6 +15,8 @@ import { toPersonView, type PersonExtras, type PersonView } from './person-view'
 import type { Settings } from './settings';
 import type { SyncProgress } from './sync/progress';
 
+type CardExtras = Pick<PersonExtras, 'photo' | 'vacation'>;
+
 /** What the panel renders. Built by the background; the panel holds no other data. */
 export type PanelModel =
   | { state: 'not-connected' }
@@ -120,19 +122,27 @@ export function offerFor(tab: TabConversation | undefined): OfferModel | null {
 }
 
 
+/**
+ * A person's card. Its reads are independent, so they are asked for together: each IndexedDB
+ * read costs a round trip, and the card is on the path from a conversation opening to the
+ * panel showing who wrote. `extras` may still be on its way (the cached photo and balance).
+ */
 export async function personView(
   employee: Employee,
   settings: Settings,
   now: number,
-  extras: Pick<PersonExtras, 'photo' | 'vacation'> = {},
+  extras: CardExtras | Promise<CardExtras> = {},
   database: SidecardDB = defaultDb(),
 ): Promise<PersonView> {
   const shown = shownFields(settings.fields);
-  const supervisor = employee.supervisorId !== undefined ? await database.employees.get(employee.supervisorId) : undefined;
-  const away = shown.includes('absence')
-    ? awayStatus(await timeOffsOf(employee.id, database), localDay(now), await personCalendars.calendarFor(employee.workWeek, employee.holidayRegion))
-    : undefined;
-  const view = toPersonView(employee, shown, { ...(supervisor ? { supervisor } : {}), ...(away ? { away } : {}), ...extras });
+  const [supervisor, away, card] = await Promise.all([
+    employee.supervisorId !== undefined ? database.employees.get(employee.supervisorId) : undefined,
+    shown.includes('absence')
+      ? Promise.all([timeOffsOf(employee.id, database), personCalendars.calendarFor(employee.workWeek, employee.holidayRegion)]).then(([offs, calendar]) => awayStatus(offs, localDay(now), calendar))
+      : undefined,
+    extras,
+  ]);
+  const view = toPersonView(employee, shown, { ...(supervisor ? { supervisor } : {}), ...(away ? { away } : {}), ...card });
   const link = profileUrl(settings.personioWebUrl, employee.id);
   return link ? { ...view, profileUrl: link } : view;
 }
@@ -155,8 +165,8 @@ export async function openPerson(
 ): Promise<OpenedPerson | null> {
   const employee = await database.employees.get(id);
   if (!employee) return null;
-  const person = await personView(employee, settings, Date.now(), await extrasFor(employee), database);
-  return { person, ...(keepsOrg(employee, settings) ? { org: await orgOf(employee, database) } : {}) };
+  const [person, org] = await Promise.all([personView(employee, settings, Date.now(), extrasFor(employee), database), keepsOrg(employee, settings) ? orgOf(employee, database) : undefined]);
+  return { person, ...(org ? { org } : {}) };
 }
 
 /**
@@ -168,53 +178,57 @@ function keepsOrg(employee: Employee, settings: Settings): boolean {
 }
 
 export async function orgOf(employee: Employee, database: SidecardDB = defaultDb()): Promise<NonNullable<ConversationModel['org']>> {
-  const { chain, brokenAt } = await supervisorChain(employee, database);
-  const reports = await directReports(employee.id, database);
+  const [{ chain, brokenAt }, reports] = await Promise.all([supervisorChain(employee, database), directReports(employee.id, database)]);
   return { chain: chain.map(brief), ...(brokenAt ? { brokenAt } : {}), reports: reports.map(brief) };
 }
 
 export async function conversationModel(
   tab: TabConversation,
   settings: Settings,
-  opts: { now: number; freshness: DataFreshness; extrasFor?: (e: Employee) => Promise<Pick<PersonExtras, 'photo' | 'vacation'>> },
+  opts: { now: number; freshness: DataFreshness | Promise<DataFreshness>; extrasFor?: (e: Employee) => Promise<CardExtras> },
   database: SidecardDB = defaultDb(),
 ): Promise<ConversationModel> {
-  const participants: ParticipantView[] = [];
-  const found = new Map<string, Employee>();
-  const sameName = new Map<string, Employee[]>();
   const today = localDay(opts.now);
   const showsAbsence = shownFields(settings.fields).includes('absence');
-  const listed = async (e: Employee | undefined, fallback: string) => ({
-    label: e ? displayName(e) : fallback,
-    initials: e ? initials(e) : initialsOf(fallback),
-    state: await participantState(e, showsAbsence, today, database),
-  });
-  for (const p of tab.participants) {
-    const key = participantKey(p);
-    if (p.email !== undefined) {
-      const e = await findByEmail(p.email, database);
-      if (e) found.set(key, e);
-      participants.push({ key, email: p.email, role: p.role, known: Boolean(e), ...(p.name ? { name: p.name } : {}), ...(await listed(e, p.name ?? p.email)) });
-      continue;
-    }
-    // Shown by name only: one colleague with exactly that name is shown (and labelled so); several are listed.
-    const named = await findByName(p.name, database);
-    const one = named.length === 1 ? named[0] : undefined;
-    if (one) found.set(key, one);
-    if (named.length > 1) sameName.set(key, named);
-    const byName = named.length === 1 ? 'one' : named.length > 1 ? 'several' : 'none';
-    participants.push({ key, name: p.name, role: p.role, known: one !== undefined, byName, ...(p.addressHidden ? { addressHidden: true } : {}), ...(await listed(one, p.name)) });
-  }
+  // Every participant is looked up at once, and the card is built as soon as its person is
+  // known: each IndexedDB read is a round trip, and this is the path from a conversation
+  // opening to the panel showing who wrote.
+  const lookups = tab.participants.map((p) => ({ p, key: participantKey(p), who: whoIs(p, database) }));
+  const selectedWho = lookups.find((l) => l.key === tab.selected)?.who;
+  const openedId = tab.opened[tab.opened.length - 1];
   const selectedParticipant = tab.participants.find((p) => participantKey(p) === tab.selected);
   const senderName = selectedParticipant?.name;
   const nameMatches = async () => (senderName && /\p{L}{2,}/u.test(senderName) ? searchPeople(senderName, 5, database) : []);
-  const openedId = tab.opened[tab.opened.length - 1];
-  const employee = openedId !== undefined ? await database.employees.get(openedId) : found.get(tab.selected);
+  const card = (async () => {
+    const fromAddress = (await selectedWho)?.one;
+    const employee = openedId !== undefined ? await database.employees.get(openedId) : fromAddress;
+    if (!employee) return undefined;
+    // Opened straight from the not-found view of a sender Personio does not know by address.
+    const fromNotFound = !fromAddress && tab.opened.length === 1;
+    const [person, org, matchedByNameOnly] = await Promise.all([
+      personView(employee, settings, opts.now, opts.extrasFor ? opts.extrasFor(employee) : {}, database),
+      shownFields(settings.fields).includes('supervisor') && keepsOrg(employee, settings) ? orgOf(employee, database) : undefined,
+      fromNotFound && nameMatches().then((matches) => matches.some((m) => m.id === employee.id)),
+    ]);
+    return { person, org, matchedByNameOnly };
+  })();
+  card.catch(() => undefined); // awaited below, unless a participant's lookup fails first
+  const participants = await Promise.all(
+    lookups.map(async ({ p, key, who }): Promise<ParticipantView> => {
+      const { one, named } = await who;
+      const label = one ? displayName(one) : (p.name ?? p.email ?? '');
+      const listed = { label, initials: one ? initials(one) : initialsOf(label), state: await participantState(one, showsAbsence, today, database) };
+      if (p.email !== undefined) return { key, email: p.email, role: p.role, known: Boolean(one), ...(p.name ? { name: p.name } : {}), ...listed };
+      // Shown by name only: one colleague with exactly that name is shown (and labelled so); several are listed.
+      const byName = one ? 'one' : named.length > 1 ? 'several' : 'none';
+      return { key, name: p.name, role: p.role, known: one !== undefined, byName, ...(p.addressHidden ? { addressHidden: true } : {}), ...listed };
+    }),
+  );
   const model: ConversationModel = {
     state: 'conversation',
     participants,
     selected: tab.selected,
-    freshness: opts.freshness,
+    freshness: await opts.freshness,
     // The agent's local calendar day: an absence "today" means today where they sit.
     today,
     canGoBack: tab.opened.length > 0,
@@ -229,20 +243,31 @@ export async function conversationModel(
     model.byName = { name: selectedParticipant.name ?? '', matches: selectedView.byName, ...(selectedView.addressHidden ? { addressHidden: true } : {}) };
   }
   if (model.page) return model;
-  if (employee) {
-    const extras = opts.extrasFor ? await opts.extrasFor(employee) : {};
-    model.person = await personView(employee, settings, opts.now, extras, database);
-    if (shownFields(settings.fields).includes('supervisor') && keepsOrg(employee, settings)) model.org = await orgOf(employee, database);
-    // Opened straight from the not-found view of a sender Personio does not know by address.
-    const fromNotFound = !found.has(tab.selected) && tab.opened.length === 1;
-    if (fromNotFound && (await nameMatches()).some((m) => m.id === employee.id)) model.matchedByNameOnly = true;
+  const shown = await card;
+  if (shown) {
+    model.person = shown.person;
+    if (shown.org) model.org = shown.org;
+    if (shown.matchedByNameOnly) model.matchedByNameOnly = true;
   } else {
     model.notFound = true;
-    const several = sameName.get(tab.selected);
-    const matches = several ? several.slice(0, 10).map(searchHitOf) : await nameMatches();
+    const several = (await selectedWho)?.named;
+    const matches = several && several.length > 1 ? several.slice(0, 10).map(searchHitOf) : await nameMatches();
     if (matches.length) model.possibleMatches = matches;
   }
   return model;
+}
+
+/**
+ * Who a participant is in the directory: by address, or, shown by name only, the one
+ * colleague with exactly that name (`named`: everyone with it).
+ */
+async function whoIs(p: ParticipantMessage, database: SidecardDB): Promise<{ one?: Employee; named: Employee[] }> {
+  if (p.email !== undefined) {
+    const e = await findByEmail(p.email, database);
+    return e ? { one: e, named: [e] } : { named: [] };
+  }
+  const named = await findByName(p.name, database);
+  return named.length === 1 ? { one: named[0]!, named } : { named };
 }
 
 /** Initials of a name or address the directory does not know: first letters of up to two words. */

@@ -1,5 +1,5 @@
 import type { ContentRequests, Handlers } from '../messages';
-import { unnamedTenantTab } from '../panel-model';
+import { unnamedTenantTab, type TabConversation } from '../panel-model';
 import { isConnected } from '../settings';
 import { isUnnamedTenant } from '../tenants';
 import type { BackgroundServices } from './services';
@@ -30,31 +30,34 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
 
     requester: async (message, { tabId, host, snapshot }) => {
       panels.noteSite(tabId, message.site, message.narrow === true);
-      if (message.newConversation === true) await panels.collapseNarrow(message.site);
-      const layout = await panels.layoutOfTab(tabId, message.site);
+      // The layout is read while the session is written: both are on the way to the panel.
+      const layout = panels.layoutOnReport(tabId, message.site, message.newConversation === true);
+      layout.catch(() => undefined); // awaited below, unless the session write fails first
       const { page } = message;
       if (snapshot.settings.disabledSites.includes(message.site) || page.status === 'none') {
         await sessions.set(tabId, undefined);
-        return { visible: false, layout };
+        return { visible: false, layout: await layout };
       }
       // Not connected: the panel only says so; the page's addresses are not kept either.
       if (!isConnected(snapshot.settings)) {
         await sessions.set(tabId, undefined);
-        await panels.push(tabId, snapshot);
-        return { visible: true, layout };
+        await panels.push(tabId, snapshot, { tab: undefined, layout: await layout });
+        return { visible: true, layout: await layout };
       }
       // Anyone can open a tenant of Zendesk, Freshdesk or Jira: on one the admin has not named,
       // the panel only offers to name it, and nobody is looked up (the addresses are not kept).
+      let tab: TabConversation | undefined;
+      let written: Promise<void>;
       if (isUnnamedTenant(host, snapshot.settings)) {
-        await sessions.set(tabId, unnamedTenantTab(message.site, host));
-        await panels.push(tabId, snapshot);
-        return { visible: true, layout };
+        tab = unnamedTenantTab(message.site, host);
+        written = sessions.set(tabId, tab);
       }
       // A conversation whose requester is not (yet) found: the panel says so and offers its search.
-      if (page.status === 'found') await sessions.update(tabId, { type: 'conversation', site: message.site, participants: page.conversation.participants });
-      else await sessions.update(tabId, { type: 'page', site: message.site, key: page.key, ...(page.status === 'unreadable' ? { failed: page.failed } : {}) });
-      await panels.push(tabId, snapshot);
-      return { visible: true, layout };
+      else if (page.status === 'found') ({ next: tab, written } = await sessions.apply(tabId, { type: 'conversation', site: message.site, participants: page.conversation.participants }));
+      else ({ next: tab, written } = await sessions.apply(tabId, { type: 'page', site: message.site, key: page.key, ...(page.status === 'unreadable' ? { failed: page.failed } : {}) }));
+      // The panel is drawn from the session while it is being kept.
+      await Promise.all([written, panels.push(tabId, snapshot, { tab, layout: await layout })]);
+      return { visible: true, layout: await layout };
     },
   };
 }

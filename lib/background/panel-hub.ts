@@ -65,14 +65,18 @@ export class PanelHub {
     return layoutFor(await layoutPrefs(), site, this.narrowTabs.has(tabId));
   }
 
-  /** Send a tab's panel its model now (`snapshot`: the settings the caller already read). */
-  async push(tabId: number, snapshot?: SettingsSnapshot): Promise<void> {
+  /**
+   * Send a tab's panel its model now (`snapshot`: the settings the caller already read;
+   * `known`: the tab's session and layout the caller has just written, not read again).
+   * The model and the layout are read together: this is the path from a conversation opening
+   * to the panel showing who wrote.
+   */
+  async push(tabId: number, snapshot?: SettingsSnapshot, known?: { tab: TabConversation | undefined; layout: PanelLayout }): Promise<void> {
     const port = this.ports.get(tabId);
     if (!port) return;
     const { settings } = snapshot ?? (await this.deps.settings.now());
-    const tab = await this.deps.sessions.get(tabId);
-    const model = await this.model(tabId, tab, snapshot);
-    const layout = await this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId));
+    const tab = known ? known.tab : await this.deps.sessions.get(tabId);
+    const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
     try {
       port.postMessage({ model, layout, language: settings.language } satisfies PanelPush);
     } catch {
@@ -94,10 +98,15 @@ export class PanelHub {
     await Promise.all([...this.ports.keys()].map((tabId) => browser.tabs.sendMessage(tabId, notice).catch(() => undefined)));
   }
 
-  /** A new conversation on the site: a panel left open over a narrow window becomes its tab again. */
-  async collapseNarrow(site: string): Promise<void> {
-    const next = collapseNarrowForNewConversation(await layoutPrefs(), site);
+  /**
+   * The layout of a tab whose page just reported, read once. A new conversation on the site:
+   * a panel left open over a narrow window becomes its tab again.
+   */
+  async layoutOnReport(tabId: number, site: string, newConversation: boolean): Promise<PanelLayout> {
+    const prefs = await layoutPrefs();
+    const next = newConversation ? collapseNarrowForNewConversation(prefs, site) : undefined;
     if (next) await browser.storage.local.set({ [LAYOUT_KEY]: { sites: next } });
+    return layoutFor(next ?? prefs, site, this.narrowTabs.has(tabId));
   }
 
   /** Change how the panel sits on the tab's site; the page's frame and the panel both follow. */
@@ -120,19 +129,23 @@ export class PanelHub {
     // An unnamed tenant gets the offer before anything of the directory is read.
     const offer = offerFor(tab);
     if (offer) return offer;
-    const state = await readSyncState();
-    if (state.lastSuccessAt === undefined && (await countEmployees()) === 0) {
+    const now = Date.now();
+    const state = readSyncState();
+    // Looked up while the sync state is read: once the directory has synced, what is shown.
+    const conversation =
+      tab &&
+      conversationModel(tab, settings, {
+        now,
+        freshness: state.then((s) => dataFreshness(s, settings.intervalMinutes, now)),
+        // Called for the card on screen alone: the one participant selected, or the person opened.
+        extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now }),
+      });
+    conversation?.catch(() => undefined); // not awaited during a first sync
+    if ((await state).lastSuccessAt === undefined && (await countEmployees()) === 0) {
       const progress = this.deps.progress();
       return { state: 'first-sync', ...(progress ? { progress } : {}) };
     }
-    if (!tab) return { state: 'idle' };
-    const now = Date.now();
-    return conversationModel(tab, settings, {
-      now,
-      freshness: dataFreshness(state, settings.intervalMinutes, now),
-      // Called for the card on screen alone: the one participant selected, or the person opened.
-      extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now }),
-    });
+    return conversation ?? { state: 'idle' };
   }
 }
 

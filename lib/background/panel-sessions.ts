@@ -76,9 +76,15 @@ export class PanelSessions {
 
   /** Apply one action to a tab's session and keep the result. */
   async update(tabId: number, action: PanelSessionAction): Promise<TabConversation | undefined> {
-    const next = reducePanelSession(await this.get(tabId), action);
-    await this.set(tabId, next);
+    const { next, written } = await this.apply(tabId, action);
+    await written;
     return next;
+  }
+
+  /** Apply one action: the result as soon as it is known, and its write, for a caller that has other work meanwhile. */
+  async apply(tabId: number, action: PanelSessionAction): Promise<{ next: TabConversation | undefined; written: Promise<void> }> {
+    const next = reducePanelSession(await this.get(tabId), action);
+    return { next, written: this.set(tabId, next) };
   }
 
   async set(tabId: number, value: TabConversation | undefined): Promise<void> {

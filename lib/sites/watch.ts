@@ -153,8 +153,14 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
     if (!stopped && call === c) schedule();
   }
 
-  function read(): void {
-    timer = undefined;
+  /**
+   * `early`: the first DOM change of a burst, read at once. A requester found then is reported
+   * without waiting for the page to settle (the agent is looking at the panel); anything else
+   * (nothing open, still reading) may be a view half swapped, so it waits for the settled read.
+   * A burst of changes is read at most twice: at its first change and once it settles.
+   */
+  function read(early = false): void {
+    if (!early) timer = undefined;
     if (stopped) return;
     const url = new URL(doc.location.href);
     const dom = adapter.read(doc, url);
@@ -176,6 +182,7 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
       const next = Math.min(...[confirmMs, unreadableAfterMs].filter((t) => t > elapsed));
       if (Number.isFinite(next)) deadline = setTimeout(read, next - elapsed + 1);
     }
+    if (early && report.status !== 'found') return;
     const shown = report.status === 'found' ? { status: 'found' as const, conversation: trimmed(report.conversation) } : report;
     const sig = signature(shown);
     if (sig === last) return;
@@ -184,8 +191,10 @@ export function watchConversation({ adapter, doc, onChange, fetchJson, debounceM
   }
 
   function schedule(): void {
+    const first = timer === undefined;
     if (timer) clearTimeout(timer);
     timer = setTimeout(read, debounceMs);
+    if (first) read(true);
   }
 
   const observer = new MutationObserver(schedule);
