@@ -44,6 +44,7 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
         forgetSearchIndex();
         services.extras.forget();
         await browser.storage.local.clear();
+        settings.forget();
         await browser.storage.session.clear();
       });
       await registerCustomDomains(defaultSettings());

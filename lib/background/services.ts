@@ -51,7 +51,7 @@ export interface BackgroundServices {
 export function createServices(): BackgroundServices {
   if (import.meta.env.SIDECARD_SOAK) installSoakQuotaFault(db());
   const policy = new PolicySource(() => browser.storage.managed.get());
-  const settings = new SettingsSource(policy, browser.storage.local);
+  const settings = new SettingsSource(policy, browser.storage.local, browser.storage.onChanged);
   const sessions = new PanelSessions(browser.storage.session);
   const connection = new LiveConnection({
     make: async (current) => savedClient(current, {}, (await policy.settled()).clientSecret),

@@ -14,13 +14,32 @@ export interface SettingsSnapshot {
 }
 
 type StorageArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+/** `storage.onChanged`: told when another context wrote the settings. */
+type ChangeEvents = { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
 
-/** Settings as the background uses them: stored in `storage.local`, the policy on top. */
+/**
+ * Settings as the background uses them: stored in `storage.local`, the policy on top. The
+ * stored part is kept in memory between requests (every panel update reads the settings, and
+ * a storage read costs milliseconds), dropped when the storage says they changed or when the
+ * background wipes it, and copied for each caller.
+ */
 export class SettingsSource {
+  private own: Promise<Settings> | undefined;
+
   constructor(
     private readonly policy: PolicySource,
     private readonly storage: StorageArea,
-  ) {}
+    changes?: ChangeEvents,
+  ) {
+    changes?.addListener((changed, area) => {
+      if (area === 'local' && SETTINGS_KEY in changed) this.forget();
+    });
+  }
+
+  /** Read the stored settings again at the next request (after a wipe of the storage). */
+  forget(): void {
+    this.own = undefined;
+  }
 
   /** With the policy as known now: for answering the panel and status without waiting. */
   async now(): Promise<SettingsSnapshot> {
@@ -34,12 +53,23 @@ export class SettingsSource {
 
   /** Store the admin's own settings (the policy is never written into them). */
   async store(own: Settings): Promise<void> {
+    this.forget();
     await this.storage.set({ [SETTINGS_KEY]: own });
+    this.forget();
   }
 
   private async snapshot(policy: ManagedPolicy): Promise<SettingsSnapshot> {
-    const own = parseSettings((await this.storage.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    const own = structuredClone(await this.stored());
     const { settings, locked } = applyPolicy(own, policy);
     return { settings, locked, own, policy };
+  }
+
+  private stored(): Promise<Settings> {
+    const reading = (this.own ??= this.storage.get(SETTINGS_KEY).then((items) => parseSettings(items[SETTINGS_KEY])));
+    // A failed read is not kept: the next request reads again.
+    reading.catch(() => {
+      if (this.own === reading) this.forget();
+    });
+    return reading;
   }
 }
