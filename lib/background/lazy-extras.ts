@@ -72,16 +72,18 @@ export class LazyExtras {
       late.push(done);
       return true;
     };
-    if (shown.includes('photo') && employee.photoUrl) {
-      const photo = await cachedPhoto(employee, now);
+    const wantsPhoto = shown.includes('photo') && employee.photoUrl;
+    // Someone who left has no current balance to show.
+    const wantsBalance = shown.includes('vacationBalance') && employee.status !== 'inactive';
+    // Both cached copies are read at once: each read waits on the database.
+    const [photo, cached] = await Promise.all([wantsPhoto ? cachedPhoto(employee, now) : undefined, wantsBalance ? cachedVacation(employee.id, now) : undefined]);
+    if (wantsPhoto) {
       if (photo) extras.photo = photo;
       else if (photo === undefined) fetchOnce(`photo:${employee.id}`, (c) => fetchPhoto(c.client, employee, now, undefined, c.signal));
     }
-    // Someone who left has no current balance to show.
-    if (shown.includes('vacationBalance') && employee.status !== 'inactive') {
+    if (wantsBalance) {
       const key = balanceKey(employee.id);
       const fetchBalance = () => fetchOnce(key, (c) => fetchVacation(c.client, employee.id, now, undefined, c.signal));
-      const cached = await cachedVacation(employee.id, now);
       if (cached) {
         // Shown at once with its "as of"; an older one is refreshed behind it.
         extras.vacation = cached;
