@@ -1,8 +1,10 @@
 /**
  * Panel rows of `npm run bench`, on the Gmail fixture in real Chromium: how fast the panel
  * shows a requester, beside the panel floor (a bare frame, pre-created the same way, showing
- * one line the background sends over a Port); how big the content script is; and its
- * main-thread time at page load, beside an empty content script on the same fixture.
+ * one line the background sends over a Port) and, warm, beside that floor doing the one read
+ * the job needs (the person's row by address, for the position the page does not show); how
+ * big the content script is; and its main-thread time at page load, beside an empty content
+ * script on the same fixture.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -103,11 +105,33 @@ async function installPanelFloorRelay(launched: Launched): Promise<void> {
           const line = lines.get(tab);
           if (line !== undefined) port.postMessage(line);
         } else if (message.type === requester && typeof message.line === 'string') {
-          lines.set(tab, message.line);
-          frames.get(tab)?.postMessage(message.line);
+          const send = (line: string) => {
+            lines.set(tab, line);
+            frames.get(tab)?.postMessage(line);
+          };
+          if ((globalThis as { benchFloorLooksUp?: boolean }).benchFloorLooksUp) void withPosition(message.line).then(send);
+          else send(message.line);
         }
         return undefined;
       });
+      // The floor that also does the one read the job needs: the person's row by address
+      // (an index get on our database), for the position.
+      let database: Promise<IDBDatabase> | undefined;
+      async function withPosition(line: string): Promise<string> {
+        database ??= new Promise((resolve, reject) => {
+          const open = indexedDB.open('sidecard');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const email = /<(.*)>$/.exec(line)?.[1] ?? '';
+        const index = (await database).transaction('employees').objectStore('employees').index('email');
+        const row = await new Promise<{ position?: string } | undefined>((resolve) => {
+          const req = index.get(email);
+          req.onsuccess = () => resolve(req.result as { position?: string } | undefined);
+          req.onerror = () => resolve(undefined);
+        });
+        return `${line} — ${row?.position ?? ''}`;
+      }
     },
     { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT },
   );
@@ -250,7 +274,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     await launched.context.addInitScript({ content: PANEL_TEXT_LOG });
     const senders = sim.company.employees
       .filter((e) => e.status === 'active' && e.position)
-      .slice(10, 10 + RUNS * 2)
+      .slice(10, 10 + RUNS * 3)
       .map((e) => ({ email: e.email, name: `${e.firstName} ${e.lastName}`, position: e.position! }));
     const ours = { page: '/panel.html', texts: (s: (typeof senders)[number]) => [s.name, s.position] };
     const floor = { page: `/${PANEL_FLOOR_PAGE}`, texts: (s: (typeof senders)[number]) => [s.name, s.email] };
@@ -263,24 +287,31 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const floorPage = await launched.context.newPage();
     await floorPage.goto(`${PANEL_FLOOR_ORIGIN}${startPath}`);
     await (await frameOf(floorPage, floor.page)).getByText(gmail.first.requesterEmail).first().waitFor();
-    const warm = { ours: [] as number[], floor: [] as number[] };
+    const lookupFloor = { page: floor.page, texts: (s: (typeof senders)[number]) => [s.name, s.position] };
+    const warm = { ours: [] as number[], floor: [] as number[], lookup: [] as number[] };
     // Where the time goes: from the swap until the message reaches the worker, and from there until shown.
-    const toWorker = { ours: [] as number[], floor: [] as number[] };
+    const toWorker = { ours: [] as number[], floor: [] as number[], lookup: [] as number[] };
+    const floorLooksUp = (on: boolean) => launched.worker.evaluate((v) => void Object.assign(globalThis, { benchFloorLooksUp: v }), on);
     for (let i = 0; i < RUNS; i += 1) {
-      const sender = senders[i]!;
-      for (const [side, target] of [['ours', page], ['floor', floorPage]] as const) {
-        const shown = side === 'ours' ? ours : floor;
+      for (const [side, target] of [['ours', page], ['floor', floorPage], ['lookup', floorPage]] as const) {
+        // The floor's script reports a sender only when it changes: the lookup floor gets others.
+        const sender = senders[side === 'lookup' ? 2 * RUNS + i : i]!;
+        const shown = side === 'ours' ? ours : side === 'floor' ? floor : lookupFloor;
+        await floorLooksUp(side === 'lookup');
         const swappedAt = await showThreadFrom(target, sender, `warm-${side}-${i}`);
         warm[side].push((await frameShowed(target, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
         toWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
       }
     }
+    await floorLooksUp(false);
     await floorPage.close();
-    for (const side of ['ours', 'floor'] as const) {
+    for (const side of ['ours', 'floor', 'lookup'] as const) {
       console.log(`  warm, ${side}: swap → message in the worker ${fmt(median(toWorker[side]))} ms, → shown ${fmt(median(warm[side].map((ms, i) => ms - toWorker[side][i]!)))} ms (medians)`);
     }
     if (process.env.BENCH_PROFILE) await profileWhileShowing(launched, page, senders.slice(0, RUNS));
     rows.push(ratioRow({ measure: 'requester inserted → name and position in panel, warm', unit: 'ms', samples: warm.ours, floor: { label: 'bare frame, line over a Port', samples: warm.floor } }, 1.5));
+    // The same, against a floor that also reads the person's row (the position is not on the page).
+    rows.push({ ...ratioRow({ measure: '…the same, beside a floor that also reads the row by address', unit: 'ms', samples: warm.ours, floor: { label: 'bare frame + one email index get', samples: warm.lookup } }, 1.5), target: 'reported', pass: undefined });
 
     // First message after page load: a fresh page each time, the thread opened once the scripts are in.
     const first = { ours: [] as number[], floor: [] as number[] };
