@@ -13,8 +13,8 @@ export interface SyncServiceDeps {
    * connection's signal (aborted at a disconnect: the run then stops and leaves no trace).
    */
   connection: () => Promise<{ settings: Settings; client: PersonioClient | undefined; signal?: AbortSignal }>;
-  /** A wake-up alarm while a run is under way, so a stopped worker resumes it. */
-  armResume: () => Promise<void>;
+  /** A wake-up alarm while a run is under way, so a stopped worker resumes it (and the request, kept). */
+  armResume: (request: SyncRequest) => Promise<void>;
   disarmResume: () => Promise<void>;
   onProgress: (progress: SyncProgress) => void;
   /**
@@ -80,7 +80,7 @@ export class SyncService {
   private async start(request: SyncRequest): Promise<SyncLogEntry> {
     // Armed first: a worker stopped before the run has written its checkpoint (while the
     // custom attributes' labels are fetched, say) is woken to run it all the same.
-    await this.deps.armResume();
+    await this.deps.armResume(request);
     let prepared: Awaited<ReturnType<typeof this.prepare>>;
     try {
       prepared = await this.prepare();
