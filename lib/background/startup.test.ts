@@ -18,7 +18,7 @@ beforeEach(async () => {
   await wipeAll();
   await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...defaultSettings(), clientId: 'sim-client-id', connectedAt: 1 } });
   // No custom domains to register here.
-  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
 });
 
 describe('a worker (or browser) that starts again', () => {
