@@ -1,5 +1,5 @@
-// Runs while the browser is still loading React: a classic script with no imports runs
-// during parsing. It asks the background for the popup's status, and reads what the
+// Runs while the browser is still loading React: a deferred classic script with no imports
+// runs as soon as the page is parsed, before the popup's module. It asks the background for the popup's status, and reads what the
 // background left in session storage for this moment (its last status, and the results of
 // one-letter searches), so the popup can show them at once when the worker is asleep and
 // takes a moment to wake (components/early.ts takes them). Plain JavaScript in public/ on

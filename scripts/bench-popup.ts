@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { stopServiceWorker, type Launched } from '../test/e2e/harness';
 import { POPUP_FLOOR_PAGE } from './bench-floor-pages';
 import { fmt, median, p95, ratioRow, type Row } from './bench-table';
+import { topSelfTime } from './bench-profile';
+import { BENCH_BUILD } from './bench-worker';
 
 const OPENINGS = Number(process.env.BENCH_POPUP_RUNS ?? 20);
 
@@ -51,7 +53,7 @@ interface Opening {
   milestones: Record<string, number>;
 }
 
-async function openAndType(launched: Launched, path: string, letter: string): Promise<Opening> {
+async function openAndType(launched: Launched, path: string, letter: string, profileKeystroke = false): Promise<Opening> {
   const page = await launched.context.newPage();
   try {
     await page.goto(`chrome-extension://${launched.extensionId}/${path}`);
@@ -63,8 +65,21 @@ async function openAndType(launched: Launched, path: string, letter: string): Pr
       });
     };
     await settled('interactive', 50);
+    // BENCH_PROFILE: where the first keystroke's time goes in the popup (its CPU profile).
+    const cdp = profileKeystroke && path === 'popup.html' ? await launched.context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      await cdp.send('Profiler.start');
+    }
     await page.getByRole('searchbox').pressSequentially(letter);
     await settled('results', 20);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      const summary = topSelfTime({ nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [] }, BENCH_BUILD, 12);
+      console.log(`  popup, CPU profile from the keystroke to its results, top self time:\n    ${summary.join('\n    ')}`);
+    }
     const { interactive, typedAt, results, body, searchBox, status } = (await probe())!;
     const navigation = await page.evaluate(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -92,7 +107,7 @@ export async function benchPopup(rows: Row[], launched: Launched, page: Page): P
     if (asleep) await stopServiceWorker(launched, page);
     const letter = 'abcdefghjklmnprstvwz'[i % 20]!;
     const floor = await openAndType(launched, POPUP_FLOOR_PAGE, letter);
-    const ours = await openAndType(launched, 'popup.html', letter);
+    const ours = await openAndType(launched, 'popup.html', letter, Boolean(process.env.BENCH_PROFILE) && i < 2);
     (asleep ? floorOpens.stopped : floorOpens.running).push(floor.interactive);
     (asleep ? opens.stopped : opens.running).push(ours.interactive);
     floorKeys.push(floor.keystroke);

@@ -1,17 +1,27 @@
-/** Damerau-Levenshtein distance with an early exit above `max`, on three reused rows. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = b.length;
-  let before = new Array<number>(n + 1).fill(0);
-  let previous = Array.from({ length: n + 1 }, (_, j) => j);
-  let row = new Array<number>(n + 1).fill(0);
+/**
+ * Rows of the edit-distance table, reused: a typo'd word is compared with every name token,
+ * and three fresh arrays per comparison cost more than the comparison.
+ */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as const;
+
+/**
+ * Damerau-Levenshtein distance between `a` and the first `n` characters of `b`, with an early
+ * exit above `max`, on three reused rows.
+ */
+export function editDistance(a: string, b: string, max: number, n = b.length): number {
+  if (Math.abs(a.length - n) > max) return max + 1;
+  if (rows[0].length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, previous, row] = rows;
+  for (let j = 0; j <= n; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
     row[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, before[j - 2]! + 1);
       row[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -32,5 +42,5 @@ export function fuzzyMatches(word: string, token: string, max = allowedTypos(wor
   // Cheap gate first: a typo rarely hits both of the first two letters.
   if (token[0] !== word[0] && token[1] !== word[1] && !(token[0] === word[1] && token[1] === word[0])) return false;
   if (editDistance(word, token, max) <= max) return true;
-  return token.length > word.length && editDistance(word, token.slice(0, word.length), max) <= max;
+  return token.length > word.length && editDistance(word, token, max, word.length) <= max;
 }

@@ -1,6 +1,8 @@
 import type { Employee } from '../employee';
 import { searchRows } from './match';
+import { lineAt } from './lines';
 import { indexedPerson, type IndexedPerson, type SearchHit } from './person';
+import { Scores } from './scores';
 import { columnsOf, hitAt, readSnapshot, snapshotOf, type IndexColumns, type PeopleIndexSnapshot } from './snapshot';
 import { tokensByRow } from './token-table';
 
@@ -46,7 +48,7 @@ export class PeopleIndex {
   }
 
   get size(): number {
-    return this.columns.rows.length;
+    return this.columns.size;
   }
 
   /**
@@ -59,7 +61,7 @@ export class PeopleIndex {
     const tags = tokensByRow(this.columns.tags, this.size);
     for (let row = 0; row < this.size; row += 1) {
       const hit = hitAt(this.columns, row);
-      people.set(hit.id, { ...hit, folded: this.columns.folded[row]!, nameTokens: names[row]!, tagTokens: tags[row]! });
+      people.set(hit.id, { ...hit, folded: lineAt(this.columns.folded, row), nameTokens: names[row]!, tagTokens: tags[row]! });
     }
     for (const e of changed) people.set(e.id, indexedPerson(e));
     for (const id of removedIds) people.delete(id);
@@ -101,7 +103,11 @@ export class PeopleIndex {
     return this.searchNow(q, limit);
   }
 
+  /** One search's scratch, kept between searches (a search runs to its end before the next). */
+  private scores: Scores | undefined;
+
   private searchNow(q: string, limit: number): SearchHit[] {
-    return searchRows(this.columns, q, limit).map((row) => hitAt(this.columns, row));
+    this.scores ??= new Scores(this.size);
+    return searchRows(this.columns, q, limit, this.scores).map((row) => hitAt(this.columns, row));
   }
 }

@@ -37,6 +37,29 @@ export function tokensByRow(table: TokenTable, rows: number): string[][] {
   return byRow;
 }
 
+/**
+ * Each row's token ids, the table read the other way: ids into `tokens`, rows' lists at
+ * ids[starts[r] .. starts[r + 1]). A multi-word query walks the rows of its rarest word and
+ * checks the other words here, instead of marking every row of "s" (a third of the company).
+ */
+export interface RowTokens {
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+export function rowTokens(table: Pick<TokenTable, 'offsets' | 'postings'>, rows: number): RowTokens {
+  const starts = new Int32Array(rows + 1);
+  const { offsets, postings } = table;
+  for (let k = 0; k < postings.length; k += 1) starts[postings[k]! + 1]! += 1;
+  for (let r = 0; r < rows; r += 1) starts[r + 1]! += starts[r]!;
+  const fill = starts.slice(0, rows);
+  const ids = new Int32Array(postings.length);
+  for (let t = 0; t + 1 < offsets.length; t += 1) {
+    for (let k = offsets[t]!; k < offsets[t + 1]!; k += 1) ids[fill[postings[k]!]!++] = t;
+  }
+  return { starts, ids };
+}
+
 /** Index of the first token not below `prefix`. */
 export function lowerBound(sorted: readonly string[], prefix: string): number {
   let lo = 0;
@@ -44,6 +67,18 @@ export function lowerBound(sorted: readonly string[], prefix: string): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first token from `from` on that does not start with `prefix` (tokens are sorted, so those that do are contiguous). */
+export function prefixEnd(sorted: readonly string[], prefix: string, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.startsWith(prefix)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
