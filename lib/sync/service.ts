@@ -89,11 +89,11 @@ export class SyncService {
       throw error;
     }
     const { settings, client, signal, attributeDefinitions, now } = prepared;
-    // Until the index has followed this run, a worker woken in between must not trust its snapshot.
-    await (this.deps.markIndexBehind ?? markSearchIndexBehind)();
     const changed = new Set<number>();
     let resumed = false;
     try {
+      // Until the index has followed this run, a worker woken in between must not trust its snapshot.
+      await (this.deps.markIndexBehind ?? markSearchIndexBehind)();
       const run = this.deps.run ?? runSync;
       const context: SyncContext = {
         client,
