@@ -1,17 +1,12 @@
 // @vitest-environment node
 /** A credential's attribute allow-list, and the attribute definitions it may read. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from './index';
-import { NO_DEPARTMENT, TODAY, auth, employees, get, startSharedSimulator, type EmployeeJson } from './server-test-helpers';
+import { NO_DEPARTMENT, TODAY, auth, employees, get, withSharedSimulator, type EmployeeJson } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('credential allow-list', () => {
   it('leaves attributes the credential may not read out of every response (absent, not null)', async () => {

@@ -1,17 +1,12 @@
 // @vitest-environment node
 /** Token issuing (`POST /v1/auth`) and bearer authorization of API requests. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from './index';
-import { NO_DEPARTMENT, TODAY, auth, expectErrorEnvelope, get, startSharedSimulator, type Json } from './server-test-helpers';
+import { NO_DEPARTMENT, TODAY, auth, expectErrorEnvelope, get, withSharedSimulator, type Json } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('POST /v1/auth', () => {
   it('issues a papi- token for a JSON body, and the same token again for a form body while it is valid', async () => {

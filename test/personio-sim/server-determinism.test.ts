@@ -1,17 +1,12 @@
 // @vitest-environment node
 /** Determinism: the same options give the same company and the same responses. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCompany, startSimulator, type Simulator } from './index';
-import { TODAY, auth, get, startSharedSimulator } from './server-test-helpers';
+import { TODAY, auth, get, withSharedSimulator } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('determinism', () => {
   it('generates the identical company for the same seed, and a different one for another seed', () => {

@@ -1,18 +1,13 @@
 // @vitest-environment node
 /** One employee, absence balances and profile pictures. */
 import { inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Simulator } from './index';
-import { NO_PICTURES, auth, expectErrorEnvelope, get, startSharedSimulator, type EmployeeJson, type Json } from './server-test-helpers';
+import { NO_PICTURES, auth, expectErrorEnvelope, get, withSharedSimulator, type EmployeeJson, type Json } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('single employee and balance', () => {
   it('returns one employee, or the 404 envelope', async () => {

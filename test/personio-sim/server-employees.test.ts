@@ -1,17 +1,12 @@
 // @vitest-environment node
 /** The employee list: paging, filters, projection, rendering, cached pages and `updated_since`. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from './index';
-import { TODAY, auth, employees, expectErrorEnvelope, get, ids, startSharedSimulator, type EmployeeJson } from './server-test-helpers';
+import { TODAY, auth, employees, expectErrorEnvelope, get, ids, withSharedSimulator, type EmployeeJson } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('GET /v1/company/employees', () => {
   it('pages 50 by default with a 0-based current_page', async () => {

@@ -1,17 +1,12 @@
 // @vitest-environment node
 /** Injected faults: statuses, malformed pages, dropped connections, delays. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Simulator } from './index';
-import { employees, expectErrorEnvelope, get, startSharedSimulator } from './server-test-helpers';
+import { employees, expectErrorEnvelope, get, withSharedSimulator } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('fault injection', () => {
   it('answers the next matching requests with an injected status, by path prefix, then recovers', async () => {

@@ -1,17 +1,12 @@
 // @vitest-environment node
 /** What every response shares: no CORS headers, the 404 envelope, and the request log. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, type Simulator } from './index';
-import { control, expectErrorEnvelope, get, startSharedSimulator } from './server-test-helpers';
+import { control, expectErrorEnvelope, get, withSharedSimulator } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('no CORS', () => {
   it('sends no Access-Control-* header on any response, preflights included', async () => {

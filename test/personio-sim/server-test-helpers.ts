@@ -1,5 +1,5 @@
 /** Shared by the simulator's HTTP tests (server-*.test.ts): fixtures, request helpers, response shapes. */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ALL_ATTRIBUTES, DEFAULT_CREDENTIAL, startSimulator, type SimCredential, type Simulator } from './index';
 
 export const TODAY = '2025-06-18'; // a Wednesday
@@ -67,4 +67,17 @@ export function expectErrorEnvelope(json: Json, message?: string | RegExp): void
 export async function startSharedSimulator(): Promise<{ sim: Simulator; token: string }> {
   const sim = await startSimulator({ employees: 250, seed: 3, today: TODAY, credentials: [DEFAULT_CREDENTIAL, NO_DEPARTMENT, NO_PICTURES] });
   return { sim, token: await auth(sim) };
+}
+
+/** The shared simulator for the tests of one file: started before them, handed to `use`, closed after them. */
+export function withSharedSimulator(use: (shared: { sim: Simulator; token: string }) => void): void {
+  let started: Simulator | undefined;
+  beforeAll(async () => {
+    const shared = await startSharedSimulator();
+    started = shared.sim;
+    use(shared);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
 }

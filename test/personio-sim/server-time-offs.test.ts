@@ -1,17 +1,12 @@
 // @vitest-environment node
 /** Time-offs: page-number paging and the date and employee filters. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Simulator } from './index';
-import { TODAY, get, startSharedSimulator, type Json, type TimeOffJson } from './server-test-helpers';
+import { TODAY, get, withSharedSimulator, type Json, type TimeOffJson } from './server-test-helpers';
 
 let sim: Simulator;
 let token: string;
-beforeAll(async () => {
-  ({ sim, token } = await startSharedSimulator());
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSharedSimulator((shared) => ({ sim, token } = shared));
 
 describe('GET /v1/company/time-offs', () => {
   it('reads offset as a 1-based page number, with 0 treated as 1 (so 0 and 1 return the same page)', async () => {
