@@ -99,6 +99,8 @@ export interface SyncState {
   population?: Population;
   /** Requested attributes the credential did not grant in the last successful run (lib/sync/grants.ts). */
   ungranted?: string[];
+  /** When a run last learnt the credential's grants (from its pages or its attribute list). */
+  grantsCheckedAt?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { SidecardDB } from '../db';
 import { attributesToRequest, storedFields, type FieldKey } from '../fields';
 import { PersonioClient } from '../personio/client';
@@ -109,5 +109,45 @@ describe('a credential whose readable attributes change between runs', () => {
     expect((await readSyncState(database)).ungranted).toEqual(['supervisor']);
     expect((await database.employees.toArray()).filter((e) => e.supervisorId !== undefined)).toEqual([]);
     sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, [...ALL_ATTRIBUTES]);
+  });
+
+  it('a run that sees no row reads the grants off the credential’s attribute list: at once when it has it, else hourly', async () => {
+    // A simulator of its own: nothing else changes in its company, and its clock is its own.
+    const sim = await startSimulator({ employees: 100, seed: 9 });
+    onTestFinished(() => sim.close());
+    const client = () => new PersonioClient({ baseUrl: sim.url, clientId: DEFAULT_CREDENTIAL.clientId, clientSecret: DEFAULT_CREDENTIAL.clientSecret, budgets: false, retryLimit: 1 });
+    const database = new SidecardDB(`grants-quiet-${Math.random()}`);
+    let now = Date.now();
+    const run = async (listed = false) => {
+      const c = client();
+      return runSync({ client: c, settings, db: database, now: () => now, ...(listed ? { attributeDefinitions: await c.attributes() } : {}) });
+    };
+    await run();
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, ALL_ATTRIBUTES.filter((a) => a !== 'position'));
+    const withPosition = async () => (await database.employees.toArray()).filter((e) => e.position !== undefined).length;
+
+    // Nothing changed in Personio: no row to tell, and the last check is minutes old.
+    now += 15 * 60_000;
+    sim.advanceClock(15 * 60_000);
+    sim.resetRequestLog();
+    expect((await run()).rowsChanged).toBe(0);
+    expect(sim.requests.filter((r) => r.path.endsWith('/attributes'))).toEqual([]);
+    expect(await withPosition()).toBeGreaterThan(0);
+
+    // With the list at hand (custom fields stored), the same quiet run sees the change.
+    now += 15 * 60_000;
+    sim.advanceClock(15 * 60_000);
+    await run(true);
+    expect(await withPosition()).toBe(0);
+    expect((await readSyncState(database)).ungranted).toEqual(['position']);
+
+    // An hour on, a quiet run asks the list itself.
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, [...ALL_ATTRIBUTES]);
+    now += 61 * 60_000;
+    sim.advanceClock(61 * 60_000);
+    sim.resetRequestLog();
+    const asked = await run();
+    expect(sim.requests.filter((r) => r.path.endsWith('/attributes'))).toHaveLength(1);
+    expect(asked.regranted).toEqual(['position']);
   });
 });

@@ -24,6 +24,21 @@ export function ungrantedAttributes(requested: readonly string[], seen: Readonly
   return requested.filter((a) => !seen.has(a)).sort();
 }
 
+/** How often a run that saw no row asks the credential's attribute list, when nothing else asks it. */
+export const GRANTS_CHECK_MS = 60 * 60_000;
+
+/** Keys every record has, whether or not the credential's attribute list names them. */
+const RECORD_KEYS = new Set(['id', 'last_modified_at', 'created_at']);
+
+/**
+ * The same from the credential's attribute list (`GET …/employees/attributes`), for a run that
+ * saw no row: requested attributes the list does not name.
+ */
+export function ungrantedByList(requested: readonly string[], listed: readonly { key: string }[]): string[] {
+  const keys = new Set(listed.map((d) => d.key));
+  return requested.filter((a) => !keys.has(a) && !RECORD_KEYS.has(a)).sort();
+}
+
 /** Attributes granted before and not now (`revoked`), and the other way round (`regranted`). */
 export function grantChange(before: readonly string[] | undefined, now: readonly string[]): { revoked: string[]; regranted: string[] } {
   const was = new Set(before ?? []);

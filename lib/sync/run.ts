@@ -8,7 +8,7 @@ import type { Settings } from '../settings';
 import { inBatches } from './batches';
 import { dropReleased, PAGES_PER_COMMIT, sweep, writePages } from './employee-rows';
 import { scopeHash } from './filters';
-import { fieldsStillReadable, grantChange, noteAttributes, ungrantedAttributes } from './grants';
+import { fieldsStillReadable, GRANTS_CHECK_MS, grantChange, noteAttributes, ungrantedAttributes, ungrantedByList } from './grants';
 import { dropExpiredLeavers } from './leavers';
 import { applyStoredFields } from './stored-fields';
 import { localDay } from '../format';
@@ -129,7 +129,15 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
 
     // An attribute the credential no longer grants goes from every record now, not only from
     // the rows this run fetched; one granted again is in no unchanged row yet: a full run follows.
-    const ungranted = ungrantedAttributes(query.attributes, seen) ?? state.ungranted;
+    // A run that saw no row asks the credential's attribute list: fetched anyway when custom
+    // fields are stored, else at most hourly (a quiet company's runs stay one request).
+    let ungranted = ungrantedAttributes(query.attributes, seen);
+    if (!ungranted) {
+      const listed = ctx.attributeDefinitions?.length ? ctx.attributeDefinitions : now() - (state.grantsCheckedAt ?? 0) >= GRANTS_CHECK_MS ? await ctx.client.attributes({ ...(signal ? { signal } : {}) }).catch(() => undefined) : undefined;
+      if (listed?.length) ungranted = ungrantedByList(query.attributes, listed);
+    }
+    const grantsCheckedAt = ungranted ? now() : state.grantsCheckedAt;
+    ungranted ??= state.ungranted;
     const grants = grantChange(state.ungranted, ungranted ?? []);
     if (grants.revoked.length) {
       signal?.throwIfAborted();
@@ -180,6 +188,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
         ...(timeOffsSyncedAt !== undefined ? { timeOffsSyncedAt } : {}),
         scopeHash: scope,
         ...(ungranted ? { ungranted } : {}),
+        ...(grantsCheckedAt !== undefined ? { grantsCheckedAt } : {}),
         lastSuccessStartedAt: checkpoint.startedAt,
         lastSuccessAt: ended,
         ...(checkpoint.kind === 'full' ? { lastFullSuccessAt: ended, ...(checkpoint.population ? { population: checkpoint.population } : {}) } : {}),
