@@ -78,7 +78,7 @@ export interface SyncCheckpoint {
   intoEmptyTable?: boolean;
   /** Full runs: everyone seen so far, before filters (for the options page's counts). */
   population?: Population;
-  /** Attributes the pages committed so far carried (lib/sync/grants.ts): a resumed run knows them too. */
+  /** Attributes the latest page written carried (lib/sync/grants.ts): a resumed run knows them too. */
   attributesSeen?: string[];
 }
 

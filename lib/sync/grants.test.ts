@@ -6,15 +6,17 @@ import { PersonioClient } from '../personio/client';
 import { defaultSettings } from '../settings';
 import { ALL_ATTRIBUTES } from '../../test/personio-sim/attributes';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../../test/personio-sim';
-import { fieldsStillReadable, grantChange, noteAttributes, ungrantedAttributes } from './grants';
+import { fieldsStillReadable, grantChange, latestAttributes, ungrantedAttributes } from './grants';
 import { readSyncState, runSync } from './run';
 import { SyncService } from './service';
 
 describe('grants, as the pages tell them', () => {
-  it('an attribute absent from the pages is ungranted; a run that saw no row cannot tell', () => {
-    const seen = new Set<string>();
-    noteAttributes([{ page: { data: [{ attributes: { id: {}, email: {}, position: {} } }] } }, { page: { data: [] } }], seen);
+  it('an attribute absent from the latest page is ungranted; a run that saw no row cannot tell', () => {
+    const before = { page: { data: [{ attributes: { id: {}, email: {}, position: {}, supervisor: {} } }] } };
+    const after = { page: { data: [{ attributes: { id: {}, email: {}, position: {} } }] } };
+    const seen = latestAttributes([before, after, { page: { data: [] } }])!;
     expect(ungrantedAttributes(['id', 'email', 'position', 'supervisor'], seen)).toEqual(['supervisor']);
+    expect(latestAttributes([{ page: { data: [] } }])).toBeUndefined();
     expect(ungrantedAttributes(['id', 'email'], new Set())).toBeUndefined();
   });
   it('compares with the last run: revoked and granted again', () => {

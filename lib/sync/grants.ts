@@ -10,12 +10,17 @@ interface PageRows {
   page: { data: readonly { attributes: object }[] };
 }
 
-/** Add the attribute keys of each page's first row to `seen`. */
-export function noteAttributes(pages: readonly PageRows[], seen: Set<string>): void {
-  for (const { page } of pages) {
-    const first = page.data[0];
-    if (first) for (const key of Object.keys(first.attributes)) seen.add(key);
+/**
+ * The attribute keys of the latest page with a row (its first row), or undefined. The latest,
+ * not all seen: a run resumed after the admin changed the allow-list has older pages that
+ * show the grants as they were.
+ */
+export function latestAttributes(pages: readonly PageRows[]): Set<string> | undefined {
+  for (let i = pages.length - 1; i >= 0; i -= 1) {
+    const first = pages[i]!.page.data[0];
+    if (first) return new Set(Object.keys(first.attributes));
   }
+  return undefined;
 }
 
 /** Requested attributes no row carried; undefined when the run saw no row to tell. */

@@ -8,7 +8,7 @@ import type { Settings } from '../settings';
 import { inBatches } from './batches';
 import { dropReleased, PAGES_PER_COMMIT, sweep, writePages } from './employee-rows';
 import { scopeHash } from './filters';
-import { fieldsStillReadable, GRANTS_CHECK_MS, grantChange, noteAttributes, ungrantedAttributes, ungrantedByList } from './grants';
+import { fieldsStillReadable, GRANTS_CHECK_MS, grantChange, latestAttributes, ungrantedAttributes, ungrantedByList } from './grants';
 import { dropExpiredLeavers } from './leavers';
 import { applyStoredFields } from './stored-fields';
 import { localDay } from '../format';
@@ -108,12 +108,14 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     const planned: SyncCheckpoint = { ...checkpoint };
     const tally = { rowsChanged: checkpoint.rowsChanged };
     const released: number[] = [];
-    const seen = new Set<string>(checkpoint.attributesSeen);
+    let seen = new Set<string>(checkpoint.attributesSeen);
     let landing: Promise<void> | undefined;
     for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset, { signal }), PAGES_PER_COMMIT)) {
-      const known = seen.size;
-      noteAttributes(pages, seen);
-      if (seen.size !== known) planned.attributesSeen = [...seen];
+      const latest = latestAttributes(pages);
+      if (latest) {
+        seen = latest;
+        planned.attributesSeen = [...latest];
+      }
       const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
       write.catch(() => undefined); // read in order below
       await landing;
@@ -144,7 +146,8 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       const stripped = await applyStoredFields(database, fieldsStillReadable(stored, ungranted ?? []));
       if (stripped.length) ctx.onRowsChanged?.(stripped);
     }
-    if (grants.regranted.length && checkpoint.kind === 'incremental') log.regranted = grants.regranted;
+    // A full run resumed across the change wrote its earlier pages without the attribute too.
+    if (grants.regranted.length && (checkpoint.kind === 'incremental' || plan.resume)) log.regranted = grants.regranted;
 
     if (checkpoint.kind === 'full') {
       progress('sweeping');
