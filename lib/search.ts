@@ -78,9 +78,11 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
   }
   const letters = index.primedLetters();
   if (!stillCurrent()) return;
-  if (missing.length && savedIndexes.has(index)) await database.searchIndex.update('people', (entry) => {
+  if (missing.length && savedIndexes.has(index)) {
+    await database.searchIndex.update('people', (entry) => {
       if (entry.key === 'people') entry.firstLetters = letters;
     });
+  }
   firstLettersListener?.(letters);
 }
 

@@ -53,9 +53,9 @@ export class SettingsSource {
 
   /** Store the admin's own settings (the policy is never written into them). */
   async store(own: Settings): Promise<void> {
-    this.forget();
     await this.storage.set({ [SETTINGS_KEY]: own });
-    this.forget();
+    // What was just written is what a read would return: no read needed.
+    this.own = Promise.resolve(structuredClone(own));
   }
 
   private async snapshot(policy: ManagedPolicy): Promise<SettingsSnapshot> {
