@@ -1,12 +1,10 @@
 import { defineConfig } from 'wxt';
-import { CONTENT_SCRIPT_FILE, SITES } from './lib/sites';
+import { contentScriptFile, SITES } from './lib/sites';
 import { benchManifest } from './scripts/bench-floor-pages';
 import { holidayTableFiles } from './scripts/holiday-tables';
 import { noDynamicInnerHtml } from './scripts/vite-no-inner-html';
 import { zipConfig } from './scripts/zip-config';
 import { TEST_EXTENSION_KEY } from './test/e2e/test-extension-key';
-
-const sitePatterns = SITES.flatMap((s) => s.matches);
 
 const PERSONIO_API = 'https://api.personio.de/*';
 /** The simulator's addresses; the bench build alone may reach them. */
@@ -99,9 +97,13 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
-    // The content script is a WXT unlisted script listed here (see entrypoints/content-script.ts).
-    // The bench build adds its floors' scripts, each on a bench-only host (scripts/bench-floor-pages.ts).
-    content_scripts: [{ matches: sitePatterns, js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' }, ...(bench ? benchManifest.contentScripts : [])],
+    // One content script per site, each a WXT unlisted script listed here (lib/content-script.ts
+    // says why). The bench build adds its floors' scripts, each on a bench-only host
+    // (scripts/bench-floor-pages.ts).
+    content_scripts: [
+      ...SITES.map((site) => ({ matches: [...site.matches], js: [contentScriptFile(site.id)], run_at: 'document_idle' as const })),
+      ...(bench ? benchManifest.contentScripts : []),
+    ],
     // The toolbar shows the mark; the background adds the sync-state badge on top of it.
     action: { default_title: 'Sidecard', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Enterprise policy: see public/managed_schema.json and docs/admin.md.

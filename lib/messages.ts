@@ -88,11 +88,6 @@ export const contentRequests = {
     schema: z.object({ type: z.literal('window-size'), narrow: z.boolean() }),
     reply: replyOf<{ layout: PanelLayout } | null>(),
   },
-  /** On an admin-added domain: which site's adapter runs here? */
-  'site-for-page': {
-    schema: z.object({ type: z.literal('site-for-page') }),
-    reply: replyOf<{ site: string | null }>(),
-  },
 };
 
 const credentials = z.object({

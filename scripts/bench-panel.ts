@@ -17,6 +17,7 @@ import { EMPTY_SCRIPT, EMPTY_SCRIPT_ORIGIN, PANEL_FLOOR_FRAME_READY, PANEL_FLOOR
 import { fmt, median, ratioRow, type Row } from './bench-table';
 import { mergeProfiles, samplesUnder, topSelfTime, type CpuProfile } from './bench-profile';
 import { BENCH_BUILD, PRODUCTION_BUILD, pointAtSimulator, targetDevTools, workerDevTools } from './bench-worker';
+import { contentScriptFile, SITES } from '../lib/sites';
 
 const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 20);
 const GMAIL = 'https://mail.google.com';
@@ -214,7 +215,7 @@ async function profileContentScriptLoad(context: BrowserContext, url: string): P
     await page.waitForFunction(() => document.querySelector('sidecard-panel') !== null);
     await page.waitForTimeout(200);
     const { profile } = await cdp.send('Profiler.stop');
-    profiles.push(samplesUnder({ nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [] }, 'content-script.js'));
+    profiles.push(samplesUnder({ nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [] }, contentScriptFile('gmail')));
     await cdp.detach();
     await page.close();
   }
@@ -327,9 +328,10 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     }
     rows.push(ratioRow({ measure: 'requester inserted → shown, first message after page load', unit: 'ms', samples: first.ours, floor: { label: 'bare frame, line over a Port', samples: first.floor } }, 1.5));
 
-    const content = readFileSync(join(PRODUCTION_BUILD, 'content-script.js'));
-    const gzip = gzipSync(content).length / 1024;
-    rows.push({ measure: `content script size (raw ${(content.length / 1024).toFixed(1)} KB)`, unit: 'KB gzip', samples: [gzip], target: '≤ 15 KB gzip', pass: gzip <= 15 });
+    // Each site has its own script; the row is the largest of them.
+    const [largest] = SITES.map((site) => ({ site: site.id, bytes: readFileSync(join(PRODUCTION_BUILD, contentScriptFile(site.id))) })).sort((a, b) => b.bytes.length - a.bytes.length);
+    const gzip = gzipSync(largest!.bytes).length / 1024;
+    rows.push({ measure: `content script size, largest: ${largest!.site} (raw ${(largest!.bytes.length / 1024).toFixed(1)} KB)`, unit: 'KB gzip', samples: [gzip], target: '≤ 15 KB gzip', pass: gzip <= 15 });
 
     await benchContentScriptLoad(rows, launched);
   } finally {
@@ -346,7 +348,7 @@ async function benchContentScriptLoad(rows: Row[], launched: Launched): Promise<
   const empty: number[] = [];
   const loads: Array<Record<string, number>> = [];
   for (let i = 0; i < 20; i += 1) {
-    const { atLoad, atIdle, byEvent } = await contentScriptTimeOfLoad(launched.context, `${GMAIL}${INBOX_PATH}`, `${extension}/content-script.js`, (page) =>
+    const { atLoad, atIdle, byEvent } = await contentScriptTimeOfLoad(launched.context, `${GMAIL}${INBOX_PATH}`, `${extension}/${contentScriptFile('gmail')}`, (page) =>
       page.waitForFunction(() => document.querySelector('sidecard-panel') !== null),
     );
     load.push(atLoad);

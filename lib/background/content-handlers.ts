@@ -17,10 +17,6 @@ export interface ContentContext {
 export function contentHandlers(services: BackgroundServices): Handlers<ContentRequests, ContentContext> {
   const { panels, sessions } = services;
   return {
-    'site-for-page': async (_message, { host, snapshot }) => ({
-      site: snapshot.settings.customDomains.find((d) => d.host === host)?.site ?? null,
-    }),
-
     'window-size': async ({ narrow }, { tabId }) => {
       if (!panels.siteOf(tabId)) return null;
       panels.noteNarrow(tabId, narrow);

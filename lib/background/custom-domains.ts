@@ -1,13 +1,18 @@
-import { CONTENT_SCRIPT_FILE } from '../sites';
+import { contentScriptFile, SITES } from '../sites';
 import { customDomainPattern, type Settings } from '../settings';
 
 type Registered = { id: string; js?: string[] | undefined };
 
 /** Which registrations to drop and which domains to register. Pure. */
 export function planCustomDomains(settings: Settings, existing: readonly Registered[]): { stale: string[]; wanted: Map<string, Settings['customDomains'][number]> } {
-  const wanted = new Map(settings.customDomains.map((d) => [`custom-${d.host}`, d]));
-  // Stale: a domain no longer wanted, or a registration of an older build's script file.
-  const isCurrent = (s: Registered) => wanted.has(s.id) && s.js?.length === 1 && s.js[0] === CONTENT_SCRIPT_FILE;
+  const known = new Set(SITES.map((s) => s.id));
+  const wanted = new Map(settings.customDomains.filter((d) => known.has(d.site)).map((d) => [`custom-${d.host}`, d]));
+  // Stale: a domain no longer wanted, or one registered with another script file (an older
+  // build's, or another site's before the admin changed which site the domain is).
+  const isCurrent = (s: Registered) => {
+    const domain = wanted.get(s.id);
+    return domain !== undefined && s.js?.length === 1 && s.js[0] === contentScriptFile(domain.site);
+  };
   const stale = existing.filter((s) => s.id.startsWith('custom-') && !isCurrent(s)).map((s) => s.id);
   for (const s of existing) if (isCurrent(s)) wanted.delete(s.id);
   return { stale, wanted };
@@ -24,6 +29,6 @@ export async function registerCustomDomains(settings: Settings): Promise<void> {
   for (const [id, domain] of wanted) {
     const origins = [customDomainPattern(domain.host)];
     if (!(await browser.permissions.contains({ origins }))) continue;
-    await browser.scripting.registerContentScripts([{ id, matches: origins, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true }]);
+    await browser.scripting.registerContentScripts([{ id, matches: origins, js: [contentScriptFile(domain.site)], runAt: 'document_idle', persistAcrossSessions: true }]);
   }
 }

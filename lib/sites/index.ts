@@ -14,7 +14,8 @@ import type { SiteAdapter } from './types';
 export const SITES: readonly SiteAdapter[] = [gmail, outlook, zendesk, freshdesk, jira, helpscout, front];
 
 /**
- * The content script's file in the built extension (entrypoints/content-script.ts): listed
- * in the manifest for the supported sites, registered at run time for admin-added domains.
+ * A site's content script in the built extension (`entrypoints/content-<site>.ts`): listed in
+ * the manifest for the site's own addresses, registered at run time for the domains an admin
+ * added for that site.
  */
-export const CONTENT_SCRIPT_FILE = 'content-script.js';
+export const contentScriptFile = (site: SiteAdapter['id']): string => `content-${site}.js`;

@@ -66,12 +66,6 @@ describe('background wiring', () => {
     expect(await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation } }, gmailTab)).toMatchObject({ visible: false });
   });
 
-  it("tells a content script on an admin-added domain which site's adapter to run", async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { customDomains: [{ host: 'help.acme.example', site: 'jira' }] } });
-    const custom = { ...gmailTab, url: 'https://help.acme.example/browse/HR-1' };
-    expect(await send({ type: 'site-for-page' }, custom)).toEqual({ site: 'jira' });
-  });
-
   it('feeds a panel Port its model and layout, and refuses Ports from anyone else', async () => {
     const port = fakePort(panelFrame);
     onConnect.fire(port);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOAK_CLOCK_KEY } from '@/lib/background/soak-clock';
+import { SITES } from '@/lib/sites';
 
 /**
  * Both shipped manifests, built for real (Manifest V3 for Chrome and for Firefox), against the justification table in docs/release.md: every permission and host each
@@ -21,7 +22,7 @@ interface Manifest {
   optional_permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches?: string[] }[];
+  content_scripts?: { matches?: string[]; js?: string[] }[];
   web_accessible_resources?: (string | { resources: string[]; matches?: string[] })[];
   commands?: Record<string, { suggested_key?: { default?: string } }>;
   key?: string;
@@ -138,6 +139,14 @@ describe('the shipped manifests', () => {
   it('let only https pages load the panel frame', () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       expect(manifests[browser].web_accessible_resources, browser).toEqual([expect.objectContaining({ resources: ['panel.html'], matches: ['https://*/*'] })]);
+    }
+  });
+
+  it("run each site's own script on that site's addresses, and only there", () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const scripts = manifests[browser].content_scripts ?? [];
+      for (const site of SITES) expect(scripts, `${browser} ${site.id}`).toContainEqual(expect.objectContaining({ matches: [...site.matches], js: [`content-${site.id}.js`] }));
+      expect(scripts.filter((s) => s.js?.some((file) => file.startsWith('content-'))), browser).toHaveLength(SITES.length);
     }
   });
 

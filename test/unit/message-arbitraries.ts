@@ -18,7 +18,6 @@ export const VALID: { [C in ChannelName]: Record<keyof (typeof CHANNELS)[C], Rec
   content: {
     requester: { type: 'requester', site: 'gmail', page: { status: 'found', conversation: { key: 'k', participants: [ada] } }, narrow: false },
     'window-size': { type: 'window-size', narrow: true },
-    'site-for-page': { type: 'site-for-page' },
   },
   page: {
     status: { type: 'status' },

@@ -1,12 +1,10 @@
 import type { browser as Browser } from '@wxt-dev/browser';
-import { SITES } from '@/lib/sites';
-import { watchConversation, type PageReport } from '@/lib/sites/watch';
-import { matchesPattern } from '@/lib/sites/match';
-import { SiteApiError } from '@/lib/sites/types';
-import { retryAfterMs } from '@/lib/retry-after';
-import { mountPanelFrame, type PanelFrame } from '@/lib/panel-frame';
-import { isPanelLayout, overlayBelow } from '@/lib/panel-layout';
-import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from '@/lib/messages';
+import { watchConversation, type PageReport } from './sites/watch';
+import { SiteApiError, type SiteAdapter } from './sites/types';
+import { retryAfterMs } from './retry-after';
+import { mountPanelFrame, type PanelFrame } from './panel-frame';
+import { isPanelLayout, overlayBelow } from './panel-layout';
+import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from './messages';
 
 /**
  * WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`), looked up when
@@ -25,52 +23,37 @@ function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentReque
   return browser().runtime.sendMessage(request) as Promise<ReplyOf<ContentRequests, R['type']> | undefined>;
 }
 
+const START_TIMEOUT_MS = 500;
+
 /**
  * The content script: run the site's adapter, tell the background what is open, show or
  * hide the panel frame. No React, no zod, no HR data: the panel is an extension iframe fed
  * by the background, so nothing about people ever enters this page's DOM.
  *
- * It runs on every load of a supported site, so its cost to the page is budgeted (≤ 5 ms of
- * main thread, `npm run bench`). Hence two departures from WXT's content-script defaults:
- * - It is an unlisted script that the manifest lists as a content script (wxt.config.ts),
+ * It runs on every load of a supported site, so its cost to the page is budgeted (within
+ * 1 ms of an empty content script, `npm run bench`). Hence three departures from WXT's
+ * content-script defaults:
+ * - One script per site (`entrypoints/content-<site>.ts`, each a line calling this with its
+ *   adapter): a page compiles only its own site's adapter. Compiling is most of what a
+ *   content script costs a page at load, and it grows with the script's size.
+ * - Each is an unlisted script that the manifest lists as a content script (wxt.config.ts),
  *   not a `defineContentScript`: WXT's content-script context posts a message to the page on
  *   start (~2 ms in a trace) and lets a page invalidate the script by replaying it; nothing
  *   here needs that context.
  * - It uses WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`)
  *   rather than webextension-polyfill: the three calls it makes need no polyfill, and the
  *   polyfill is a third of this script's size.
- */
-
-/** On a domain the admin added, the background says which site's adapter runs here. */
-async function adapterForCustomDomain() {
-  try {
-    const site = (await ask({ type: 'site-for-page' }))?.site;
-    return typeof site === 'string' ? SITES.find((s) => s.id === site) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
+ *
  * Nothing runs while the page loads: the script is evaluated then, and starts in the page's
  * first idle period (or after `START_TIMEOUT_MS` on a page that is never idle). A conversation
  * open at load is read then; single-page helpdesks draw theirs after load anyway.
  */
-const START_TIMEOUT_MS = 500;
+export function runContentScript(adapter: SiteAdapter): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => start(adapter), { timeout: START_TIMEOUT_MS });
+  else setTimeout(() => start(adapter), 0);
+}
 
-export default defineUnlistedScript({
-  main() {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void start(), { timeout: START_TIMEOUT_MS });
-    else setTimeout(() => void start(), 0);
-  },
-});
-
-async function start(): Promise<void> {
-  const here = new URL(location.href);
-  // A built-in site, or a domain the admin added for one (registered at run time).
-  const found = SITES.find((s) => s.matches.some((p) => matchesPattern(p, here))) ?? (await adapterForCustomDomain());
-  if (!found) return;
-  const adapter = found;
+function start(adapter: SiteAdapter): void {
   // The panel's frame is created ahead of the first conversation, so that it is as fast
   // as the tenth, but not while the page loads: when the page is first idle, or at once
   // should a conversation come first. Hidden until there is someone to show.

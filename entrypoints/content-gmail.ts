@@ -1,0 +1,5 @@
+import { runContentScript } from '@/lib/content-script';
+import { gmail } from '@/lib/sites/gmail';
+
+/** Sidecard's content script on Gmail: only this site's adapter (lib/content-script.ts says why). */
+export default defineUnlistedScript(() => runContentScript(gmail));
