@@ -113,6 +113,48 @@ describe('a credential whose readable attributes change between runs', () => {
     sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, [...ALL_ATTRIBUTES]);
   });
 
+  it('a full run resumed after the attribute was granted again is followed by a full run', async () => {
+    // A simulator of its own: a failed page and its allow-list change touch no other test.
+    const sim = await startSimulator({ employees: 600, seed: 11 });
+    onTestFinished(() => sim.close());
+    const client = () => new PersonioClient({ baseUrl: sim.url, clientId: DEFAULT_CREDENTIAL.clientId, clientSecret: DEFAULT_CREDENTIAL.clientSecret, budgets: false, retryLimit: 0 });
+    const database = new SidecardDB(`grants-resumed-full-${Math.random()}`);
+    const service = new SyncService({
+      connection: async () => ({ settings, client: client() }),
+      armResume: async () => undefined,
+      disarmResume: async () => undefined,
+      onProgress: () => undefined,
+      onRunOver: () => undefined,
+      markIndexBehind: async () => undefined,
+      updateIndex: async () => undefined,
+      run: (ctx, request) => runSync({ ...ctx, db: database }, request),
+    });
+    const withSupervisor = async () => (await database.employees.toArray()).filter((e) => e.supervisorId !== undefined).length;
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, ALL_ATTRIBUTES.filter((a) => a !== 'supervisor'));
+    await service.request('full');
+    expect((await readSyncState(database)).ungranted).toEqual(['supervisor']);
+
+    // A full run stops at its last page, its earlier pages written without Supervisor.
+    sim.injectFault({ kind: 'malformed', path: '/v1/company/employees$', offset: 500, count: 5 });
+    expect((await service.request('full')).error).toBeDefined();
+    expect((await readSyncState(database)).checkpoint?.nextOffset).toBeGreaterThan(0);
+    sim.clearFaults();
+
+    // The admin ticks Supervisor again before the run resumes: its remaining pages carry it.
+    sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, [...ALL_ATTRIBUTES]);
+    const finished = await service.request();
+    const [resumed] = (await database.syncLog.toArray()).slice(-2);
+    expect(resumed).toMatchObject({ kind: 'full', resumed: true, regranted: ['supervisor'] });
+    expect(finished).toMatchObject({ kind: 'full' });
+    expect(finished.resumed).toBeUndefined();
+    // Every record as a fresh full sync stores it now.
+    const fresh = new SidecardDB(`grants-resumed-fresh-${Math.random()}`);
+    await runSync({ client: client(), settings, db: fresh });
+    const supervisors = async (db: SidecardDB) => (await db.employees.toArray()).map((e) => [e.id, e.supervisorId]).sort((a, b) => a[0]! - b[0]!);
+    expect(await withSupervisor()).toBeGreaterThan(300);
+    expect(await supervisors(database)).toEqual(await supervisors(fresh));
+  });
+
   it('a run that sees no row reads the grants off the credential’s attribute list: at once when it has it, else hourly', async () => {
     // A simulator of its own: nothing else changes in its company, and its clock is its own.
     const sim = await startSimulator({ employees: 100, seed: 9 });
