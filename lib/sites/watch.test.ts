@@ -89,7 +89,7 @@ describe('watching the page', () => {
     // Unrelated DOM churn does not report again.
     page.show({ status: 'none' });
     await wait(30);
-    expect(seen.map((r) => (r.status === 'found' ? r.conversation.key : r.status))).toEqual(['a', 'b', 'none']);
+    await vi.waitFor(() => expect(seen.map((r) => (r.status === 'found' ? r.conversation.key : r.status))).toEqual(['a', 'b', 'none']));
   });
 
   it('sends nothing for a page that opens with no conversation', async () => {
@@ -101,10 +101,12 @@ describe('watching the page', () => {
   it('turns a conversation it cannot read into "unreadable" after the wait, without any DOM change', async () => {
     const seen = watch(pageAdapter({ status: 'reading', key: 'T-1', waitingFor: '[data-testid="reporter"]' }).adapter, { unreadableAfterMs: 60 });
     await wait(120);
-    expect(seen).toEqual([
-      { status: 'reading', key: 'T-1' },
-      { status: 'unreadable', key: 'T-1', failed: '[data-testid="reporter"]' },
-    ]);
+    await vi.waitFor(() =>
+      expect(seen).toEqual([
+        { status: 'reading', key: 'T-1' },
+        { status: 'unreadable', key: 'T-1', failed: '[data-testid="reporter"]' },
+      ]),
+    );
   });
 
   it('asks the site’s API once per conversation, before the DOM has it, and cancels it when the agent moves on', async () => {
@@ -129,22 +131,23 @@ describe('watching the page', () => {
     // The agent moves to ticket 2 while ticket 1's call is still out.
     window.history.replaceState(null, '', '/tickets/2');
     page.show(found({ key: '2', participants: [] }));
-    await wait(30);
-    expect(signals[0]?.aborted).toBe(true);
+    await vi.waitFor(() => expect(signals[0]?.aborted).toBe(true));
     release?.();
-    await wait(20);
-    expect(seen.at(-1)).toEqual({ status: 'found', conversation: { key: '2', participants: [{ email: JUERGEN.email, role: 'requester' }] } });
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ status: 'found', conversation: { key: '2', participants: [{ email: JUERGEN.email, role: 'requester' }] } }));
     expect(seen.some((r) => r.status === 'found' && r.conversation.participants.some((p) => p.email === ADA.email))).toBe(false);
   });
 
   it('backs off after a 429 and asks again after Retry-After, not on every DOM change', async () => {
     window.history.replaceState(null, '', '/tickets/3');
-    let calls = 0;
+    // Retry-After is long beside the burst of DOM changes below, so a busy machine cannot
+    // stretch the burst past it.
+    const retryAfterMs = 1000;
+    const calledAt: number[] = [];
     const page = pageAdapter(found({ key: '3', participants: [] }), {
       keyFromUrl: () => '3',
       participants: async () => {
-        calls += 1;
-        if (calls === 1) throw new SiteApiError(429, 80);
+        calledAt.push(performance.now());
+        if (calledAt.length === 1) throw new SiteApiError(429, retryAfterMs);
         return [ADA];
       },
     });
@@ -154,10 +157,10 @@ describe('watching the page', () => {
       page.show(found({ key: '3', participants: [] }));
       await wait(8);
     }
-    expect(calls).toBe(1);
-    await wait(100);
-    expect(calls).toBe(2);
-    expect(seen.at(-1)).toEqual({ status: 'found', conversation: { key: '3', participants: [ADA] } });
+    expect(calledAt).toHaveLength(1);
+    await vi.waitFor(() => expect(calledAt).toHaveLength(2), { timeout: 5000, interval: 20 });
+    expect(calledAt[1]! - calledAt[0]!).toBeGreaterThanOrEqual(retryAfterMs - 5);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ status: 'found', conversation: { key: '3', participants: [ADA] } }));
   });
 
   it('names the API’s failure in the details an admin reports', async () => {
@@ -170,7 +173,7 @@ describe('watching the page', () => {
     });
     const seen = watch(page.adapter, { fetchJson: async () => ({}), unreadableAfterMs: 40 });
     await wait(90);
-    expect(seen.at(-1)).toEqual({ status: 'unreadable', key: '4', failed: 'API answered 403; pane anchor' });
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ status: 'unreadable', key: '4', failed: 'API answered 403; pane anchor' }));
   });
 });
 
@@ -181,16 +184,18 @@ describe('what the watcher sends', () => {
     await wait(20);
     page.show(found({ key: 'J-1', participants: [{ name: 'Grace Hopper', role: 'requester', addressHidden: true }] }));
     await wait(30);
-    expect(seen.map((r) => r.status === 'found' && r.conversation.participants[0])).toEqual([
-      { name: 'Grace Hopper', role: 'requester' },
-      { name: 'Grace Hopper', role: 'requester', addressHidden: true },
-    ]);
+    await vi.waitFor(() =>
+      expect(seen.map((r) => r.status === 'found' && r.conversation.participants[0])).toEqual([
+        { name: 'Grace Hopper', role: 'requester' },
+        { name: 'Grace Hopper', role: 'requester', addressHidden: true },
+      ]),
+    );
   });
 
   it('trims a crowded thread and long names to what one message may carry', async () => {
     const participants = Array.from({ length: 120 }, (_, i) => ({ email: `p${i}@acme.example`, role: 'cc' as const, name: 'N'.repeat(500) }));
     const seen = watch(pageAdapter(found({ key: 'k', participants })).adapter);
-    await wait(20);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
     const sent = seen[0];
     expect(sent?.status === 'found' && sent.conversation.participants).toHaveLength(50);
     expect(sent?.status === 'found' && sent.conversation.participants[0]?.name).toHaveLength(200);
