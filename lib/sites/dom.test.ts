@@ -20,10 +20,15 @@ const ADVERSARIAL: Record<string, string> = {
 /** A generous bound: it catches quadratic or exponential blow-up (seconds), not a slow machine. */
 const BOUND_MS = 50;
 
+/** The fastest of three runs: a pause of a busy machine does not repeat, a blow-up does. */
 function elapsed(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
+  let fastest = Infinity;
+  for (let i = 0; i < 3 && fastest >= BOUND_MS; i += 1) {
+    const start = performance.now();
+    run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
 }
 
 function element(html: string): Element {
