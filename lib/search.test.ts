@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidecardDB, type PeopleSnapshotEntry } from './db';
 import type { Employee } from './employee';
 import { editDistance, PeopleIndex } from './people-index';
-import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, searchPeople, updateSearchIndex, type FirstLetters } from './search';
+import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, searchPeople, updateSearchIndex, warmingQueries, type FirstLetters } from './search';
 import { nameTokens } from './text';
 
 function person(id: number, first: string, last: string, extra: Partial<Employee> = {}): Employee {
@@ -165,6 +165,17 @@ describe('one-letter results for the first keystroke', () => {
     } finally {
       onFirstLetters(undefined);
     }
+  });
+});
+
+describe('warming the search when an index loads', () => {
+  it('runs a query of each shape, each finding the person it was made from', () => {
+    const index = PeopleIndex.fromEmployees([person(1, 'Jürgen', 'Müller'), person(2, 'Anna', 'Mullins'), person(3, 'Grace', 'Hopper')]);
+    const queries = warmingQueries('Jürgen Müller');
+    // A prefix, two words, a typo, a typo and a second word.
+    expect(queries).toEqual(['jü', 'jürgen m', 'jrügen', 'jrügen mül']);
+    for (const query of queries) expect(index.search(query).map((h) => h.id), query).toContain(1);
+    expect(warmingQueries('Al Wu')).toEqual([]);
   });
 });
 
