@@ -42,21 +42,24 @@ describe('a credential whose readable attributes change between runs', () => {
   });
   const settings = defaultSettings();
   const client = () => new PersonioClient({ baseUrl: sim.url, clientId: DEFAULT_CREDENTIAL.clientId, clientSecret: DEFAULT_CREDENTIAL.clientSecret, budgets: false, retryLimit: 1 });
-
-  it('loses the revoked field from every record at the next run that sees a page, and gets it back in full when granted again', async () => {
-    const database = new SidecardDB(`grants-${Math.random()}`);
-    let now = Date.now();
-    const changed: number[] = [];
-    const service = new SyncService({
-      connection: async () => ({ settings, client: client() }),
+  /** A sync service on `database`, with none of the browser's parts; `onIndex` hears what search would follow. */
+  const serviceOn = (database: SidecardDB, connect: () => PersonioClient, options: { now?: () => number; onIndex?: (ids: Iterable<number> | 'all') => void } = {}) =>
+    new SyncService({
+      connection: async () => ({ settings, client: connect() }),
       armResume: async () => undefined,
       disarmResume: async () => undefined,
       onProgress: () => undefined,
       onRunOver: () => undefined,
       markIndexBehind: async () => undefined,
-      updateIndex: async (ids) => void (ids === 'all' ? changed.push(-1) : changed.push(...ids)),
-      run: (ctx, request) => runSync({ ...ctx, db: database, now: () => now }, request),
+      updateIndex: async (ids) => options.onIndex?.(ids),
+      run: (ctx, request) => runSync({ ...ctx, db: database, ...(options.now ? { now: options.now } : {}) }, request),
     });
+
+  it('loses the revoked field from every record at the next run that sees a page, and gets it back in full when granted again', async () => {
+    const database = new SidecardDB(`grants-${Math.random()}`);
+    let now = Date.now();
+    const changed: number[] = [];
+    const service = serviceOn(database, client, { now: () => now, onIndex: (ids) => void (ids === 'all' ? changed.push(-1) : changed.push(...ids)) });
     await service.request('full');
     const withPosition = async () => (await database.employees.toArray()).filter((e) => e.position !== undefined).length;
     const positions = await withPosition();
@@ -119,16 +122,7 @@ describe('a credential whose readable attributes change between runs', () => {
     onTestFinished(() => sim.close());
     const client = () => new PersonioClient({ baseUrl: sim.url, clientId: DEFAULT_CREDENTIAL.clientId, clientSecret: DEFAULT_CREDENTIAL.clientSecret, budgets: false, retryLimit: 0 });
     const database = new SidecardDB(`grants-resumed-full-${Math.random()}`);
-    const service = new SyncService({
-      connection: async () => ({ settings, client: client() }),
-      armResume: async () => undefined,
-      disarmResume: async () => undefined,
-      onProgress: () => undefined,
-      onRunOver: () => undefined,
-      markIndexBehind: async () => undefined,
-      updateIndex: async () => undefined,
-      run: (ctx, request) => runSync({ ...ctx, db: database }, request),
-    });
+    const service = serviceOn(database, client);
     const withSupervisor = async () => (await database.employees.toArray()).filter((e) => e.supervisorId !== undefined).length;
     sim.setAllowedAttributes(DEFAULT_CREDENTIAL.clientId, ALL_ATTRIBUTES.filter((a) => a !== 'supervisor'));
     await service.request('full');
