@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDate, formatDateNear, formatDateRange, formatDateTime, formatDays, formatShortDate, formatTime, formatWeekdayDate, localDay, parseDay, relativeTime, tenure } from './format';
 
 /** Intl puts thin and no-break spaces around range dashes; compare with plain spaces. */
@@ -126,5 +126,45 @@ describe('numbers and instants', () => {
     expect(formatDateTime(ms, 'en')).toBe('31 Dec 2026, 14:05');
     expect(formatDateTime(ms, 'de')).toBe('31. Dez. 2026, 14:05');
     expect(localDay(ms)).toBe('2026-12-31');
+  });
+});
+
+describe('formats prepared ahead of the first card', () => {
+  it('leave nothing for a card to create: no Intl formatter is made while the card formats', async () => {
+    vi.resetModules();
+    const format = await import('./format');
+    const made: string[] = [];
+    const kinds = ['DateTimeFormat', 'RelativeTimeFormat', 'NumberFormat', 'PluralRules'] as const;
+    const originals = kinds.map((kind) => Intl[kind]);
+    kinds.forEach((kind, i) => {
+      const Original = originals[i] as unknown as new (...args: unknown[]) => object;
+      (Intl as Record<string, unknown>)[kind] = class extends Original {
+        constructor(...args: unknown[]) {
+          super(...args);
+          made.push(kind);
+        }
+      };
+    });
+    try {
+      const now = Date.UTC(2026, 11, 4, 10);
+      format.prepareFormats('de', now);
+      expect(made.length).toBeGreaterThan(0);
+      made.length = 0;
+      // What a card and its banners format: dates near and far, an absence, tenure, the balance's time.
+      format.formatDateNear('2026-12-24', '2026-12-04', 'de');
+      format.formatDate('2019-03-01', 'de');
+      format.formatWeekdayDate('2026-12-07', 'de', '2026-12-04');
+      format.formatWeekdayDate('2027-01-04', 'de', '2026-12-04');
+      format.formatDateRange('2026-12-21', '2026-12-23', 'de', '2026-12-04');
+      format.formatDateRange('2026-12-28', '2027-01-04', 'de', '2026-12-04');
+      format.tenure('2019-03-01', '2026-12-04', 'de');
+      format.formatTime(now, 'de');
+      format.formatDateTime(now - 2 * DAY, 'de');
+      format.relativeTime(now - 5 * MIN, now, 'de');
+      format.formatDays(12.5, 'de');
+      expect(made).toEqual([]);
+    } finally {
+      kinds.forEach((kind, i) => ((Intl as Record<string, unknown>)[kind] = originals[i]));
+    }
   });
 });

@@ -147,3 +147,24 @@ export function localDay(ms: number): Day {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/**
+ * Create, ahead of time, every formatter a person's card uses in `lang`. The first Intl
+ * formatter of each kind in a page loads the locale's data, milliseconds each on a slow
+ * machine; a panel frame that does this while idle shows its first card without that wait.
+ * The formatters stay cached; nothing is returned.
+ */
+export function prepareFormats(lang: Lang, nowMs: number): void {
+  const today = localDay(nowMs);
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  formatDateNear(today, today, lang);
+  formatDate(today, lang);
+  formatWeekdayDate(today, lang, today);
+  formatWeekdayDate(nextYear, lang, today);
+  formatDateRange(today, today, lang, today);
+  formatDateRange(today, nextYear, lang, today);
+  formatTime(nowMs, lang);
+  formatDateTime(nowMs, lang);
+  relativeTime(nowMs - 3_600_000, nowMs, lang);
+  formatDays(1.5, lang);
+}

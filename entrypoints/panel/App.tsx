@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { resolveLang } from '@/lib/i18n';
+import { prepareFormats } from '@/lib/format';
 import { PANEL_PORT } from '@/lib/channels';
 import type { PanelPush, PanelToBackground } from '@/lib/messages';
 import type { PanelModel } from '@/lib/panel-model';
@@ -45,11 +46,19 @@ export function App() {
     };
   }, []);
 
+  const lang = resolveLang(language, navigator.language);
+  // The frame is created hidden, ahead of the first conversation: its idle time prepares the
+  // date formats that conversation's card will need.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => prepareFormats(lang, Date.now()), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [lang]);
+
   const send = (message: PanelToBackground) => port.current?.postMessage(message);
   const toggle = () => send({ type: 'collapse', collapsed: !collapsed });
 
   return (
-    <I18nProvider lang={resolveLang(language, navigator.language)}>
+    <I18nProvider lang={lang}>
       <Panel model={model} collapsed={collapsed} width={width} onToggle={toggle} send={send} />
     </I18nProvider>
   );
