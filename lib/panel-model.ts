@@ -162,10 +162,11 @@ export async function openPerson(
   settings: Settings,
   extrasFor: (e: Employee) => Promise<Pick<PersonExtras, 'photo' | 'vacation'>>,
   database: SidecardDB = defaultDb(),
+  now = Date.now(),
 ): Promise<OpenedPerson | null> {
   const employee = await database.employees.get(id);
   if (!employee) return null;
-  const [person, org] = await Promise.all([personView(employee, settings, Date.now(), extrasFor(employee), database), keepsOrg(employee, settings) ? orgOf(employee, database) : undefined]);
+  const [person, org] = await Promise.all([personView(employee, settings, now, extrasFor(employee), database), keepsOrg(employee, settings) ? orgOf(employee, database) : undefined]);
   return { person, ...(org ? { org } : {}) };
 }
 

@@ -7,6 +7,7 @@
  *   --rounds R      rounds, one sync interval each (default 150, about 5 minutes here)
  *   --employees E   the company's size at the start (default 300)
  *   --changes C     changes per round (default 6)
+ *   --ahead-days D  start with the clocks D days ahead, as a long run's later rounds are
  */
 import { runSoak, type SoakFigures } from '../test/soak/run';
 
@@ -20,9 +21,11 @@ function option(name: string, fallback: number): number {
 
 const seed = option('seed', Math.floor(Math.random() * 2 ** 31));
 const rounds = option('rounds', 150);
-console.log(`soak: seed ${seed}, ${rounds} rounds (replay: npm run soak -- --seed ${seed} --rounds ${rounds})`);
+const aheadDays = option('ahead-days', 0);
+const ahead = aheadDays ? ` --ahead-days ${aheadDays}` : '';
+console.log(`soak: seed ${seed}, ${rounds} rounds${ahead ? `, clocks ${aheadDays} days ahead` : ''} (replay: npm run soak -- --seed ${seed} --rounds ${rounds}${ahead})`);
 
-const figures = await runSoak({ seed, rounds, employees: option('employees', 300), changesPerRound: option('changes', 6), onRound: (line) => console.log(`  ${line}`) });
+const figures = await runSoak({ seed, rounds, employees: option('employees', 300), changesPerRound: option('changes', 6), aheadDays, onRound: (line) => console.log(`  ${line}`) });
 const failures = printTable(figures);
 process.exit(failures ? 1 : 0);
 

@@ -68,12 +68,12 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
     search: async ({ query, limit }) => searchPeople(query, limit ?? 20),
 
     person: async ({ id, wait }) => {
-      const { settings: current } = await settings.settled();
+      const [{ settings: current }, now] = await Promise.all([settings.settled(), services.now()]);
       let arrived = Promise.resolve();
       const draw = () => {
         let signal: () => void = () => undefined;
         arrived = new Promise<void>((resolve) => (signal = resolve));
-        return openPerson(id, current, (employee) => services.extras.forCard(employee, current, { from: 'popup', onLate: () => signal() }));
+        return openPerson(id, current, (employee) => services.extras.forCard(employee, current, { from: 'popup', onLate: () => signal(), now }), undefined, now);
       };
       let opened = await draw();
       // The popup asks again with `wait` while the balance loads: it gets the balance, or why there is none.

@@ -46,6 +46,12 @@ export interface BackgroundServices {
   syncWhenSettled(): void;
   /** The toolbar badge, after the sync state or settings changed. */
   refreshBadge(): Promise<void>;
+  /**
+   * The time a card is drawn for. The sync's clock: the soak build moves it ahead as its
+   * simulated rounds pass, and a card must judge "away now" by the day the absences were
+   * fetched for.
+   */
+  now(): Promise<number>;
 }
 
 export function createServices(): BackgroundServices {
@@ -88,7 +94,8 @@ export function createServices(): BackgroundServices {
     },
     ...(import.meta.env.SIDECARD_SOAK ? { clock: soakClock } : {}),
   });
-  const panels = new PanelHub({ sessions, settings, extras, progress: () => sync.progress });
+  const now = import.meta.env.SIDECARD_SOAK ? async () => (await soakClock())() : async () => Date.now();
+  const panels = new PanelHub({ sessions, settings, extras, progress: () => sync.progress, now });
   const settledSync = new QuietTrigger(() => void sync.request('full').catch(() => undefined), SETTINGS_QUIET_MS);
 
   return {
@@ -99,6 +106,7 @@ export function createServices(): BackgroundServices {
     extras,
     sync,
     clientFor,
+    now,
     disconnect: (wipe) => {
       settledSync.cancel();
       return connection.end(wipe, () => Promise.all([sync.whenIdle(), extras.whenIdle()]));

@@ -30,6 +30,8 @@ export interface SoakOptions {
   rounds: number;
   employees: number;
   changesPerRound: number;
+  /** Start with the company's and the extension's clocks this many days ahead: a long run's later rounds, in a short one. */
+  aheadDays?: number;
   onRound?: (line: string) => void;
 }
 
@@ -111,6 +113,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     }
   };
   try {
+    if (options.aheadDays) await advance(options.aheadDays * 24 * 60);
     // The soak stores one custom attribute besides the default fields.
     await askBackground(browser.options, { type: 'save-settings', patch: { fields: [...defaultFieldSettings(), { key: SOAK_CUSTOM_ATTRIBUTE, store: true, show: true }] } });
     await connect(browser.options, DEFAULT_CREDENTIAL);
@@ -124,9 +127,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     for (let round = 1; round <= options.rounds; round += 1) {
       // The round's changes spread over its interval: a run that starts late sees some that
       // are a quarter of an hour old, as in the field.
+      // Their days (absences, leaving dates) are the simulated day's, which the extension's
+      // clock follows.
       for (let batch = 0; batch < BATCHES; batch += 1) {
         const count = Math.round(options.changesPerRound / BATCHES);
-        for (const [kind, n] of applyRandomChanges(sim, rng, count, sim.company.today, withheld)) figures.changes.set(kind, (figures.changes.get(kind) ?? 0) + n);
+        for (const [kind, n] of applyRandomChanges(sim, rng, count, localDay(Date.now() + aheadMs), withheld)) figures.changes.set(kind, (figures.changes.get(kind) ?? 0) + n);
         await advance(INTERVAL_MINUTES / BATCHES);
       }
       const today = localDay(Date.now() + aheadMs);
@@ -157,7 +162,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       await untilRunEndsAfter(browser.options, ended);
       // Absences refresh hourly (and on full runs): judged after a round whose runs fetched them.
       if ((await absencesSyncedAt(browser.options)) !== absencesBefore) {
-        const away = await checkAway(browser.options, sim, rng);
+        const away = await checkAway(browser.options, sim, rng, today);
         figures.awayWrong += away.wrong;
         figures.awayChecked += away.checked;
       }
@@ -261,11 +266,11 @@ async function absencesSyncedAt(options: Page): Promise<number | undefined> {
 }
 
 /**
- * Away now, on the card as the panel gets it, against the simulator's absences covering today
- * (a sample of the people stored as employed, the people away among them first).
+ * Away now, on the card as the panel gets it, against the simulator's absences covering the
+ * simulated `today` (a sample of the people stored as employed, the people away among them
+ * first).
  */
-async function checkAway(options: Page, sim: Simulator, rng: Random): Promise<{ wrong: number; checked: number }> {
-  const today = localDay(Date.now());
+async function checkAway(options: Page, sim: Simulator, rng: Random, today: string): Promise<{ wrong: number; checked: number }> {
   const awayIds = new Set(sim.company.timeOffs.filter((t) => t.startDate <= today && today <= t.endDate).map((t) => t.employeeId));
   const employed = (await people(options)).filter((p) => p.status !== 'inactive');
   const sample = [...employed.filter((p) => awayIds.has(p.id)).slice(0, 5), ...Array.from({ length: 5 }, () => rng.pick(employed))];
