@@ -68,12 +68,13 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
     search: async ({ query, limit }) => searchPeople(query, limit ?? 20),
 
     person: async ({ id, wait }) => {
-      const [{ settings: current }, now] = await Promise.all([settings.settled(), services.now()]);
+      const { settings: current } = await settings.settled();
       let arrived = Promise.resolve();
-      const draw = () => {
+      // Each drawing is for its own moment: a balance still loading turns into "taking too long".
+      const draw = async () => {
         let signal: () => void = () => undefined;
         arrived = new Promise<void>((resolve) => (signal = resolve));
-        return openPerson(id, current, (employee) => services.extras.forCard(employee, current, { from: 'popup', onLate: () => signal(), now }), undefined, now);
+        return openPerson(id, current, (employee) => services.extras.forCard(employee, current, { from: 'popup', onLate: () => signal() }), undefined, await services.now());
       };
       let opened = await draw();
       // The popup asks again with `wait` while the balance loads: it gets the balance, or why there is none.
