@@ -92,10 +92,10 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
 
 /**
  * Queries of each shape the search handles differently, made from a name in the index: a
- * prefix of two letters, two words, a word with a typo (the fuzzy fallback). Run once when an
- * index is loaded, results thrown away, so that the agent's first query of each shape does
- * not pay for the code's first run (tens of milliseconds on a slow machine, against well
- * under one once warm). Pure.
+ * prefix of two letters, two words, a word with a typo (the fuzzy fallback). Run a few times
+ * when an index is loaded (WARMING_ROUNDS), results thrown away, so that the agent's first
+ * query of each shape does not pay for the code's first runs (tens of milliseconds on a slow
+ * machine, against well under one once warm). Pure.
  */
 export function warmingQueries(name: string): string[] {
   const [first = '', last = ''] = name.toLowerCase().split(/\s+/);
