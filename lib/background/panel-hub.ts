@@ -94,10 +94,13 @@ export class PanelHub {
   /**
    * Sidecard was just connected. While it was not, no address from a page was kept, so the
    * open panels know no conversation: their pages are asked to say again who they show.
+   * Every page that has reported is asked, not only those whose panel is attached: a panel
+   * still loading when the connection came would otherwise attach to a tab nobody asked.
    */
   async askPagesAgain(): Promise<void> {
     const notice: ContentNotice = { type: 'report-again' };
-    await Promise.all([...this.ports.keys()].map((tabId) => browser.tabs.sendMessage(tabId, notice).catch(() => undefined)));
+    const tabs = new Set([...this.ports.keys(), ...this.siteOfTab.keys()]);
+    await Promise.all([...tabs].map((tabId) => browser.tabs.sendMessage(tabId, notice).catch(() => undefined)));
   }
 
   /**
