@@ -7,10 +7,13 @@
 /** How many rows one store of the extension's database holds (0 when it has no such store). */
 export async function countRowsInPage(name: string): Promise<number> {
   const open = indexedDB.open('sidecard');
-  const database = await new Promise<IDBDatabase>((res, rej) => {
+  // Never create the database: the extension's own open would then have to upgrade it.
+  open.onupgradeneeded = () => open.transaction?.abort();
+  const database = await new Promise<IDBDatabase | undefined>((res) => {
     open.onsuccess = () => res(open.result);
-    open.onerror = () => rej(open.error);
+    open.onerror = () => res(undefined);
   });
+  if (!database) return 0;
   if (!database.objectStoreNames.contains(name)) {
     database.close();
     return 0;

@@ -84,7 +84,7 @@ describe('thin slice: options → sync → Gmail → panel', () => {
 
   it('a mail left open while the admin connects shows its sender as soon as Sidecard is connected', async () => {
     launched = await launchExtension();
-    expect(launched.welcomed).toBe(true); // a new install opened the options page
+    expect(await launched.welcomed).toBe(true); // a new install opened the options page
     await routePersonio(launched.context, sim);
     await serveScenario(launched.context, gmail);
     const page = await launched.context.newPage();
