@@ -76,7 +76,7 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
   const primed = index.primedLetters();
   const missing = LETTERS.filter((l) => !(l in primed));
   for (const letter of missing) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (!stillCurrent()) return;
     index.prime(letter);
   }
@@ -88,6 +88,11 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
     });
   }
   firstLettersListener?.(letters);
+}
+
+/** A task of its own: whatever message arrived meanwhile runs first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
@@ -112,7 +117,7 @@ async function warmSearch(index: PeopleIndex, stillCurrent: () => boolean): Prom
   const queries = warmingQueries(index.search(LETTERS[0]!, 1)[0]?.name ?? '');
   for (let round = 0; round < WARMING_ROUNDS; round += 1) {
     for (const query of queries) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (!stillCurrent()) return;
       index.search(query, 20);
     }

@@ -18,8 +18,8 @@ export interface PanelHubDeps {
   extras: LazyExtras;
   /** The running sync's progress, for the first-sync state. */
   progress: () => SyncProgress | undefined;
-  /** The time a card is drawn for (BackgroundServices.now); the wall clock when not given. */
-  now?: () => Promise<number>;
+  /** The time a card is drawn for (BackgroundServices.now). */
+  now: () => Promise<number>;
 }
 
 /**
@@ -134,7 +134,7 @@ export class PanelHub {
     // An unnamed tenant gets the offer before anything of the directory is read.
     const offer = offerFor(tab);
     if (offer) return offer;
-    const now = this.deps.now ? await this.deps.now() : Date.now();
+    const now = await this.deps.now();
     const state = readSyncState();
     // Looked up while the sync state is read: once the directory has synced, what is shown.
     const conversation =
