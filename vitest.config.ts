@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -9,5 +10,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}', 'test/personio-sim/**/*.test.ts', 'test/soak/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
+    // Every core: Vitest's default leaves one free, which on a two-core machine is half of it.
+    maxWorkers: availableParallelism(),
   },
 });
