@@ -12,11 +12,6 @@ if (!((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 
   process.exit(1);
 }
 
-const EDGE_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36 Edg/142.0.0.0';
-// The user's path, not the whole suite again (CI stays under 20 minutes): connect, sync, the
-// Gmail panel, the panel's views, the popup.
-const EDGE_SPECS = ['test/e2e/slice.spec.ts', 'test/e2e/panel.spec.ts', 'test/e2e/popup.spec.ts'];
-
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
@@ -27,9 +22,6 @@ const steps = [
   // The soak's own build (its sync clock can be moved ahead), for the short soak in the e2e suite.
   ['build (soak)', 'npx', ['wxt', 'build'], { SIDECARD_SOAK: '1' }],
   ['end-to-end tests', 'npm', ['run', '--silent', 'test:e2e']],
-  // The Chrome package is the Edge package: the user's path again with Chromium reporting Edge's
-  // user agent (to the pages and the worker), so no code path may sniff for Chrome.
-  ['end-to-end tests, Edge user agent', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...EDGE_SPECS], { SIDECARD_E2E_USER_AGENT: EDGE_USER_AGENT }],
 ];
 
 for (const [name, command, args, env = {}] of steps) {

@@ -10,8 +10,12 @@ import { countRowsInPage } from './in-page';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = process.env.SIDECARD_EXTENSION_DIR ?? join(root, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The user agent every page and the worker report, when set (Edge's, in one run of the suite). */
-const USER_AGENT = process.env.SIDECARD_E2E_USER_AGENT;
+/**
+ * Edge's user agent. The Chrome package is the Edge package: the user's path (connect, sync,
+ * the Gmail panel and its views, the popup) runs with Chromium reporting it to the pages and
+ * the worker, everything else with Chromium's own, so no code path may sniff for Chrome.
+ */
+export const EDGE_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36 Edg/142.0.0.0';
 
 export interface Launched {
   context: BrowserContext;
@@ -41,6 +45,8 @@ export async function launchExtension(
     profileDir?: string;
     /** False where the install opens no options page (an older build, a connected profile): no wait for it. */
     welcome?: boolean;
+    /** What every page and the worker report as the browser (EDGE_USER_AGENT); Chromium's own when not given. */
+    userAgent?: string;
   } = {},
 ): Promise<Launched> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
@@ -61,17 +67,16 @@ export async function launchExtension(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // SIDECARD_E2E_USER_AGENT: the Edge run (scripts/test-all.mjs) proves no code path sniffs for Chrome.
-      ...(USER_AGENT ? [`--user-agent=${USER_AGENT}`] : []),
+      ...(options.userAgent ? [`--user-agent=${options.userAgent}`] : []),
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const welcomed = options.welcome === false ? Promise.resolve(false) : closeWelcome(context, worker, extensionId);
-  if (USER_AGENT) {
+  if (options.userAgent) {
     const seen = await worker.evaluate(() => navigator.userAgent);
-    if (seen !== USER_AGENT) throw new Error(`the worker reports ${seen}, not the user agent asked for`);
+    if (seen !== options.userAgent) throw new Error(`the worker reports ${seen}, not the user agent asked for`);
   }
   // Scripts run under tsx (demo, bench) are compiled with esbuild's keepNames, which wraps
   // functions in __name(); functions we send to the browser then need that helper there.
@@ -372,9 +377,9 @@ export async function askBackground<T>(page: Page, message: unknown): Promise<T>
  * The usual starting point of a spec: a simulator company, the extension in Chromium with
  * Personio's host routed to it, connected through the options page, first sync done.
  */
-export async function connectedBrowser(company: { employees: number; seed: number }, minimumSynced = 1): Promise<{ sim: Simulator; launched: Launched }> {
+export async function connectedBrowser(company: { employees: number; seed: number }, minimumSynced = 1, userAgent?: string): Promise<{ sim: Simulator; launched: Launched }> {
   const sim = await startSimulator(company);
-  const launched = await launchExtension();
+  const launched = await launchExtension(userAgent ? { userAgent } : {});
   await routePersonio(launched.context, sim);
   const options = await openOptions(launched);
   await connect(options);

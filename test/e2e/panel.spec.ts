@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../personio-sim';
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
-import { connectedBrowser, panelFrame, serveScenario, type Launched } from './harness';
+import { connectedBrowser, EDGE_USER_AGENT, panelFrame, serveScenario, type Launched } from './harness';
 
 /** The panel's own controls, on the Gmail fixture. */
 let sim: Simulator;
 let launched: Launched;
 
 beforeAll(async () => {
-  ({ sim, launched } = await connectedBrowser({ employees: 200, seed: 7 }, 100));
+  ({ sim, launched } = await connectedBrowser({ employees: 200, seed: 7 }, 100, EDGE_USER_AGENT));
   await serveScenario(launched.context, gmail);
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
-import { connectedBrowser, stopServiceWorker, type Launched } from './harness';
+import { connectedBrowser, EDGE_USER_AGENT, stopServiceWorker, type Launched } from './harness';
 
 /** The toolbar popup, opened as its page, against a synced simulator company. */
 let sim: Simulator;
@@ -9,7 +9,7 @@ let launched: Launched;
 let popup: Page;
 
 beforeAll(async () => {
-  ({ sim, launched } = await connectedBrowser({ employees: 400, seed: 12 }, 300));
+  ({ sim, launched } = await connectedBrowser({ employees: 400, seed: 12 }, 300, EDGE_USER_AGENT));
   popup = await launched.context.newPage();
   await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
 });

@@ -3,7 +3,7 @@ import { startSimulator, type Simulator } from '../personio-sim';
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
 import { localDay } from '../../lib/format';
 import { leaverCutoff } from '../../lib/sync/leavers';
-import { connect, launchExtension, openOptions, panelFrame, panelVisible, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
+import { connect, EDGE_USER_AGENT, launchExtension, openOptions, panelFrame, panelVisible, routePersonio, serveScenario, waitForSync, type Launched } from './harness';
 
 /**
  * The walking skeleton, as an admin and an agent meet it: connect on the options page,
@@ -25,7 +25,7 @@ describe('thin slice: options → sync → Gmail → panel', () => {
   });
 
   it('connects, syncs every employee and shows the Gmail sender in the panel', async () => {
-    launched = await launchExtension();
+    launched = await launchExtension({ userAgent: EDGE_USER_AGENT });
     await routePersonio(launched.context, sim);
     const options = await openOptions(launched);
     await connect(options);
@@ -55,7 +55,7 @@ describe('thin slice: options → sync → Gmail → panel', () => {
   });
 
   it('wrong credentials show a clear error and store nothing', async () => {
-    launched = await launchExtension();
+    launched = await launchExtension({ userAgent: EDGE_USER_AGENT });
     await routePersonio(launched.context, sim);
     const options = await openOptions(launched);
     await connect(options, { clientId: 'sim-client-id', clientSecret: 'wrong-secret', attributes: [] });
@@ -83,7 +83,7 @@ describe('thin slice: options → sync → Gmail → panel', () => {
   });
 
   it('a mail left open while the admin connects shows its sender as soon as Sidecard is connected', async () => {
-    launched = await launchExtension();
+    launched = await launchExtension({ userAgent: EDGE_USER_AGENT });
     expect(await launched.welcomed).toBe(true); // a new install opened the options page
     await routePersonio(launched.context, sim);
     await serveScenario(launched.context, gmail);
