@@ -64,6 +64,12 @@ async function frameOf(page: Page, path: string, timeoutMs = 10_000): Promise<Fr
   }
 }
 
+/** Whether the frame at `path` had drawn anything before `since`. */
+async function frameDrewBefore(page: Page, path: string, since: number): Promise<boolean> {
+  const frame = await frameOf(page, path);
+  return frame.evaluate((t) => (window as unknown as { __textLog: [number, string][] }).__textLog.some(([at, shown]) => at < t && shown.trim() !== ''), since);
+}
+
 /** The wall-clock time the frame at `path` first showed all of `texts` after `since`. */
 async function frameShowed(page: Page, path: string, texts: string[], since: number): Promise<number> {
   const frame = await frameOf(page, path);
@@ -316,6 +322,8 @@ export async function benchPanel(rows: Row[]): Promise<void> {
 
     // First message after page load: a fresh page each time, the thread opened once the scripts are in.
     const first = { ours: [] as number[], floor: [] as number[] };
+    const firstToWorker = { ours: [] as number[], floor: [] as number[] };
+    const frameUpAtSwap = { ours: 0, floor: 0 };
     for (let i = 0; i < RUNS; i += 1) {
       const sender = senders[RUNS + i]!;
       for (const [side, origin] of [['ours', GMAIL], ['floor', PANEL_FLOOR_ORIGIN]] as const) {
@@ -323,8 +331,13 @@ export async function benchPanel(rows: Row[]): Promise<void> {
         const fresh = await freshPageAfterLoad(launched.context, `${origin}${INBOX_PATH}`);
         const swappedAt = await showThreadFrom(fresh, sender, `first-${side}-${i}`);
         first[side].push((await frameShowed(fresh, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
+        firstToWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
+        if (await frameDrewBefore(fresh, shown.page, swappedAt)) frameUpAtSwap[side] += 1;
         await fresh.close();
       }
+    }
+    for (const side of ['ours', 'floor'] as const) {
+      console.log(`  first message, ${side}: frame drawn before the swap in ${frameUpAtSwap[side]}/${RUNS} pages; swap → message in the worker ${fmt(median(firstToWorker[side]))} ms, → shown ${fmt(median(first[side].map((ms, i) => ms - firstToWorker[side][i]!)))} ms (medians)`);
     }
     rows.push(ratioRow({ measure: 'requester inserted → shown, first message after page load', unit: 'ms', samples: first.ours, floor: { label: 'bare frame, line over a Port', samples: first.floor } }, 1.5));
 
