@@ -6,6 +6,8 @@ import { PANEL_PORT } from '@/lib/channels';
 import type { PanelPush, PanelToBackground } from '@/lib/messages';
 import type { PanelModel } from '@/lib/panel-model';
 import { ConversationView } from './ConversationView';
+import { drawOutOfSight } from './warm-up';
+import { warmUpConversation } from '@/lib/panel-warm-up';
 import { DataAsOf } from '@/components/DataAsOf';
 import { WarningBanner } from '@/components/WarningBanner';
 import { DEFAULT_LAYOUT, nextWidth } from '@/lib/panel-layout';
@@ -48,9 +50,26 @@ export function App() {
 
   const lang = resolveLang(language, navigator.language);
   // The frame is created hidden, ahead of the first conversation: its idle time prepares the
-  // date formats that conversation's card will need.
+  // date formats that conversation's card will need, and draws a made-up card out of sight.
+  const warmed = useRef(false);
   useEffect(() => {
-    const idle = requestIdleCallback(() => prepareFormats(lang, Date.now()), { timeout: 2000 });
+    const idle = requestIdleCallback(
+      () => {
+        const now = Date.now();
+        prepareFormats(lang, now);
+        if (warmed.current) return;
+        warmed.current = true;
+        const noop = () => undefined;
+        drawOutOfSight(
+          document,
+          <I18nProvider lang={lang}>
+            <Panel model={warmUpConversation(now)} collapsed={false} width={DEFAULT_LAYOUT.width} onToggle={noop} send={noop} />
+          </I18nProvider>,
+          DEFAULT_LAYOUT.width,
+        );
+      },
+      { timeout: 2000 },
+    );
     return () => cancelIdleCallback(idle);
   }, [lang]);
 

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { describe, expect, it } from 'vitest';
+import { drawOutOfSight } from './warm-up';
+
+describe('drawing out of sight', () => {
+  it('draws the tree hidden from sight, keyboard and screen readers, then leaves nothing behind', () => {
+    const seen: { hidden: string | null; inert: boolean; visibility: string; text: string }[] = [];
+    function Probe() {
+      useEffect(() => undefined, []);
+      return (
+        <button
+          type="button"
+          ref={(el) => {
+            const host = el?.closest('div');
+            if (host) seen.push({ hidden: host.getAttribute('aria-hidden'), inert: host.inert, visibility: host.style.visibility, text: el!.textContent ?? '' });
+          }}
+        >
+          Card
+        </button>
+      );
+    }
+    const before = document.body.innerHTML;
+    drawOutOfSight(document, <Probe />, 340);
+    expect(seen).toEqual([{ hidden: 'true', inert: true, visibility: 'hidden', text: 'Card' }]);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('leaves nothing behind, and does not throw, when the tree fails to draw', () => {
+    function Broken(): never {
+      throw new Error('broken');
+    }
+    const before = document.body.innerHTML;
+    expect(() => drawOutOfSight(document, <Broken />, 340)).not.toThrow();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
