@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ConnectionTest } from './connection';
 import type { PanelLayout } from './panel-layout';
-import type { ConversationModel, PanelModel } from './panel-model';
+import type { OrgModel, PanelModel } from './panel-model';
 import type { SearchHit } from './search';
 import { settingsPatchSchema } from './settings';
 import type { StatusReply } from './status';
@@ -103,7 +103,7 @@ export type AttributesReply = { ok: true; attributes: { key: string; label: stri
 export interface OpenedPerson {
   person: PersonView;
   /** Absent for someone who left whose minimal record keeps no supervisor. */
-  org?: NonNullable<ConversationModel['org']>;
+  org?: OrgModel;
 }
 
 /** Extension pages → background. */

@@ -36,8 +36,6 @@ describe('the card of someone who left', () => {
     expect(model.notFound).toBeUndefined();
     expect(model.person).toMatchObject({ name: 'Max Mustermann', status: 'inactive', terminationDate: '2026-08-06' });
     expect(model.participants[0]?.state).toBe('former');
-    // Their minimal record says nothing of whom they reported to: no org, not "no supervisor".
-    expect(model.org).toBeUndefined();
   });
 
   it('in the popup, has no supervisor chain when only the minimal record is kept', async () => {

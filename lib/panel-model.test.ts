@@ -21,7 +21,7 @@ beforeEach(async () => {
 const opts = { now: Date.UTC(2026, 10, 23, 12), freshness: {} };
 
 describe('conversationModel', () => {
-  it('shows the selected participant with only the shown fields, and their org', async () => {
+  it('shows the selected participant with only the shown fields, and no org beyond the supervisor', async () => {
     const model = await conversationModel(
       { site: 'gmail', participants: [{ email: 'ada.lovelace@acme.example', role: 'from' }, { email: 'helpdesk@acme.example', role: 'to' }], selected: 'ada.lovelace@acme.example', opened: [] },
       defaultSettings(),
@@ -31,7 +31,9 @@ describe('conversationModel', () => {
     expect(model.person).toMatchObject({ name: 'Ada Lovelace', position: 'Senior Software Engineer', supervisor: { id: 1, name: 'Grace Hopper', synced: true } });
     expect(model.person).not.toHaveProperty('gender');
     expect(model.participants.map((p) => p.known)).toEqual([true, false]);
-    expect(model.org?.chain.map((c) => c.name)).toEqual(['Grace Hopper']);
+    // The panel's card shows no org chart: no chain or reports are read for it, or sent to it.
+    expect(model).not.toHaveProperty('org');
+    expect(JSON.stringify(model)).not.toContain('reports');
   });
 
   it('opens a supervisor inside the panel, with a way back', async () => {

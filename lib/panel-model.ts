@@ -54,6 +54,13 @@ export interface ParticipantView {
   state: 'known' | 'away' | 'former' | 'external';
 }
 
+/** The org around a person, as the popup shows it: who they report to, up the chain, and who reports to them. */
+export interface OrgModel {
+  chain: { id: number; name: string; position?: string }[];
+  brokenAt?: SupervisorChain['brokenAt'];
+  reports: { id: number; name: string; position?: string }[];
+}
+
 export interface ConversationModel {
   state: 'conversation';
   participants: ParticipantView[];
@@ -63,7 +70,6 @@ export interface ConversationModel {
   today: string;
   /** The card on screen: the selected participant, or someone opened from it. */
   person?: PersonView;
-  org?: { chain: { id: number; name: string; position?: string }[]; brokenAt?: SupervisorChain['brokenAt']; reports: { id: number; name: string; position?: string }[] };
   /** The selected participant is not in Personio (an external sender). */
   notFound?: boolean;
   /** Not found by address, but colleagues with the sender's display name (a private address?). */
@@ -178,7 +184,7 @@ function keepsOrg(employee: Employee, settings: Settings): boolean {
   return employee.status !== 'inactive' || settings.filters.statuses.includes('inactive');
 }
 
-export async function orgOf(employee: Employee, database: SidecardDB = defaultDb()): Promise<NonNullable<ConversationModel['org']>> {
+export async function orgOf(employee: Employee, database: SidecardDB = defaultDb()): Promise<OrgModel> {
   const [{ chain, brokenAt }, reports] = await Promise.all([supervisorChain(employee, database), directReports(employee.id, database)]);
   return { chain: chain.map(brief), ...(brokenAt ? { brokenAt } : {}), reports: reports.map(brief) };
 }
@@ -206,12 +212,12 @@ export async function conversationModel(
     if (!employee) return undefined;
     // Opened straight from the not-found view of a sender Personio does not know by address.
     const fromNotFound = !fromAddress && tab.opened.length === 1;
-    const [person, org, matchedByNameOnly] = await Promise.all([
+    // The panel's card names the supervisor and no more of the org: nothing else is read or sent.
+    const [person, matchedByNameOnly] = await Promise.all([
       personView(employee, settings, opts.now, opts.extrasFor ? opts.extrasFor(employee) : {}, database),
-      shownFields(settings.fields).includes('supervisor') && keepsOrg(employee, settings) ? orgOf(employee, database) : undefined,
       fromNotFound && nameMatches().then((matches) => matches.some((m) => m.id === employee.id)),
     ]);
-    return { person, org, matchedByNameOnly };
+    return { person, matchedByNameOnly };
   })();
   card.catch(() => undefined); // awaited below, unless a participant's lookup fails first
   const participants = await Promise.all(
@@ -247,7 +253,6 @@ export async function conversationModel(
   const shown = await card;
   if (shown) {
     model.person = shown.person;
-    if (shown.org) model.org = shown.org;
     if (shown.matchedByNameOnly) model.matchedByNameOnly = true;
   } else {
     model.notFound = true;
