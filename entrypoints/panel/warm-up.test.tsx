@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { drawOutOfSight } from './warm-up';
 
@@ -6,7 +5,6 @@ describe('drawing out of sight', () => {
   it('draws the tree hidden from sight, keyboard and screen readers, then leaves nothing behind', () => {
     const seen: { hidden: string | null; inert: boolean; visibility: string; text: string }[] = [];
     function Probe() {
-      useEffect(() => undefined, []);
       return (
         <button
           type="button"
