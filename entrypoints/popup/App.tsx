@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { I18nProvider, useT } from '@/components/I18n';
 import { OrgView } from '@/components/OrgView';
 import { PersonCard } from '@/components/PersonCard';
@@ -15,13 +15,17 @@ import type { OpenedPerson } from '@/lib/messages';
 import type { SearchHit } from '@/lib/search';
 import { runningSync, syncStateOf } from '@/lib/status';
 import { WarningBanner } from '@/components/WarningBanner';
+import { readShellHint, rememberShellHint, type ShellHint } from './shell';
 
-export function App() {
-  // Above the provider: the saved language choice comes with the status.
+/** `typed`: what was typed into the page's shell search box before React drew this one. */
+export function App({ typed = '' }: { typed?: string }) {
+  // Above the provider: the saved language choice comes with the status; until it does, the
+  // language the last popup spoke (the shell already speaks it).
   const live = useStatus();
+  const hint = useMemo(() => readShellHint(localStorage), []);
   return (
-    <I18nProvider lang={resolveLang(live.status?.settings.language ?? 'auto', navigator.language)}>
-      <Popup live={live} />
+    <I18nProvider lang={resolveLang(live.status?.settings.language ?? hint?.lang ?? 'auto', navigator.language)}>
+      <Popup live={live} typed={typed} hint={hint} />
     </I18nProvider>
   );
 }
@@ -40,10 +44,10 @@ function useShortcut(): string | undefined {
   return shortcut;
 }
 
-function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
-  const { t } = useT();
+function Popup({ live, typed, hint }: { live: ReturnType<typeof useStatus>; typed: string; hint: ShellHint | undefined }) {
+  const { t, lang } = useT();
   const { status, progress } = live;
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(typed);
   const [results, setResults] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
   const [stack, setStack] = useState<Opened[]>([]);
@@ -60,7 +64,7 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
 
   // Asked straight from the input event, not from an effect after the next render; a reply
   // that arrives after a newer keystroke's is dropped.
-  const latest = useRef('');
+  const latest = useRef(typed);
   const early = useRef<{ query: string; ids: string } | undefined>(undefined);
   function search(next: string) {
     latest.current = next;
@@ -71,6 +75,10 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
       setResults({ query: next, hits: ready });
       setActive(0);
     }
+    askResults(next);
+  }
+
+  function askResults(next: string) {
     if (!next.trim()) return;
     void ask({ type: 'search', query: next, limit: 20 }).then((hits) => {
       if (latest.current !== next) return;
@@ -79,6 +87,18 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
       setResults({ query: next, hits });
     });
   }
+
+  // What was typed into the shell (already the query) is searched once, as if typed here.
+  useEffect(() => {
+    askResults(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The next popup's shell speaks this popup's language, and hides its box when not connected.
+  const connected = status?.connected;
+  useEffect(() => {
+    if (connected !== undefined) rememberShellHint(localStorage, { lang, label: t('searchPeople'), placeholder: t('searchPlaceholder'), connected });
+  }, [connected, lang, t]);
 
   async function open(id: number) {
     const opened = await ask({ type: 'person', id });
@@ -108,9 +128,10 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
     if (key === 'Escape' && query) search('');
   }
 
-  if (!status) return <main className="popup" aria-busy="true" />;
+  // Before the status: the search box the shell showed, unless the last popup was not connected.
+  if (!status && hint?.connected === false) return <main className="popup" aria-busy="true" />;
 
-  if (!status.connected) {
+  if (status && !status.connected) {
     return (
       <main className="popup empty-state">
         <h1>Sidecard</h1>
@@ -122,11 +143,12 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
     );
   }
 
-  const running = runningSync(status, progress);
+  const running = status ? runningSync(status, progress) : undefined;
   const top = stack[stack.length - 1];
   return (
     <main
       className="popup"
+      {...(status ? {} : { 'aria-busy': true })}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && top) {
           e.preventDefault();
@@ -134,7 +156,7 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
         }
       }}
     >
-      {status.databaseTooNew ? <WarningBanner>{t('databaseTooNew')}</WarningBanner> : null}
+      {status?.databaseTooNew ? <WarningBanner>{t('databaseTooNew')}</WarningBanner> : null}
       {top ? (
         <>
           <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))} autoFocus>
@@ -155,7 +177,7 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
             {...(hits[active] ? { activeDescendant: resultOptionId(listId, hits[active].id) } : {})}
           />
           {shortcut ? <p className="muted shortcut">{t('popupShortcut', { shortcut })}</p> : null}
-          {status.employeeCount === 0 && running ? (
+          {status?.employeeCount === 0 && running ? (
             <div role="status" className="empty-state">
               <p>{t('panelFirstSync')}</p>
               <progress aria-label={t('syncProgress')} max={running.totalPages ?? 1} {...(running.totalPages ? { value: running.pagesDone } : {})} />
@@ -180,14 +202,14 @@ function Popup({ live }: { live: ReturnType<typeof useStatus> }) {
           ) : null}
         </>
       )}
-      <footer>
-        <SyncStatus state={syncStateOf(status, progress)} now={now}
-          onSyncNow={() => void ask({ type: 'sync-now' })}
-        />
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('openOptions')}
-        </button>
-      </footer>
+      {status ? (
+        <footer>
+          <SyncStatus state={syncStateOf(status, progress)} now={now} onSyncNow={() => void ask({ type: 'sync-now' })} />
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('openOptions')}
+          </button>
+        </footer>
+      ) : null}
     </main>
   );
 }
