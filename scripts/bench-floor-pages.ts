@@ -13,8 +13,10 @@ export const PANEL_FLOOR_PAGE = 'bench-panel-floor.html';
 export const EMPTY_SCRIPT_ORIGIN = 'https://empty-script.sidecard-bench.test';
 export const EMPTY_SCRIPT = 'bench-empty-script.js';
 
-/** The popup floor: one input, opened as the bench opens our popup. */
+/** The popup floor: one input, and a status line its script reads from storage; opened as the bench opens our popup. */
 export const POPUP_FLOOR_PAGE = 'bench-popup-floor.html';
+/** The popup's React floor: the same input, and the status line drawn by React. */
+export const POPUP_REACT_FLOOR_PAGE = 'bench-popup-react.html';
 
 /** The manifest entries the bench build adds (content scripts and the frame's web access). */
 export const benchManifest = {

@@ -1,12 +1,14 @@
 /**
- * Popup rows of `npm run bench`: open → interactive and first keystroke → results, beside the
- * popup floor (a bare extension page with one input, opened the same way). Measured from
- * outside the page: a probe installed before any of the page's own script runs records when
- * the search box and the sync status first appear, and when results first follow an input.
+ * Popup rows of `npm run bench`: open → search box, open → sync status, and first keystroke →
+ * results, beside the popup floor (a bare extension page with one input, whose script shows a
+ * status line read from storage), opened the same way, and beside a React page doing the same.
+ * Measured from outside the page: a probe installed before any of the page's own script runs
+ * records when the search box and the sync status first appear, and when results first follow
+ * an input.
  */
 import type { Page } from 'playwright-core';
 import { stopServiceWorker, type Launched } from '../test/e2e/harness';
-import { POPUP_FLOOR_PAGE } from './bench-floor-pages';
+import { POPUP_FLOOR_PAGE, POPUP_REACT_FLOOR_PAGE } from './bench-floor-pages';
 import { fmt, median, p95, ratioRow, type Row } from './bench-table';
 import { topSelfTime } from './bench-profile';
 import { BENCH_BUILD } from './bench-worker';
@@ -14,21 +16,23 @@ import { BENCH_BUILD } from './bench-worker';
 const OPENINGS = Number(process.env.BENCH_POPUP_RUNS ?? 20);
 
 /**
- * In the popup and its floor, from their first moment. "Interactive": the search box is there
- * and, in the popup, the sync status ("Synced …") with it. Times are the page's own clock
- * (`performance.now()`, and an input event's `timeStamp`, which is on the same clock), so no
- * automation round trip is in them.
+ * In the popup and its floors, from their first moment: when the search box is there (it takes
+ * keystrokes from then on; the popup's is written in its HTML and keeps what is typed), and
+ * when the sync status is shown ("Synced …"; the floors' one line). Times are the page's own
+ * clock (`performance.now()`, and an input event's `timeStamp`, which is on the same clock), so
+ * no automation round trip is in them.
  */
 const POPUP_PROBE = `
-  if (location.pathname === '/popup.html' || location.pathname === '/${POPUP_FLOOR_PAGE}') {
+  if (['/popup.html', '/${POPUP_FLOOR_PAGE}', '/${POPUP_REACT_FLOOR_PAGE}'].includes(location.pathname)) {
     const probe = (window.__benchProbe = {});
-    const needsStatus = location.pathname === '/popup.html';
+    const ours = location.pathname === '/popup.html';
     addEventListener('input', (event) => { if (probe.typedAt === undefined) probe.typedAt = event.timeStamp; }, true);
+    const statusShown = () => ours ? document.body && document.body.textContent.includes('Synced') : document.querySelector('[data-floor-status]')?.textContent;
     const check = () => {
       const now = performance.now();
       if (probe.body === undefined && document.body) probe.body = now;
       if (probe.searchBox === undefined && document.querySelector('input[type=search]')) probe.searchBox = now;
-      if (probe.status === undefined && (needsStatus ? document.body && document.body.textContent.includes('Synced') : probe.searchBox !== undefined)) probe.status = now;
+      if (probe.status === undefined && statusShown()) probe.status = now;
       if (probe.interactive === undefined && probe.searchBox !== undefined && probe.status !== undefined) probe.interactive = now;
       if (probe.typedAt !== undefined && probe.results === undefined && document.querySelector('[role=listbox][aria-label="Search results"] [role=option]')) probe.results = now;
     };
@@ -45,15 +49,17 @@ interface Probe {
   results?: number;
 }
 
-/** Open `path` as the bench opens the popup (a new tab), type one letter; when it became interactive, and how long the letter took to show results. */
+/** Open `path` as the bench opens the popup (a new tab), type one letter; when it showed its search box and status, and how long the letter took to show results. */
 interface Opening {
-  interactive: number;
+  searchBox: number;
+  status: number;
   keystroke: number;
   /** Milestones of the opening, for where the time goes: the head parsed, the document parsed, its scripts run, the search box, the status. */
   milestones: Record<string, number>;
 }
 
-async function openAndType(launched: Launched, path: string, letter: string, profileKeystroke = false): Promise<Opening> {
+/** `letter`: undefined for a page that only opens (the React floor has no search). */
+async function openAndType(launched: Launched, path: string, letter: string | undefined, profileKeystroke = false): Promise<Opening> {
   const page = await launched.context.newPage();
   try {
     await page.goto(`chrome-extension://${launched.extensionId}/${path}`);
@@ -65,6 +71,10 @@ async function openAndType(launched: Launched, path: string, letter: string, pro
       });
     };
     await settled('interactive', 50);
+    if (letter === undefined) {
+      const { body, searchBox, status } = (await probe())!;
+      return { searchBox: searchBox!, status: status!, keystroke: Number.NaN, milestones: { body: body!, searchBox: searchBox!, status: status! } };
+    }
     // BENCH_PROFILE: where the first keystroke's time goes in the popup (its CPU profile).
     const cdp = profileKeystroke && path === 'popup.html' ? await launched.context.newCDPSession(page) : undefined;
     if (cdp) {
@@ -80,47 +90,66 @@ async function openAndType(launched: Launched, path: string, letter: string, pro
       const summary = topSelfTime({ nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [] }, BENCH_BUILD, 12);
       console.log(`  popup, CPU profile from the keystroke to its results, top self time:\n    ${summary.join('\n    ')}`);
     }
-    const { interactive, typedAt, results, body, searchBox, status } = (await probe())!;
+    const { typedAt, results, body, searchBox, status } = (await probe())!;
     const navigation = await page.evaluate(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { responseEnd: entry.responseEnd, domInteractive: entry.domInteractive, domContentLoaded: entry.domContentLoadedEventEnd };
     });
-    return { interactive: interactive!, keystroke: results! - typedAt!, milestones: { body: body!, ...navigation, searchBox: searchBox!, status: status! } };
+    return { searchBox: searchBox!, status: status!, keystroke: results! - typedAt!, milestones: { body: body!, ...navigation, searchBox: searchBox!, status: status! } };
   } finally {
     await page.close();
   }
 }
 
+type Side = 'ours' | 'floor' | 'react';
+const PAGES: Record<Side, string> = { floor: POPUP_FLOOR_PAGE, react: POPUP_REACT_FLOOR_PAGE, ours: 'popup.html' };
+const WORKER = ['running', 'stopped'] as const;
+
 /** `page`: an extension page of the same browser, from which the worker is stopped. */
 export async function benchPopup(rows: Row[], launched: Launched, page: Page): Promise<void> {
   await launched.context.addInitScript({ content: POPUP_PROBE });
-  const opens = { running: [] as number[], stopped: [] as number[] };
-  const floorOpens = { running: [] as number[], stopped: [] as number[] };
-  const keys: number[] = [];
-  const floorKeys: number[] = [];
-  const milestones = { ours: [] as Opening['milestones'][], floor: [] as Opening['milestones'][] };
+  const openings: Record<Side, Record<(typeof WORKER)[number], Opening[]>> = {
+    ours: { running: [], stopped: [] },
+    floor: { running: [], stopped: [] },
+    react: { running: [], stopped: [] },
+  };
   // Half the openings find the worker stopped, as after 30 s of idling: it must wake, and load
-  // the search index, before it can answer. The floor goes first each time: it never wakes
-  // the worker, so it sees the same state as the popup after it.
+  // the search index, before it can answer. The floors go first each time: they never wake
+  // the worker, so they see the same state as the popup after them.
   for (let i = 0; i < OPENINGS; i += 1) {
-    const asleep = i % 2 === 1;
-    if (asleep) await stopServiceWorker(launched, page);
+    const worker = WORKER[i % 2]!;
+    if (worker === 'stopped') await stopServiceWorker(launched, page);
     const letter = 'abcdefghjklmnprstvwz'[i % 20]!;
-    const floor = await openAndType(launched, POPUP_FLOOR_PAGE, letter);
-    const ours = await openAndType(launched, 'popup.html', letter, Boolean(process.env.BENCH_PROFILE) && i < 2);
-    (asleep ? floorOpens.stopped : floorOpens.running).push(floor.interactive);
-    (asleep ? opens.stopped : opens.running).push(ours.interactive);
-    floorKeys.push(floor.keystroke);
-    keys.push(ours.keystroke);
-    milestones.ours.push(ours.milestones);
-    milestones.floor.push(floor.milestones);
+    for (const side of ['floor', 'react', 'ours'] as const) {
+      openings[side][worker].push(await openAndType(launched, PAGES[side], side === 'react' ? undefined : letter, side === 'ours' && Boolean(process.env.BENCH_PROFILE) && i < 2));
+    }
   }
-  for (const side of ['ours', 'floor'] as const) {
-    const names = Object.keys(milestones[side][0] ?? {});
-    console.log(`  popup ${side === 'ours' ? '' : 'floor '}opening, medians from navigation start: ${names.map((n) => `${n} ${fmt(median(milestones[side].map((m) => m[n]!)))} ms`).join(', ')}`);
+  const all = (side: Side) => [...openings[side].running, ...openings[side].stopped];
+  for (const side of ['ours', 'floor', 'react'] as const) {
+    const names = Object.keys(all(side)[0]?.milestones ?? {});
+    const label = { ours: 'popup', floor: 'popup floor', react: 'popup React floor' }[side];
+    console.log(`  ${label} opening, medians from navigation start: ${names.map((n) => `${n} ${fmt(median(all(side).map((m) => m.milestones[n]!)))} ms`).join(', ')}`);
   }
-  rows.push(ratioRow({ measure: 'popup open → interactive, worker running', unit: 'ms', samples: opens.running, floor: { label: 'one-input page', samples: floorOpens.running } }, 1.5));
-  rows.push(ratioRow({ measure: 'popup open → interactive, worker stopped', unit: 'ms', samples: opens.stopped, floor: { label: 'one-input page', samples: floorOpens.stopped } }, 1.5));
+  const of = (side: Side, worker: (typeof WORKER)[number], what: 'searchBox' | 'status') => openings[side][worker].map((o) => o[what]);
+  for (const worker of WORKER) {
+    rows.push(ratioRow({ measure: `popup open → search box takes keystrokes, worker ${worker}`, unit: 'ms', samples: of('ours', worker, 'searchBox'), floor: { label: 'one-input page', samples: of('floor', worker, 'searchBox') } }, 1.5));
+  }
+  for (const worker of WORKER) {
+    rows.push(
+      ratioRow(
+        {
+          measure: `popup open → sync status shown, worker ${worker}`,
+          unit: 'ms',
+          samples: of('ours', worker, 'status'),
+          floor: { label: 'its script shows a stored line', samples: of('floor', worker, 'status') },
+          peer: { label: 'a React page shows it', samples: of('react', worker, 'status') },
+        },
+        1.5,
+      ),
+    );
+  }
+  const keys = all('ours').map((o) => o.keystroke);
+  const floorKeys = all('floor').map((o) => o.keystroke);
   rows.push({
     measure: 'first keystroke after the popup opens → results shown (both)',
     unit: 'ms',
