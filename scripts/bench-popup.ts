@@ -142,7 +142,7 @@ export async function benchPopup(rows: Row[], launched: Launched, page: Page): P
           unit: 'ms',
           samples: of('ours', worker, 'status'),
           floor: { label: 'its script shows a stored line', samples: of('floor', worker, 'status') },
-          peer: { label: 'a React page shows it', samples: of('react', worker, 'status') },
+          peer: { label: 'a React page on our shared chunk shows it', samples: of('react', worker, 'status') },
         },
         1.5,
       ),

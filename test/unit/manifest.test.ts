@@ -122,6 +122,17 @@ describe('the shipped manifests', () => {
     }
   });
 
+  it('load each extension page from at most three script files: its own, the shared chunk, the module runtime', () => {
+    for (const browser of ['chrome-mv3', 'firefox-mv3']) {
+      for (const page of ['popup.html', 'panel.html', 'options.html']) {
+        const html = readFileSync(join(outDir, browser, page), 'utf8');
+        const modules = [...html.matchAll(/<(?:script type="module"|link rel="modulepreload")[^>]*(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+        expect(modules.length, `${browser}/${page}: ${modules.join(', ')}`).toBeGreaterThan(0);
+        expect(modules.length, `${browser}/${page}: ${modules.join(', ')}`).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
   it('contain no loopback host', () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       const hosts = grants(manifests[browser]).map((g) => g.entry).filter(isHost);
