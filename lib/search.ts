@@ -1,6 +1,7 @@
 import { db as defaultDb, type SidecardDB } from './db';
 import type { Employee } from './employee';
 import { PeopleIndex, type SearchHit } from './people-index';
+import { nextTask } from './next-task';
 
 export type { SearchHit } from './people-index';
 
@@ -88,11 +89,6 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
     });
   }
   firstLettersListener?.(letters);
-}
-
-/** A task of its own: whatever message arrived meanwhile runs first. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

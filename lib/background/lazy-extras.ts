@@ -5,6 +5,7 @@ import { isPersonioError } from '../personio/errors';
 import type { BalanceUnavailable, PersonExtras } from '../person-view';
 import type { Settings } from '../settings';
 import type { Connection } from './live-connection';
+import { nextTask } from '../next-task';
 
 export type CardExtras = Pick<PersonExtras, 'photo' | 'vacation'>;
 
@@ -128,6 +129,9 @@ export class LazyExtras {
 
   private async fetch(key: string, settings: Settings, work: (connection: Connection) => Promise<unknown>, now: number): Promise<void> {
     let connection: Connection | undefined;
+    // Started in a task of its own: the card that asked is drawn from the database first,
+    // and the token and request this needs would otherwise queue before its reads.
+    await nextTask();
     try {
       connection = await this.connect(settings);
       if (connection) await work(connection);
