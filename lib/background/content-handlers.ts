@@ -52,7 +52,7 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
       else if (page.status === 'found') ({ next: tab, written } = await sessions.apply(tabId, { type: 'conversation', site: message.site, participants: page.conversation.participants }));
       else ({ next: tab, written } = await sessions.apply(tabId, { type: 'page', site: message.site, key: page.key, ...(page.status === 'unreadable' ? { failed: page.failed } : {}) }));
       // The panel is drawn from the session while it is being kept.
-      await Promise.all([written, panels.push(tabId, snapshot, { tab, layout: await layout })]);
+      await Promise.all([written, panels.push(tabId, snapshot, { tab, layout })]);
       return { visible: true, layout: await layout };
     },
   };

@@ -69,11 +69,12 @@ export class PanelHub {
 
   /**
    * Send a tab's panel its model now (`snapshot`: the settings the caller already read;
-   * `known`: the tab's session and layout the caller has just written, not read again).
+   * `known`: the tab's session and layout the caller has just written, not read again; the
+   * layout may still be on its way, and the model is not held up for it).
    * The model and the layout are read together: this is the path from a conversation opening
    * to the panel showing who wrote.
    */
-  async push(tabId: number, snapshot?: SettingsSnapshot, known?: { tab: TabConversation | undefined; layout: PanelLayout }): Promise<void> {
+  async push(tabId: number, snapshot?: SettingsSnapshot, known?: { tab: TabConversation | undefined; layout: PanelLayout | Promise<PanelLayout> }): Promise<void> {
     const port = this.ports.get(tabId);
     if (!port) return;
     const { settings } = snapshot ?? (await this.deps.settings.now());
