@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../personio-sim';
-import { askBackground, connectedBrowser, openOptions, type Launched } from './harness';
+import { askBackground, connectedBrowser, launchExtension, openOptions, type Launched } from './harness';
 
 /**
  * The popup's shell: the search box written in popup.html, there as soon as the page is parsed,
@@ -24,8 +24,8 @@ afterAll(async () => {
  * Opens the popup with `script` run in it first. `window.__shell` gets the shell's search box
  * as it was when React took it away: its value and words, and the page's language then.
  */
-async function openPopup(script = ''): Promise<Page> {
-  const popup = await launched.context.newPage();
+async function openPopup(script = '', browser = launched): Promise<Page> {
+  const popup = await browser.context.newPage();
   await popup.addInitScript({
     content: `
       new MutationObserver((changes, observer) => {
@@ -39,7 +39,7 @@ async function openPopup(script = ''): Promise<Page> {
       ${script}
     `,
   });
-  await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   return popup;
 }
 
@@ -90,6 +90,23 @@ describe('popup shell', () => {
     } finally {
       await askBackground(options, { type: 'save-settings', patch: { language: 'en' } });
       await options.close();
+    }
+  });
+
+  it('hides its search box when the last popup found Sidecard not connected', async () => {
+    const unset = await launchExtension();
+    try {
+      const first = await openPopup('', unset);
+      await first.getByRole('button', { name: 'Open settings' }).waitFor();
+      expect(await first.getByRole('searchbox').count()).toBe(0);
+      await first.close();
+      const next = await openPopup('', unset);
+      expect((await shellSeen(next)).hidden).toBe(true);
+      await next.getByRole('button', { name: 'Open settings' }).waitFor();
+      expect(await next.getByRole('searchbox').count()).toBe(0);
+      await next.close();
+    } finally {
+      await unset.close();
     }
   });
 });
