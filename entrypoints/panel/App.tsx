@@ -13,6 +13,9 @@ import { WarningBanner } from '@/components/WarningBanner';
 import { DEFAULT_LAYOUT, nextWidth } from '@/lib/panel-layout';
 import { BrandMark, CollapseIcon, NarrowerIcon, OpenIcon, WiderIcon } from './icons';
 
+/** How long the frame's warm-up may wait for an idle period. */
+const WARM_UP_WITHIN_MS = 50;
+
 /**
  * The requester panel. It holds no data of its own and opens no storage (a third-party
  * frame may be refused IndexedDB): the background sends it a ready-made model over a Port.
@@ -51,6 +54,9 @@ export function App() {
   const lang = resolveLang(language, navigator.language);
   // The frame is created hidden, ahead of the first conversation: its idle time prepares the
   // date formats that conversation's card will need, and draws a made-up card out of sight.
+  // Soon, not at leisure: a hidden frame may get no idle period until the timeout, and the
+  // first conversation may open a moment after the page loads. The work runs in the
+  // extension's process, not the page's.
   const warmed = useRef(false);
   useEffect(() => {
     const idle = requestIdleCallback(
@@ -68,7 +74,7 @@ export function App() {
           DEFAULT_LAYOUT.width,
         );
       },
-      { timeout: 2000 },
+      { timeout: WARM_UP_WITHIN_MS },
     );
     return () => cancelIdleCallback(idle);
   }, [lang]);
