@@ -6,6 +6,7 @@ import { PersonioError } from '../personio/errors';
 import { defaultSettings } from '../settings';
 import { BALANCE_REFRESH_MS, BALANCE_WAIT_MS, LAZY_FETCHES_PER_MINUTE, LAZY_FETCHES_PER_TAB_PER_MINUTE, LAZY_RETRY_AFTER_MS, LazyExtras } from './lazy-extras';
 import type { Connection } from './live-connection';
+import { nextTask } from '../next-task';
 
 const ada = { v: 1, id: 7, email: 'ada@acme.example', nameTokens: ['ada'], firstName: 'Ada' } as Employee;
 const person = (id: number) => ({ ...ada, id, email: `p${id}@acme.example` }) as Employee;
@@ -16,6 +17,9 @@ const paid = [{ name: 'Paid vacation', category: 'paid_vacation', available: 12.
 function connection(balance: (id: number) => Promise<unknown>, signal = new AbortController().signal): () => Promise<Connection> {
   return async () => ({ client: { balance } as unknown as PersonioClient, signal });
 }
+
+/** A card's fetches start in a task of their own: after this, every fetch asked for so far has started. */
+const fetchesStarted = nextTask;
 
 const card = (from = 'tab:1', now = 1_000_000, onLate = vi.fn()) => ({ from, now, onLate });
 
@@ -31,7 +35,8 @@ describe('lazy card extras', () => {
     expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toEqual({ state: 'loading' });
     await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
     expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toMatchObject({ state: 'ready', days: 12.5 });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
   });
 
   it('says "unavailable" after a failed fetch instead of asking Personio on every redraw', async () => {
@@ -41,10 +46,12 @@ describe('lazy card extras', () => {
     await extras.forCard(ada, settings, { from: 'tab:1', onLate: late });
     await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
     expect((await extras.forCard(ada, settings, { from: 'tab:1', onLate: late })).vacation).toEqual({ state: 'unavailable', reason: 'personio' });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
     extras.forget();
     await extras.forCard(ada, settings, { from: 'tab:1', onLate: late });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(2));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(2);
   });
 
   it('fetches nothing for fields the admin does not show', async () => {
@@ -63,11 +70,13 @@ describe('lazy card extras', () => {
     const second = card('tab:2');
     await extras.forCard(ada, settings, first);
     expect((await extras.forCard(ada, settings, second)).vacation).toEqual({ state: 'loading' });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
     answer(paid);
     await vi.waitFor(() => expect(second.onLate).toHaveBeenCalledTimes(1));
     expect(first.onLate).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -96,7 +105,8 @@ describe('a balance never stays on "loading"', () => {
     expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + BALANCE_WAIT_MS - 1))).vacation).toEqual({ state: 'loading' });
     const late = card('tab:1', 1_000_000 + BALANCE_WAIT_MS);
     expect((await extras.forCard(ada, settings, late)).vacation).toEqual({ state: 'unavailable', reason: 'slow' });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
     answer(paid);
     await vi.waitFor(() => expect(late.onLate).toHaveBeenCalled());
     expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + BALANCE_WAIT_MS))).vacation).toMatchObject({ state: 'ready', days: 12.5 });
@@ -108,10 +118,12 @@ describe('a balance never stays on "loading"', () => {
     await extras.forCard(ada, settings, card());
     await extras.whenIdle();
     await extras.forCard(ada, settings, card());
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
     extras.retryBalance(ada.id);
     expect((await extras.forCard(ada, settings, card())).vacation).toEqual({ state: 'loading' });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(2));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(2);
   });
 
   it('shows a cached balance at once and refreshes an older one behind it', async () => {
@@ -120,11 +132,13 @@ describe('a balance never stays on "loading"', () => {
     await extras.forCard(ada, settings, card('tab:1', 1_000_000));
     await extras.whenIdle();
     expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + BALANCE_REFRESH_MS))).vacation).toMatchObject({ state: 'ready', asOf: 1_000_000 });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
     const later = card('tab:1', 1_000_001 + BALANCE_REFRESH_MS);
     expect((await extras.forCard(ada, settings, later)).vacation).toMatchObject({ state: 'ready', asOf: 1_000_000 });
     await vi.waitFor(() => expect(later.onLate).toHaveBeenCalled());
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(2));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(2);
     expect((await extras.forCard(ada, settings, card('tab:1', 1_000_002 + BALANCE_REFRESH_MS))).vacation).toMatchObject({ asOf: 1_000_001 + BALANCE_REFRESH_MS });
   });
 });
@@ -136,12 +150,14 @@ describe('lazy fetch caps (a page planting many addresses)', () => {
     const states: string[] = [];
     for (let id = 1; id <= 25; id += 1) states.push((await extras.forCard(person(id), settings, card('tab:1', 1_000_000 + id))).vacation!.state);
     await extras.whenIdle();
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_TAB_PER_MINUTE));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_TAB_PER_MINUTE);
     expect(states.filter((s) => s === 'loading')).toHaveLength(LAZY_FETCHES_PER_TAB_PER_MINUTE);
     expect(states.slice(LAZY_FETCHES_PER_TAB_PER_MINUTE).every((s) => s === 'unavailable')).toBe(true);
     // A minute on, the person the agent comes back to is fetched.
     expect((await extras.forCard(person(25), settings, card('tab:1', 1_000_025 + 60_000))).vacation).toEqual({ state: 'loading' });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_TAB_PER_MINUTE + 1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_TAB_PER_MINUTE + 1);
   });
 
   it(`starts at most ${LAZY_FETCHES_PER_MINUTE} fetches a minute for all tabs together`, async () => {
@@ -153,7 +169,8 @@ describe('lazy fetch caps (a page planting many addresses)', () => {
     }
     await extras.forCard(person((id += 1)), settings, card('popup', 1_000_000 + id));
     await extras.whenIdle();
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_MINUTE));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(LAZY_FETCHES_PER_MINUTE);
   });
 
   it('after a 429 shows "unavailable" and asks no sooner than a minute later, once', async () => {
@@ -162,9 +179,11 @@ describe('lazy fetch caps (a page planting many addresses)', () => {
     await extras.forCard(ada, settings, card('tab:1', 1_000_000));
     await extras.whenIdle();
     for (let t = 1; t < 10; t += 1) expect((await extras.forCard(ada, settings, card('tab:1', 1_000_000 + t * 1000))).vacation).toEqual({ state: 'unavailable', reason: 'busy' });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
     await extras.forCard(ada, settings, card('tab:1', 1_000_000 + LAZY_RETRY_AFTER_MS + 1));
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(2));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -175,7 +194,8 @@ describe('lazy fetches and the connection generation', () => {
     const balance = vi.fn(() => new Promise((r) => (answer = r)));
     const extras = new LazyExtras(async () => ({ client: { balance } as unknown as PersonioClient, signal: generation.signal }));
     await extras.forCard(ada, settings, card());
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(1);
     generation.abort(new DOMException('disconnected', 'AbortError'));
     answer(paid);
     await extras.whenIdle();
@@ -183,7 +203,8 @@ describe('lazy fetches and the connection generation', () => {
     // The next connection asks at once: the aborted fetch did not count as a failure.
     generation = new AbortController();
     expect((await extras.forCard(ada, settings, card())).vacation).toEqual({ state: 'loading' });
-    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(2));
+    await fetchesStarted();
+    expect(balance).toHaveBeenCalledTimes(2);
     answer(paid);
     await extras.whenIdle();
     expect(await db().balances.count()).toBe(1);
