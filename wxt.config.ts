@@ -1,9 +1,9 @@
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { contentScriptFile, SITES } from './lib/sites';
 import { benchManifest } from './scripts/bench-floor-pages';
 import { holidayTableFiles } from './scripts/holiday-tables';
 import { noDynamicInnerHtml } from './scripts/vite-no-inner-html';
+import { sharedPageChunk } from './scripts/vite-shared-page-chunk';
 import { zipConfig } from './scripts/zip-config';
 import { TEST_EXTENSION_KEY } from './test/e2e/test-extension-key';
 
@@ -22,23 +22,6 @@ const OPTIONAL_HOSTS = ['https://*/*', ...(bench ? LOOPBACK : [])];
  * update test loads a newer build over the same profile and id. Store builds and zips never have it.
  */
 const testKey = process.env.SIDECARD_TEST_KEY === '1';
-
-/**
- * The extension pages' shared code (React, our components and core) in one chunk. Each page then
- * loads two files, its own and the shared one, instead of one per set of pages that share a
- * module: every file is a request the parser starts and a module the page links before its
- * script runs, and that is most of the popup's first moment. Only for the pages' build (ES
- * modules): the background and content scripts are single files already.
- */
-function sharedPageChunk(): Plugin {
-  return {
-    name: 'sidecard-shared-page-chunk',
-    outputOptions(output) {
-      if (output.format !== 'es') return null;
-      return { ...output, codeSplitting: { groups: [{ name: 'card', test: /[\\/](components|lib|node_modules)[\\/]|virtual:wxt/, minShareCount: 2 }] } };
-    },
-  };
-}
 
 declare global {
   interface ImportMetaEnv {

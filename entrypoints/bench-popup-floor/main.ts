@@ -13,6 +13,8 @@ input.addEventListener('input', () => {
   list.replaceChildren(option);
 });
 
+// Written out in each floor rather than shared: a shared module would be a chunk of its own,
+// one more file for the floor to load than the floor's job needs.
 interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
 }

@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
+// Written out in each floor rather than shared: a shared module would be a chunk of its own,
+// one more file for the floor to load than the floor's job needs.
 interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
 }

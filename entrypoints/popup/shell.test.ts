@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/i18n/en';
 import { readShellHint, rememberShellHint, SHELL_HINT_KEY, shellQuery } from './shell';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -48,5 +51,15 @@ describe('shell query', () => {
     expect(shellQuery(root)).toBe('ada');
     root.innerHTML = '<input type="search">';
     expect(shellQuery(root)).toBe('');
+  });
+});
+
+describe('the shell in popup.html', () => {
+  it('has the English words React draws, for a first popup with no hint yet', () => {
+    const html = readFileSync(join(import.meta.dirname, 'index.html'), 'utf8');
+    const shell = new DOMParser().parseFromString(html, 'text/html').querySelector('input[data-shell]');
+    expect(shell?.getAttribute('aria-label')).toBe(en.searchPeople);
+    expect(shell?.getAttribute('placeholder')).toBe(en.searchPlaceholder);
+    expect(shell?.hasAttribute('autofocus')).toBe(true);
   });
 });

@@ -21,7 +21,6 @@ export interface ShellHint {
   connected: boolean;
 }
 
-
 /** The shell's search box; absent once React has drawn its own. */
 function shellInput(root: ParentNode): HTMLInputElement | null {
   return root.querySelector<HTMLInputElement>('input[data-shell]');
