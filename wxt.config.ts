@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { contentMainFile } from './lib/content-loader';
 import { contentScriptFile, SITES } from './lib/sites';
 import { benchManifest } from './scripts/bench-floor-pages';
 import { holidayTableFiles } from './scripts/holiday-tables';
@@ -93,6 +94,9 @@ export default defineConfig({
       // Firefox has no use_dynamic_url: there the address is secret per install instead
       // (moz-extension://<random UUID>); docs/release.md.
       { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      // Each site's content script proper, which its loader imports when the page is idle
+      // (lib/content-loader.ts): on the same terms as the panel frame, so it exposes nothing more.
+      { resources: SITES.map((site) => contentMainFile(site.id)), matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
       ...(bench ? benchManifest.webAccessibleResources : []),
     ],
     commands: {
@@ -100,8 +104,8 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
-    // One content script per site, each a WXT unlisted script listed here (lib/content-script.ts
-    // says why). The bench build adds its floors' scripts, each on a bench-only host
+    // One content script per site, each a WXT unlisted script listed here: a small loader of the
+    // site's script proper (lib/content-loader.ts says why). The bench build adds its floors' scripts, each on a bench-only host
     // (scripts/bench-floor-pages.ts).
     content_scripts: [
       ...SITES.map((site) => ({ matches: [...site.matches], js: [contentScriptFile(site.id)], run_at: 'document_idle' as const })),

@@ -1,5 +1,4 @@
-import { runContentScript } from '@/lib/content-script';
-import { freshdesk } from '@/lib/sites/freshdesk';
+import { loadContentScript } from '@/lib/content-loader';
 
-/** Sidecard's content script on Freshdesk: only this site's adapter (lib/content-script.ts says why). */
-export default defineUnlistedScript(() => runContentScript(freshdesk));
+/** What the manifest injects on Freshdesk: loads `content-freshdesk-main.ts` when the page is idle (lib/content-loader.ts says why). */
+export default defineUnlistedScript(() => loadContentScript('freshdesk'));

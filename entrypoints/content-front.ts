@@ -1,5 +1,4 @@
-import { runContentScript } from '@/lib/content-script';
-import { front } from '@/lib/sites/front';
+import { loadContentScript } from '@/lib/content-loader';
 
-/** Sidecard's content script on Front: only this site's adapter (lib/content-script.ts says why). */
-export default defineUnlistedScript(() => runContentScript(front));
+/** What the manifest injects on Front: loads `content-front-main.ts` when the page is idle (lib/content-loader.ts says why). */
+export default defineUnlistedScript(() => loadContentScript('front'));

@@ -1,5 +1,4 @@
-import { runContentScript } from '@/lib/content-script';
-import { gmail } from '@/lib/sites/gmail';
+import { loadContentScript } from '@/lib/content-loader';
 
-/** Sidecard's content script on Gmail: only this site's adapter (lib/content-script.ts says why). */
-export default defineUnlistedScript(() => runContentScript(gmail));
+/** What the manifest injects on Gmail: loads `content-gmail-main.ts` when the page is idle (lib/content-loader.ts says why). */
+export default defineUnlistedScript(() => loadContentScript('gmail'));

@@ -1,5 +1,4 @@
-import { runContentScript } from '@/lib/content-script';
-import { helpscout } from '@/lib/sites/helpscout';
+import { loadContentScript } from '@/lib/content-loader';
 
-/** Sidecard's content script on Help Scout: only this site's adapter (lib/content-script.ts says why). */
-export default defineUnlistedScript(() => runContentScript(helpscout));
+/** What the manifest injects on Help Scout: loads `content-helpscout-main.ts` when the page is idle (lib/content-loader.ts says why). */
+export default defineUnlistedScript(() => loadContentScript('helpscout'));

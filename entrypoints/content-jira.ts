@@ -1,5 +1,4 @@
-import { runContentScript } from '@/lib/content-script';
-import { jira } from '@/lib/sites/jira';
+import { loadContentScript } from '@/lib/content-loader';
 
-/** Sidecard's content script on Jira Service Management: only this site's adapter (lib/content-script.ts says why). */
-export default defineUnlistedScript(() => runContentScript(jira));
+/** What the manifest injects on Jira Service Management: loads `content-jira-main.ts` when the page is idle (lib/content-loader.ts says why). */
+export default defineUnlistedScript(() => loadContentScript('jira'));

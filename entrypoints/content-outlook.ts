@@ -1,5 +1,4 @@
-import { runContentScript } from '@/lib/content-script';
-import { outlook } from '@/lib/sites/outlook';
+import { loadContentScript } from '@/lib/content-loader';
 
-/** Sidecard's content script on Outlook on the web: only this site's adapter (lib/content-script.ts says why). */
-export default defineUnlistedScript(() => runContentScript(outlook));
+/** What the manifest injects on Outlook on the web: loads `content-outlook-main.ts` when the page is idle (lib/content-loader.ts says why). */
+export default defineUnlistedScript(() => loadContentScript('outlook'));

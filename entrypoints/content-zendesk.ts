@@ -1,5 +1,4 @@
-import { runContentScript } from '@/lib/content-script';
-import { zendesk } from '@/lib/sites/zendesk';
+import { loadContentScript } from '@/lib/content-loader';
 
-/** Sidecard's content script on Zendesk: only this site's adapter (lib/content-script.ts says why). */
-export default defineUnlistedScript(() => runContentScript(zendesk));
+/** What the manifest injects on Zendesk: loads `content-zendesk-main.ts` when the page is idle (lib/content-loader.ts says why). */
+export default defineUnlistedScript(() => loadContentScript('zendesk'));

@@ -23,37 +23,25 @@ function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentReque
   return browser().runtime.sendMessage(request) as Promise<ReplyOf<ContentRequests, R['type']> | undefined>;
 }
 
-const START_TIMEOUT_MS = 500;
-
 /**
  * The content script: run the site's adapter, tell the background what is open, show or
  * hide the panel frame. No React, no zod, no HR data: the panel is an extension iframe fed
  * by the background, so nothing about people ever enters this page's DOM.
  *
- * It runs on every load of a supported site, so its cost to the page is budgeted (within
- * 1 ms of an empty content script, `npm run bench`). Hence three departures from WXT's
- * content-script defaults:
- * - One script per site (`entrypoints/content-<site>.ts`, each a line calling this with its
- *   adapter): a page compiles only its own site's adapter. Compiling is most of what a
- *   content script costs a page at load, and it grows with the script's size.
- * - Each is an unlisted script that the manifest lists as a content script (wxt.config.ts),
- *   not a `defineContentScript`: WXT's content-script context posts a message to the page on
- *   start (~2 ms in a trace) and lets a page invalidate the script by replaying it; nothing
- *   here needs that context.
+ * It is loaded by the site's small loader (lib/content-loader.ts) in the page's first idle
+ * period, and starts at once: a conversation open at load is read then; single-page helpdesks
+ * draw theirs after load anyway. It is kept small all the same, since it is compiled in the
+ * page's renderer:
+ * - One script per site (`entrypoints/content-<site>-main.ts`, each a line calling this with
+ *   its adapter): a page compiles only its own site's adapter.
+ * - Each is a WXT unlisted script, not a `defineContentScript`: WXT's content-script context
+ *   posts a message to the page on start (~2 ms in a trace) and lets a page invalidate the
+ *   script by replaying it; nothing here needs that context.
  * - It uses WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`)
  *   rather than webextension-polyfill: the three calls it makes need no polyfill, and the
  *   polyfill is a third of this script's size.
- *
- * Nothing runs while the page loads: the script is evaluated then, and starts in the page's
- * first idle period (or after `START_TIMEOUT_MS` on a page that is never idle). A conversation
- * open at load is read then; single-page helpdesks draw theirs after load anyway.
  */
 export function runContentScript(adapter: SiteAdapter): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => start(adapter), { timeout: START_TIMEOUT_MS });
-  else setTimeout(() => start(adapter), 0);
-}
-
-function start(adapter: SiteAdapter): void {
   // The panel's frame is created ahead of the first conversation, so that it is as fast
   // as the tenth, but not while the page loads: when the page is first idle, or at once
   // should a conversation come first. Hidden until there is someone to show.

@@ -18,6 +18,7 @@ import { installPanelFloorRelay } from './bench-panel-floor';
 import { fmt, median, ratioRow, type Row } from './bench-table';
 import { mergeProfiles, samplesUnder, topSelfTime, type CpuProfile } from './bench-profile';
 import { BENCH_BUILD, PRODUCTION_BUILD, pointAtSimulator, targetDevTools, workerDevTools } from './bench-worker';
+import { contentMainFile } from '../lib/content-loader';
 import { contentScriptFile, SITES } from '../lib/sites';
 
 const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 20);
@@ -94,20 +95,22 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; scriptName?: string } };
+  args?: { data?: { url?: string; scriptName?: string; fileName?: string }; fileName?: string };
 }
 
 /**
  * Main-thread time a content script costs a page that loads with no conversation open, from
- * a Chromium trace of the page's renderer: every outermost event that runs the script
+ * a Chromium trace of the page's renderer: every outermost event that runs the script's files
  * (evaluation, compilation, calls, including the DOM work they do synchronously). Split into
- * what runs while the page loads, and what runs in the page's first idle period (ours
- * pre-creates the hidden panel frame there). `settled`: the script has done its part.
+ * what runs while the page loads, and what runs from the page's first idle period on (ours
+ * loads the site's script proper there, then pre-creates the hidden panel frame).
+ * `scriptFiles`: the script's files, by name (a file imported later has a URL of its own, in
+ * Chrome a dynamic one). `settled`: the script has done its part.
  */
 async function contentScriptTimeOfLoad(
   context: BrowserContext,
   url: string,
-  scriptUrl: string,
+  scriptFiles: readonly string[],
   settled: (page: Page) => Promise<unknown>,
 ): Promise<{ atLoad: number; atIdle: number; byEvent: Record<string, number> }> {
   const page = await context.newPage();
@@ -124,25 +127,32 @@ async function contentScriptTimeOfLoad(
   await cdp.detach();
   await page.close();
 
-  const ours = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '') === scriptUrl;
+  const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.data?.fileName ?? e.args?.fileName ?? '';
+  const ours = (e: TraceEvent) => urlOf(e).startsWith('chrome-extension://') && scriptFiles.some((file) => urlOf(e).endsWith(`/${file}`));
   const finished = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
-  const idle = finished.filter((e) => e.name === 'FireIdleCallback');
+  // The page's main thread: where the script is first evaluated. (An imported module is parsed
+  // on a background thread first; that costs the page nothing.)
+  const main = finished.find((e) => ours(e) && e.name === 'EvaluateScript');
+  const mine = finished.filter((e) => ours(e) && e.pid === main?.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
+  // The page is idle from the first idle callback that runs our code: everything of ours before it ran while the page loaded.
+  const idleStart = finished
+    .filter((e) => e.name === 'FireIdleCallback' && mine.some((m) => m.pid === e.pid && m.tid === e.tid && e.ts <= m.ts && m.ts + m.dur! <= e.ts + e.dur!))
+    .reduce((first, e) => Math.min(first, e.ts), Infinity);
   let atLoad = 0;
   let atIdle = 0;
   // At load, by kind of event (the script's evaluation, callbacks, timers), and its compilation within them.
   const byEvent: Record<string, number> = {};
   let coveredUntil = -1;
-  for (const e of finished.filter(ours).sort((a, b) => a.ts - b.ts)) {
+  for (const e of mine) {
     if (e.ts < coveredUntil) continue; // nested in an event already counted
     coveredUntil = e.ts + e.dur!;
-    const inIdle = idle.some((i) => i.pid === e.pid && i.tid === e.tid && i.ts <= e.ts && e.ts + e.dur! <= i.ts + i.dur!);
-    if (inIdle) atIdle += e.dur! / 1000;
+    if (e.ts >= idleStart) atIdle += e.dur! / 1000;
     else {
       atLoad += e.dur! / 1000;
       byEvent[e.name] = (byEvent[e.name] ?? 0) + e.dur! / 1000;
     }
   }
-  for (const e of finished.filter((e) => ours(e) && /compile/i.test(e.name))) byEvent[`(within: ${e.name})`] = (byEvent[`(within: ${e.name})`] ?? 0) + e.dur! / 1000;
+  for (const e of mine.filter((e) => e.ts < idleStart && /compile/i.test(e.name))) byEvent[`(within: ${e.name})`] = (byEvent[`(within: ${e.name})`] ?? 0) + e.dur! / 1000;
   return { atLoad, atIdle, byEvent };
 }
 
@@ -159,7 +169,7 @@ async function profileContentScriptLoad(context: BrowserContext, url: string): P
     await page.waitForFunction(() => document.querySelector('sidecard-panel') !== null);
     await page.waitForTimeout(200);
     const { profile } = await cdp.send('Profiler.stop');
-    profiles.push(samplesUnder({ nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [] }, contentScriptFile('gmail')));
+    profiles.push(samplesUnder({ nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [] }, [contentScriptFile('gmail'), contentMainFile('gmail')]));
     await cdp.detach();
     await page.close();
   }
@@ -279,10 +289,14 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     }
     rows.push(ratioRow({ measure: 'requester inserted → shown, first message after page load', unit: 'ms', samples: first.ours, floor: { label: 'bare frame, line over a Port', samples: first.floor } }, 1.5));
 
-    // Each site has its own script; the row is the largest of them.
-    const [largest] = SITES.map((site) => ({ site: site.id, bytes: readFileSync(join(PRODUCTION_BUILD, contentScriptFile(site.id))) })).sort((a, b) => b.bytes.length - a.bytes.length);
-    const gzip = gzipSync(largest!.bytes).length / 1024;
-    rows.push({ measure: `content script size, largest: ${largest!.site} (raw ${(largest!.bytes.length / 1024).toFixed(1)} KB)`, unit: 'KB gzip', samples: [gzip], target: '≤ 15 KB gzip', pass: gzip <= 15 });
+    // Each site has its own script, a loader and the script proper; the row is the largest pair, gzipped apart (as they are fetched).
+    const [largest] = SITES.map((site) => ({
+      site: site.id,
+      files: [contentScriptFile(site.id), contentMainFile(site.id)].map((file) => readFileSync(join(PRODUCTION_BUILD, file))),
+    })).sort((a, b) => b.files[1]!.length - a.files[1]!.length);
+    const [loader, script] = largest!.files.map((bytes) => ({ raw: bytes.length / 1024, gzip: gzipSync(bytes).length / 1024 }));
+    const gzip = loader!.gzip + script!.gzip;
+    rows.push({ measure: `content script size, largest: ${largest!.site} (loader ${loader!.raw.toFixed(1)} KB + script ${script!.raw.toFixed(1)} KB raw)`, unit: 'KB gzip', samples: [gzip], target: '≤ 15 KB gzip', pass: gzip <= 15 });
 
     await benchContentScriptLoad(rows, launched);
   } finally {
@@ -293,19 +307,18 @@ export async function benchPanel(rows: Row[]): Promise<void> {
 
 /** Main-thread time of our script on a page loading with no conversation open, and of an empty one, loads alternating. */
 async function benchContentScriptLoad(rows: Row[], launched: Launched): Promise<void> {
-  const extension = `chrome-extension://${launched.extensionId}`;
   const load: number[] = [];
   const idle: number[] = [];
   const empty: number[] = [];
   const loads: Array<Record<string, number>> = [];
   for (let i = 0; i < 20; i += 1) {
-    const { atLoad, atIdle, byEvent } = await contentScriptTimeOfLoad(launched.context, `${GMAIL}${INBOX_PATH}`, `${extension}/${contentScriptFile('gmail')}`, (page) =>
+    const { atLoad, atIdle, byEvent } = await contentScriptTimeOfLoad(launched.context, `${GMAIL}${INBOX_PATH}`, [contentScriptFile('gmail'), contentMainFile('gmail')], (page) =>
       page.waitForFunction(() => document.querySelector('sidecard-panel') !== null),
     );
     load.push(atLoad);
     idle.push(atIdle);
     loads.push(byEvent);
-    const floor = await contentScriptTimeOfLoad(launched.context, `${EMPTY_SCRIPT_ORIGIN}${INBOX_PATH}`, `${extension}/${EMPTY_SCRIPT}`, async () => undefined);
+    const floor = await contentScriptTimeOfLoad(launched.context, `${EMPTY_SCRIPT_ORIGIN}${INBOX_PATH}`, [EMPTY_SCRIPT], async () => undefined);
     empty.push(floor.atLoad + floor.atIdle);
   }
   const kinds = [...new Set(loads.flatMap((l) => Object.keys(l)))];
@@ -322,6 +335,6 @@ async function benchContentScriptLoad(rows: Row[], launched: Launched): Promise<
     target: '≤ floor + 1 ms (median)',
     pass: extra <= 1,
   });
-  rows.push({ measure: '…then, in the first idle period: the hidden panel frame created', unit: 'ms', samples: idle, target: 'reported' });
+  rows.push({ measure: '…then, once the page is idle: the site\'s script loaded, the hidden panel frame created', unit: 'ms', samples: idle, target: 'reported' });
   if (process.env.BENCH_PROFILE) await profileContentScriptLoad(launched.context, `${GMAIL}${INBOX_PATH}`);
 }

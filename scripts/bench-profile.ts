@@ -17,13 +17,14 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Only the samples taken while a function from a file ending in `file` was on the stack. */
-export function samplesUnder(profile: CpuProfile, file: string): CpuProfile {
+/** Only the samples taken while a function from one of `files` (by name) was on the stack. */
+export function samplesUnder(profile: CpuProfile, files: string | readonly string[]): CpuProfile {
+  const ends = (typeof files === 'string' ? [files] : files).map((file) => `/${file}`);
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const under = (id: number) => {
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)?.callFrame.url.endsWith(`/${file}`)) return true;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (ends.some((end) => byId.get(at)?.callFrame.url.endsWith(end))) return true;
     return false;
   };
   const kept = profile.samples.map((node, i) => [node, profile.timeDeltas[i] ?? 0] as const).filter(([node]) => under(node));

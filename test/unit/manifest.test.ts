@@ -70,8 +70,8 @@ function justification(): Map<string, Record<Browser, string[]>> {
   for (const line of readFileSync(join(root, 'docs/release.md'), 'utf8').split('\n')) {
     if (!line.startsWith('| `')) continue;
     const [, entry = '', chrome = '', firefox = ''] = line.split('|');
-    const [name] = codeIn(entry);
-    if (name) rows.set(name, { chrome: codeIn(chrome), firefox: codeIn(firefox) });
+    // A row may justify several entries alike (the sites' content scripts).
+    for (const name of codeIn(entry)) rows.set(name, { chrome: codeIn(chrome), firefox: codeIn(firefox) });
   }
   return rows;
 }
@@ -147,9 +147,23 @@ describe('the shipped manifests', () => {
     }
   });
 
-  it('let only https pages load the panel frame', () => {
+  it("let only https pages load the panel frame and the sites' content scripts proper", () => {
     for (const browser of ['chrome', 'firefox'] as const) {
-      expect(manifests[browser].web_accessible_resources, browser).toEqual([expect.objectContaining({ resources: ['panel.html'], matches: ['https://*/*'] })]);
+      expect(manifests[browser].web_accessible_resources, browser).toEqual([
+        expect.objectContaining({ resources: ['panel.html'], matches: ['https://*/*'] }),
+        expect.objectContaining({ resources: SITES.map((site) => `content-${site.id}-main.js`), matches: ['https://*/*'] }),
+      ]);
+    }
+  });
+
+  it('inject only a small loader while a page loads; the site\'s adapter comes when the page is idle', () => {
+    for (const browser of ['chrome-mv3', 'firefox-mv3'] as const) {
+      for (const site of SITES) {
+        const loader = readFileSync(join(outDir, browser, `content-${site.id}.js`), 'utf8');
+        expect(loader.length, `${browser} ${site.id}`).toBeLessThan(1024);
+        expect(loader, `${browser} ${site.id}`).toMatch(/-main\.js/);
+        expect(loader, `${browser} ${site.id}`).toContain(`\`${site.id}\``);
+      }
     }
   });
 
