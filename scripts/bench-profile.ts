@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
@@ -71,4 +72,35 @@ export function topSelfTime(profile: CpuProfile, buildDir: string, top = 12): st
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([name, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+}
+
+interface JitGcEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+}
+
+/**
+ * A trace of `page` while `run` runs, summed into what V8 did beside the script: its garbage
+ * collection pauses on the page's thread, and its optimizing compilers' tasks (on background
+ * threads, which share the machine's cores with the page).
+ */
+export async function gcAndJitDuring<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; summary: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: JitGcEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as JitGcEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.compile'] }, transferMode: 'ReportEvents' });
+  const result = await run();
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const sum = (names: string[]) => {
+    const durations = events.filter((e) => e.ph === 'X' && names.includes(e.name)).map((e) => (e.dur ?? 0) / 1000);
+    return `${durations.reduce((a, b) => a + b, 0).toFixed(1)} ms (${durations.length}, longest ${Math.max(0, ...durations).toFixed(1)} ms)`;
+  };
+  return {
+    result,
+    summary: `garbage collection ${sum(['MinorGC', 'MajorGC'])}; optimizing compiles: Maglev ${sum(['V8.MaglevTask'])}, Turbofan ${sum(['V8.TurbofanTask'])}`,
+  };
 }
