@@ -39,6 +39,19 @@ describe('lazy card extras', () => {
     expect(balance).toHaveBeenCalledTimes(1);
   });
 
+  it('asks Personio only once the card that needs it has been sent, when the caller says when', async () => {
+    const balance = vi.fn(async () => paid);
+    const extras = new LazyExtras(connection(balance));
+    let sent = () => {};
+    const cardSent = new Promise<void>((resolve) => (sent = resolve));
+    expect((await extras.forCard(ada, settings, { ...card(), startAfter: cardSent })).vacation).toEqual({ state: 'loading' });
+    await fetchesStarted();
+    await fetchesStarted();
+    expect(balance).not.toHaveBeenCalled();
+    sent();
+    await vi.waitFor(() => expect(balance).toHaveBeenCalledTimes(1));
+  });
+
   it('says "unavailable" after a failed fetch instead of asking Personio on every redraw', async () => {
     const balance = vi.fn(async () => Promise.reject(new Error('forbidden')));
     const extras = new LazyExtras(connection(balance));

@@ -32,6 +32,11 @@ export interface CardRequest {
   /** Called once what was missing has arrived (or failed), so the card can be drawn again. */
   onLate: () => void;
   now?: number;
+  /**
+   * Fetches start once this settles (the card that asked has been sent): their token and
+   * request work would otherwise hold up the card's own reads and its sending.
+   */
+  startAfter?: Promise<unknown>;
 }
 
 /**
@@ -68,7 +73,7 @@ export class LazyExtras {
       if ((this.failed.get(key)?.until ?? 0) > now) return false;
       if (!this.started.allow(request.from, now)) return false;
       this.failed.delete(key);
-      const done = this.fetch(key, settings, work, now).finally(() => this.pending.delete(key));
+      const done = this.fetch(key, settings, work, now, request.startAfter).finally(() => this.pending.delete(key));
       this.pending.set(key, { done, startedAt: now });
       late.push(done);
       return true;
@@ -127,11 +132,12 @@ export class LazyExtras {
     return { state: 'loading' };
   }
 
-  private async fetch(key: string, settings: Settings, work: (connection: Connection) => Promise<unknown>, now: number): Promise<void> {
+  private async fetch(key: string, settings: Settings, work: (connection: Connection) => Promise<unknown>, now: number, startAfter?: Promise<unknown>): Promise<void> {
     let connection: Connection | undefined;
-    // Started in a task of its own: the card that asked is drawn from the database first,
-    // and the token and request this needs would otherwise queue before its reads.
-    await nextTask();
+    // Started in a task of its own, and after the card was sent when the caller says when:
+    // the card that asked is drawn from the database first, and the token and request this
+    // needs would otherwise queue before its reads.
+    await Promise.all([nextTask(), startAfter?.catch(() => undefined)]);
     try {
       connection = await this.connect(settings);
       if (connection) await work(connection);

@@ -78,12 +78,19 @@ export class PanelHub {
     const port = this.ports.get(tabId);
     if (!port) return;
     const { settings } = snapshot ?? (await this.deps.settings.now());
-    const tab = known ? known.tab : await this.deps.sessions.get(tabId);
-    const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
+    // The card's photo and balance are fetched once the card is sent (see `model`).
+    let sent = () => {};
+    const cardSent = new Promise<void>((resolve) => (sent = resolve));
     try {
-      port.postMessage({ model, layout, language: settings.language } satisfies PanelPush);
-    } catch {
-      this.ports.delete(tabId); // the tab went away meanwhile
+      const tab = known ? known.tab : await this.deps.sessions.get(tabId);
+      const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot, cardSent), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
+      try {
+        port.postMessage({ model, layout, language: settings.language } satisfies PanelPush);
+      } catch {
+        this.ports.delete(tabId); // the tab went away meanwhile
+      }
+    } finally {
+      sent();
     }
   }
 
@@ -128,7 +135,7 @@ export class PanelHub {
     await this.push(tabId);
   }
 
-  private async model(tabId: number, tab: TabConversation | undefined, snapshot?: SettingsSnapshot): Promise<PanelModel> {
+  private async model(tabId: number, tab: TabConversation | undefined, snapshot: SettingsSnapshot | undefined, cardSent: Promise<void>): Promise<PanelModel> {
     const { settings } = snapshot ?? (await this.deps.settings.now());
     if (await databaseTooNew()) return { state: 'database-too-new' };
     if (!isConnected(settings)) return { state: 'not-connected' };
@@ -144,7 +151,7 @@ export class PanelHub {
         now,
         freshness: state.then((s) => dataFreshness(s, settings.intervalMinutes, now)),
         // Called for the card on screen alone: the one participant selected, or the person opened.
-        extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now }),
+        extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now, startAfter: cardSent }),
       });
     conversation?.catch(() => undefined); // not awaited during a first sync
     if ((await state).lastSuccessAt === undefined && (await countEmployees()) === 0) {
