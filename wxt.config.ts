@@ -96,7 +96,8 @@ export default defineConfig({
       { resources: ['panel.html'], matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
       // Each site's content script proper, which its loader imports when the page is idle
       // (lib/content-loader.ts): on the same terms as the panel frame, so it exposes nothing more.
-      { resources: SITES.map((site) => contentMainFile(site.id)), matches: ['https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      // Chrome only: Firefox is given the script itself (lib/content-loader.ts).
+      ...(browser === 'firefox' ? [] : [{ resources: SITES.map((site) => contentMainFile(site.id)), matches: ['https://*/*'], use_dynamic_url: true }]),
       ...(bench ? benchManifest.webAccessibleResources : []),
     ],
     commands: {
@@ -108,7 +109,7 @@ export default defineConfig({
     // site's script proper (lib/content-loader.ts says why). The bench build adds its floors' scripts, each on a bench-only host
     // (scripts/bench-floor-pages.ts).
     content_scripts: [
-      ...SITES.map((site) => ({ matches: [...site.matches], js: [contentScriptFile(site.id)], run_at: 'document_idle' as const })),
+      ...SITES.map((site) => ({ matches: [...site.matches], js: [contentScriptFile(site.id, browser === 'firefox' ? 'firefox' : 'chrome')], run_at: 'document_idle' as const })),
       ...(bench ? benchManifest.contentScripts : []),
     ],
     // The toolbar shows the mark; the background adds the sync-state badge on top of it.

@@ -1,4 +1,7 @@
 import { loadContentScript } from '@/lib/content-loader';
 
-/** What the manifest injects on Jira Service Management: loads `content-jira-main.ts` when the page is idle (lib/content-loader.ts says why). */
-export default defineUnlistedScript(() => loadContentScript('jira'));
+/**
+ * What Chrome's manifest injects on Jira Service Management: loads `content-jira-main.ts` when the page is idle.
+ * Not built for Firefox, which is given the script itself (lib/content-loader.ts says why).
+ */
+export default defineUnlistedScript({ exclude: ['firefox'], main: () => loadContentScript('jira') });

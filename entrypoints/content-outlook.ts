@@ -1,4 +1,7 @@
 import { loadContentScript } from '@/lib/content-loader';
 
-/** What the manifest injects on Outlook on the web: loads `content-outlook-main.ts` when the page is idle (lib/content-loader.ts says why). */
-export default defineUnlistedScript(() => loadContentScript('outlook'));
+/**
+ * What Chrome's manifest injects on Outlook on the web: loads `content-outlook-main.ts` when the page is idle.
+ * Not built for Firefox, which is given the script itself (lib/content-loader.ts says why).
+ */
+export default defineUnlistedScript({ exclude: ['firefox'], main: () => loadContentScript('outlook') });

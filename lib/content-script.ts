@@ -5,6 +5,7 @@ import { retryAfterMs } from './retry-after';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 import { isPanelLayout, overlayBelow } from './panel-layout';
 import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from './messages';
+import { whenPageIdle } from './content-loader';
 
 /**
  * WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`), looked up when
@@ -28,10 +29,11 @@ function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentReque
  * hide the panel frame. No React, no zod, no HR data: the panel is an extension iframe fed
  * by the background, so nothing about people ever enters this page's DOM.
  *
- * It is loaded by the site's small loader (lib/content-loader.ts) in the page's first idle
- * period, and starts at once: a conversation open at load is read then; single-page helpdesks
- * draw theirs after load anyway. It is kept small all the same, since it is compiled in the
- * page's renderer:
+ * In Chrome it is loaded by the site's small loader (lib/content-loader.ts) in the page's
+ * first idle period, and starts at once; in Firefox the manifest injects it, and it starts in
+ * that idle period. A conversation open at load is read then; single-page helpdesks draw
+ * theirs after load anyway. It is kept small all the same, since it is compiled in the page's
+ * renderer:
  * - One script per site (`entrypoints/content-<site>-main.ts`, each a line calling this with
  *   its adapter): a page compiles only its own site's adapter.
  * - Each is a WXT unlisted script, not a `defineContentScript`: WXT's content-script context
@@ -42,6 +44,11 @@ function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentReque
  *   polyfill is a third of this script's size.
  */
 export function runContentScript(adapter: SiteAdapter): void {
+  if (import.meta.env.FIREFOX) whenPageIdle(() => start(adapter));
+  else start(adapter);
+}
+
+function start(adapter: SiteAdapter): void {
   // The panel's frame is created ahead of the first conversation, so that it is as fast
   // as the tenth, but not while the page loads: when the page is first idle, or at once
   // should a conversation come first. Hidden until there is someone to show.

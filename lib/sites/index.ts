@@ -6,6 +6,7 @@ import { jira } from './jira';
 import { outlook } from './outlook';
 import { zendesk } from './zendesk';
 import type { SiteAdapter } from './types';
+import { contentMainFile } from '../content-loader';
 
 /**
  * Every supported site. Adding a site: one adapter file, one fixture folder, one test, one line
@@ -14,8 +15,10 @@ import type { SiteAdapter } from './types';
 export const SITES: readonly SiteAdapter[] = [gmail, outlook, zendesk, freshdesk, jira, helpscout, front];
 
 /**
- * A site's content script in the built extension (`entrypoints/content-<site>.ts`): listed in
- * the manifest for the site's own addresses, registered at run time for the domains an admin
- * added for that site.
+ * The content script a supported page is given, by the manifest or by an admin-added domain's
+ * registration. Chrome: a loader (`entrypoints/content-<site>.ts`) that imports the site's
+ * script proper when the page is idle. Firefox: the script proper (`content-<site>-main.ts`),
+ * which waits for that idle period itself (lib/content-loader.ts says why).
  */
-export const contentScriptFile = (site: SiteAdapter['id']): string => `content-${site}.js`;
+export const contentScriptFile = (site: SiteAdapter['id'], browser: 'chrome' | 'firefox' = import.meta.env?.FIREFOX ? 'firefox' : 'chrome'): string =>
+  browser === 'firefox' ? contentMainFile(site) : `content-${site}.js`;

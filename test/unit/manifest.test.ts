@@ -1,5 +1,5 @@
 import { exec } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,30 +147,30 @@ describe('the shipped manifests', () => {
     }
   });
 
-  it("let only https pages load the panel frame and the sites' content scripts proper", () => {
-    for (const browser of ['chrome', 'firefox'] as const) {
-      expect(manifests[browser].web_accessible_resources, browser).toEqual([
-        expect.objectContaining({ resources: ['panel.html'], matches: ['https://*/*'] }),
-        expect.objectContaining({ resources: SITES.map((site) => `content-${site.id}-main.js`), matches: ['https://*/*'] }),
-      ]);
-    }
+  it("let only https pages load the panel frame, and in Chrome the sites' content scripts proper", () => {
+    expect(manifests.chrome.web_accessible_resources).toEqual([
+      expect.objectContaining({ resources: ['panel.html'], matches: ['https://*/*'] }),
+      expect.objectContaining({ resources: SITES.map((site) => `content-${site.id}-main.js`), matches: ['https://*/*'] }),
+    ]);
+    expect(manifests.firefox.web_accessible_resources).toEqual([expect.objectContaining({ resources: ['panel.html'], matches: ['https://*/*'] })]);
   });
 
-  it('inject only a small loader while a page loads; the site\'s adapter comes when the page is idle', () => {
-    for (const browser of ['chrome-mv3', 'firefox-mv3'] as const) {
-      for (const site of SITES) {
-        const loader = readFileSync(join(outDir, browser, `content-${site.id}.js`), 'utf8');
-        expect(loader.length, `${browser} ${site.id}`).toBeLessThan(1024);
-        expect(loader, `${browser} ${site.id}`).toMatch(/-main\.js/);
-        expect(loader, `${browser} ${site.id}`).toContain(`\`${site.id}\``);
-      }
+  it("inject only a small loader while a page loads in Chrome; Firefox, whose linter flags the loader's import, is given the script itself", () => {
+    for (const site of SITES) {
+      const loader = readFileSync(join(outDir, 'chrome-mv3', `content-${site.id}.js`), 'utf8');
+      expect(loader.length, site.id).toBeLessThan(1024);
+      expect(loader, site.id).toMatch(/-main\.js/);
+      expect(loader, site.id).toContain(`\`${site.id}\``);
+      expect(existsSync(join(outDir, 'firefox-mv3', `content-${site.id}.js`)), site.id).toBe(false);
+      expect(readFileSync(join(outDir, 'firefox-mv3', `content-${site.id}-main.js`), 'utf8'), site.id).not.toContain('import(');
     }
   });
 
   it("run each site's own script on that site's addresses, and only there", () => {
+    const injected = { chrome: (site: string) => `content-${site}.js`, firefox: (site: string) => `content-${site}-main.js` };
     for (const browser of ['chrome', 'firefox'] as const) {
       const scripts = manifests[browser].content_scripts ?? [];
-      for (const site of SITES) expect(scripts, `${browser} ${site.id}`).toContainEqual(expect.objectContaining({ matches: [...site.matches], js: [`content-${site.id}.js`] }));
+      for (const site of SITES) expect(scripts, `${browser} ${site.id}`).toContainEqual(expect.objectContaining({ matches: [...site.matches], js: [injected[browser](site.id)] }));
       expect(scripts.filter((s) => s.js?.some((file) => file.startsWith('content-'))), browser).toHaveLength(SITES.length);
     }
   });
