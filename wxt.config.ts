@@ -105,8 +105,9 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePanel__' },
     },
-    // One content script per site, each a WXT unlisted script listed here: a small loader of the
-    // site's script proper (lib/content-loader.ts says why). The bench build adds its floors' scripts, each on a bench-only host
+    // One content script per site, each a WXT unlisted script listed here: in Chrome a small
+    // loader of the site's script proper, in Firefox that script itself (lib/content-loader.ts
+    // says why). The bench build adds its floors' scripts, each on a bench-only host
     // (scripts/bench-floor-pages.ts).
     content_scripts: [
       ...SITES.map((site) => ({ matches: [...site.matches], js: [contentScriptFile(site.id, browser === 'firefox' ? 'firefox' : 'chrome')], run_at: 'document_idle' as const })),
