@@ -1,9 +1,23 @@
+import type { browser as Browser } from '@wxt-dev/browser';
 import type { SiteAdapter } from './sites/types';
 
 /** The part of a site's content script that does the work (`entrypoints/content-<site>-main.ts`). */
 export const contentMainFile = (site: SiteAdapter['id']): string => `content-${site}-main.js`;
 
 const START_TIMEOUT_MS = 500;
+
+/**
+ * WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`), for the content
+ * scripts, looked up when first used rather than when a script is evaluated: the first touch of
+ * `chrome` in a page costs milliseconds (Chrome builds its bindings then), and a page that loads
+ * with no conversation open needs none of it while it loads. Not webextension-polyfill: the few
+ * calls made here need none, and it would be a third of the content script's size.
+ */
+let extensionApi: typeof Browser | undefined;
+export function browser(): typeof Browser {
+  const g = globalThis as unknown as { browser?: typeof Browser & { runtime?: { id?: string } }; chrome: typeof Browser };
+  return (extensionApi ??= g.browser?.runtime?.id ? g.browser : g.chrome);
+}
 
 /** Run `start` in the page's first idle period, or after `START_TIMEOUT_MS` on a page that is never idle. */
 export function whenPageIdle(start: () => void): void {
@@ -23,8 +37,8 @@ export function whenPageIdle(start: () => void): void {
  * Chrome parses an imported module off the page's main thread.
  *
  * The module is a web-accessible resource for https pages, as the panel frame is, so it
- * exposes nothing the frame does not. `chrome`/`browser` is first touched in the idle period:
- * Chrome builds its bindings at the first touch, which costs milliseconds.
+ * exposes nothing the frame does not. `chrome`/`browser` is first touched in the idle period
+ * (see `browser`).
  *
  * Not in Firefox: its add-on linter flags an `import()` of a computed address as unsafe, and
  * add-on reviewers read its warnings. There the manifest injects the script proper, which
@@ -32,10 +46,8 @@ export function whenPageIdle(start: () => void): void {
  */
 export function loadContentScript(site: SiteAdapter['id']): void {
   whenPageIdle(() => {
-    const api = (globalThis as unknown as { browser?: { runtime?: { id?: string; getURL(path: string): string } } }).browser;
-    const runtime = api?.runtime?.id ? api.runtime : (globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }).chrome.runtime;
     // A failed load is an orphaned script (the extension was reloaded or removed): the page
     // stays as it is.
-    import(/* @vite-ignore */ runtime.getURL(`/${contentMainFile(site)}`)).catch(() => undefined);
+    import(/* @vite-ignore */ browser().runtime.getURL(`/${contentMainFile(site)}`)).catch(() => undefined);
   });
 }

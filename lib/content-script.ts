@@ -1,23 +1,10 @@
-import type { browser as Browser } from '@wxt-dev/browser';
 import { watchConversation, type PageReport } from './sites/watch';
 import { SiteApiError, type SiteAdapter } from './sites/types';
 import { retryAfterMs } from './retry-after';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 import { isPanelLayout, overlayBelow } from './panel-layout';
 import type { ContentNotice, ContentRequest, ContentRequests, ReplyOf } from './messages';
-import { whenPageIdle } from './content-loader';
-
-/**
- * WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`), looked up when
- * first used rather than when the script is evaluated: the first touch of `chrome` in a page
- * costs milliseconds (Chrome builds its bindings then), and a page that loads with no
- * conversation open needs none of it while it loads.
- */
-let extensionApi: typeof Browser | undefined;
-function browser(): typeof Browser {
-  const g = globalThis as unknown as { browser?: typeof Browser & { runtime?: { id?: string } }; chrome: typeof Browser };
-  return (extensionApi ??= g.browser?.runtime?.id ? g.browser : g.chrome);
-}
+import { browser, whenPageIdle } from './content-loader';
 
 /** A request to the background, typed by the protocol; undefined when no background answers. */
 function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentRequests, R['type']> | undefined> {
@@ -39,9 +26,8 @@ function ask<R extends ContentRequest>(request: R): Promise<ReplyOf<ContentReque
  * - Each is a WXT unlisted script, not a `defineContentScript`: WXT's content-script context
  *   posts a message to the page on start (~2 ms in a trace) and lets a page invalidate the
  *   script by replaying it; nothing here needs that context.
- * - It uses WXT's plain `browser` (Chrome's promise-based `chrome`, Firefox's `browser`)
- *   rather than webextension-polyfill: the three calls it makes need no polyfill, and the
- *   polyfill is a third of this script's size.
+ * - It uses WXT's plain `browser` rather than webextension-polyfill (`browser` in
+ *   lib/content-loader.ts says why).
  */
 export function runContentScript(adapter: SiteAdapter): void {
   if (import.meta.env.FIREFOX) whenPageIdle(() => start(adapter));

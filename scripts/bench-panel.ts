@@ -16,7 +16,7 @@ import { connect, launchExtension, openOptions, serveScenario, waitForSync, type
 import { EMPTY_SCRIPT, EMPTY_SCRIPT_ORIGIN, PANEL_FLOOR_ORIGIN, PANEL_FLOOR_PAGE } from './bench-floor-pages';
 import { installPanelFloorRelay } from './bench-panel-floor';
 import { fmt, median, p95, ratioRow, type Row } from './bench-table';
-import { mergeProfiles, samplesUnder, topSelfTime, type CpuProfile } from './bench-profile';
+import { mergeProfiles, samplesUnder, topSelfTime, traceDuring, type CpuProfile, type TraceEvent } from './bench-profile';
 import { BENCH_BUILD, PRODUCTION_BUILD, pointAtSimulator, targetDevTools, workerDevTools } from './bench-worker';
 import { contentMainFile } from '../lib/content-loader';
 import { contentScriptFile, SITES } from '../lib/sites';
@@ -88,16 +88,6 @@ async function reachedWorker(launched: Launched, since: number): Promise<number>
   return launched.worker.evaluate((t) => (globalThis as unknown as { benchRequesterArrivals: number[] }).benchRequesterArrivals.find((at) => at >= t) ?? Number.NaN, since);
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string; scriptName?: string; fileName?: string }; fileName?: string };
-}
-
 /**
  * Main-thread time a content script costs a page that loads with no conversation open, from
  * a Chromium trace of the page's renderer: every outermost event that runs the script's files
@@ -114,17 +104,11 @@ async function contentScriptTimeOfLoad(
   settled: (page: Page) => Promise<unknown>,
 ): Promise<{ atLoad: number; atIdle: number; byEvent: Record<string, number> }> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8'] }, transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load' });
-  await settled(page);
-  await page.waitForTimeout(200);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
+  const { events } = await traceDuring(page, ['devtools.timeline', 'v8'], async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    await settled(page);
+    await page.waitForTimeout(200);
+  });
   await page.close();
 
   const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.data?.fileName ?? e.args?.fileName ?? '';

@@ -74,10 +74,29 @@ export function topSelfTime(profile: CpuProfile, buildDir: string, top = 12): st
     .map(([name, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
 }
 
-interface JitGcEvent {
+/** A Chromium trace event, as much of it as the bench reads. */
+export interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string; fileName?: string }; fileName?: string };
+}
+
+/** A Chromium trace (every process the page's session sees) of `categories` while `run` runs. */
+export async function traceDuring<T>(page: Page, categories: string[], run: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+  const result = await run();
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return { result, events };
 }
 
 /**
@@ -86,15 +105,7 @@ interface JitGcEvent {
  * threads, which share the machine's cores with the page).
  */
 export async function gcAndJitDuring<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; summary: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: JitGcEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as JitGcEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.compile'] }, transferMode: 'ReportEvents' });
-  const result = await run();
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
+  const { result, events } = await traceDuring(page, ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.compile'], run);
   const sum = (names: string[]) => {
     const durations = events.filter((e) => e.ph === 'X' && names.includes(e.name)).map((e) => (e.dur ?? 0) / 1000);
     return `${durations.reduce((a, b) => a + b, 0).toFixed(1)} ms (${durations.length}, longest ${Math.max(0, ...durations).toFixed(1)} ms)`;
