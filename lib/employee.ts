@@ -47,9 +47,6 @@ export interface Employee {
   /** Calendar dates as YYYY-MM-DD (Personio sends midnight with an offset). */
   hireDate?: string;
   terminationDate?: string;
-  /** Instants as ISO strings. */
-  createdAt?: string;
-  lastModifiedAt?: string;
   /** Personio's auth-protected picture URL: never usable as <img src> directly. */
   photoUrl?: string;
   /** Minutes of work per weekday, Monday first; with the holiday region it names the day someone is back. */

@@ -57,38 +57,19 @@ export function calendarDate(v: unknown): string | undefined {
 /**
  * A `YYYY-MM-DD` of a day that exists. "2024-02-30" or "2024-13-01" would be shown as they are
  * on the card, and compared as strings against real days (who left within the window, who is away).
+ * Worked out by arithmetic, without a Date: a sync checks two days per person.
  */
 export function isCalendarDay(day: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-  // Date.UTC rolls 02-30 over to 03-01 and maps years 0–99 to 1900–1999: either way the day differs.
-  return new Date(ms).toISOString().slice(0, 10) === day;
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const date = Number(day.slice(8, 10));
+  if (month < 1 || month > 12 || date < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return date <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
 }
 
-/** Personio's usual instant: local time with an offset, the colon optional ("+0100"). */
-const OFFSET_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d):?(\d\d)$/;
-
-/** No instant Personio writes is longer: a longer string is not one, and is not handed to Date.parse. */
-const MAX_INSTANT_LENGTH = 64;
-
-/** Instants normalised to ISO UTC; "+0100" offsets (no colon) are accepted. */
-export function instant(v: unknown): string | undefined {
-  if (typeof v !== 'string' || v.length > MAX_INSTANT_LENGTH) return undefined;
-  // The usual form is worked out directly: a sync reads two instants per person, and
-  // Date.parse's general parser is the slow part of mapping.
-  const m = OFFSET_INSTANT.exec(v);
-  if (m) {
-    const local = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-    const offsetMs = (+m[8]! * 60 + +m[9]!) * 60_000;
-    const ms = m[7] === '-' ? local + offsetMs : local - offsetMs;
-    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-  }
-  const t = text(v);
-  if (!t) return undefined;
-  const fixed = t.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const ms = Date.parse(fixed);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function status(v: unknown): EmployeeStatus | undefined {
   const t = text(v)?.toLowerCase();
@@ -203,11 +184,6 @@ export function mapEmployee(raw: RawEmployee, { stored, attributeDefinitions = [
     const v = a.profile_picture?.value?.trim();
     if (v && v.length <= PERSONIO_TEXT_LIMITS.url) e.photoUrl = v;
   }
-
-  const created = instant(a.created_at?.value);
-  if (created) e.createdAt = created;
-  const modified = instant(a.last_modified_at?.value);
-  if (modified) e.lastModifiedAt = modified;
 
   // Custom attributes: keyed on the attribute key, never the label (labels are localised).
   // Only the allowed keys are looked at, not every attribute of the person: this runs per person.

@@ -53,9 +53,7 @@ export function leaverRecord(
   if (!keepsEmployee({ ...facts, status: undefined }, settings.filters)) return null;
   const record = mapEmployee(raw, { stored: leaverFields(stored) });
   if (!record?.terminationDate || record.terminationDate < leaverCutoff(today, settings.leaverMonths)) return null;
-  // Not even Personio's record timestamps: the record says who left and when, nothing more.
-  const { createdAt: _created, lastModifiedAt: _modified, ...minimal } = record;
-  return minimal;
+  return record;
 }
 
 /**
