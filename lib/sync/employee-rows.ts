@@ -9,6 +9,7 @@ import type { Settings } from '../settings';
 import { keepsEmployee } from './filters';
 import { leaverRecord } from './leavers';
 import { addToPopulation, emptyPopulation } from './population';
+import { putRows } from './put-rows';
 import { STATE_KEY } from './state';
 
 // A run's employee rows: pages written with their checkpoint, and, after a full run, the
@@ -150,22 +151,17 @@ export async function writePages(
  */
 async function putResolvingMovedAddresses(database: SidecardDB, rows: Employee[]): Promise<number[]> {
   const released: number[] = [];
-  if (!rows.length) return released;
-  try {
-    await database.employees.bulkPut(rows);
-  } catch (error) {
-    if (!(error instanceof Dexie.BulkError)) throw error;
-    const failed = Object.keys(error.failuresByPos).map((pos) => rows[Number(pos)]!);
-    const ids = new Set(rows.map((r) => r.id));
-    for (const row of failed) {
-      const holder = await database.employees.where('email').equals(row.email).first();
-      if (holder && !ids.has(holder.id)) {
-        await database.employees.delete(holder.id);
-        released.push(holder.id);
-      }
+  const refused = await putRows(database.employees.name, rows);
+  if (!refused.length) return released;
+  const ids = new Set(rows.map((r) => r.id));
+  for (const row of refused) {
+    const holder = await database.employees.where('email').equals(row.email).first();
+    if (holder && !ids.has(holder.id)) {
+      await database.employees.delete(holder.id);
+      released.push(holder.id);
     }
-    await database.employees.bulkPut(failed);
   }
+  await database.employees.bulkPut(refused);
   return released;
 }
 

@@ -9,6 +9,7 @@ import { findByEmail, timeOffsOf } from '../lookup';
 import { readSyncState, runSync } from './run';
 import { leaverCutoff } from './leavers';
 import { localDay } from '../format';
+import { watchPuts } from '../../test/unit/watch-puts';
 
 let sim: Simulator;
 let database: SidecardDB;
@@ -221,11 +222,11 @@ describe('failures keep the last good copy', () => {
   it('a batch that fails to write takes down the batches written after it; the next run resumes where the last one landed', async () => {
     // A write that fails inside IndexedDB (as a full disk would), partway through the first sync.
     const victim = sim.company.employees.slice(700).find((e) => keptStatuses.has(e.status))!;
-    const refuse = (id: number) => {
-      if (id === victim.id) throw new Error('QuotaExceededError (simulated)');
-    };
-    database.employees.hook('creating', (id) => refuse(id as number));
+    const refusing = watchPuts((store, row) => {
+      if (store === 'employees' && (row as { id?: number }).id === victim.id) throw new DOMException('simulated', 'QuotaExceededError');
+    });
     const failed = await runSync({ client: client(), settings, db: database });
+    refusing.mockRestore();
     expect(failed.error).toBeDefined();
     const { checkpoint } = await readSyncState(database);
     expect(checkpoint?.nextOffset).toBeLessThanOrEqual(700);
@@ -235,8 +236,6 @@ describe('failures keep the last good copy', () => {
     expect(landedIds.size).toBe(upTo.length);
     for (const e of upTo) expect(landedIds.has(e.id)).toBe(true);
 
-    database.close();
-    database = new SidecardDB(database.name); // no hook
     const resumed = await runSync({ client: client(), settings, db: database });
     expect(resumed.resumed).toBe(true);
     expect(resumed.error).toBeUndefined();
@@ -265,10 +264,11 @@ describe('failures keep the last good copy', () => {
   it('a full reconciliation that finds nothing changed rewrites no employee row', async () => {
     await syncedBaseline();
     let rewrites = 0;
-    database.employees.hook('updating', () => {
-      rewrites += 1;
+    const counting = watchPuts((store) => {
+      if (store === 'employees') rewrites += 1;
     });
     const log = await runSync({ client: client(), settings, db: database }, 'full');
+    counting.mockRestore();
     expect(log.kind).toBe('full');
     expect(log.error).toBeUndefined();
     expect(log.rowsChanged).toBe(0);
