@@ -1,18 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { askWithRetry } from '@/lib/ask';
 import { takeEarlyStatus } from './early';
-import { PROGRESS_BROADCAST } from '@/lib/channels';
-import type { ProgressBroadcast } from '@/lib/messages';
 import type { StatusReply } from '@/lib/status';
-import type { SyncProgress } from '@/lib/sync/progress';
+import { broadcastProgress } from './useSyncProgress';
 
 /**
- * The background's status for an extension page, with the live sync progress it broadcasts;
- * asked again when a run ends (and every `pollMs`, when given, for "3 minutes ago" and the log).
+ * The background's status for an extension page, asked again when a run ends (and every
+ * `pollMs`, when given, for "3 minutes ago" and the log). The run's progress meanwhile is
+ * `useSyncProgress`'s.
  */
 export function useStatus(pollMs?: number) {
   const [status, setStatus] = useState<StatusReply | undefined>();
-  const [progress, setProgress] = useState<SyncProgress | undefined>();
   const refresh = useCallback(() => askWithRetry({ type: 'status' }).then(setStatus), []);
   useEffect(() => {
     const early = takeEarlyStatus();
@@ -32,12 +30,8 @@ export function useStatus(pollMs?: number) {
       first = setTimeout(() => void refresh(), 0);
     }
     const onMessage = (m: unknown, sender: { tab?: unknown }) => {
-      // Only the background broadcasts progress; content scripts' messages carry a tab.
-      if (sender.tab) return;
-      const msg = m as Partial<ProgressBroadcast>;
-      if (msg.type !== PROGRESS_BROADCAST || !msg.progress) return;
-      setProgress(msg.progress);
-      if (msg.progress.stage === 'done' || msg.progress.stage === 'failed') void refresh();
+      const stage = broadcastProgress(m, sender)?.stage;
+      if (stage === 'done' || stage === 'failed') void refresh();
     };
     browser.runtime.onMessage.addListener(onMessage);
     const timer = pollMs ? setInterval(() => void refresh(), pollMs) : undefined;
@@ -51,5 +45,5 @@ export function useStatus(pollMs?: number) {
   const showSettings = useCallback((patch: Partial<StatusReply['settings']>) => {
     setStatus((current) => (current ? { ...current, settings: { ...current.settings, ...patch } } : current));
   }, []);
-  return { status, progress, refresh, showSettings };
+  return { status, refresh, showSettings };
 }

@@ -32,7 +32,7 @@ export function App() {
 /** The options page: the connection first, then a section per concern, reached from a sticky table of contents. */
 function Options({ live }: { live: ReturnType<typeof useStatus> }) {
   const { t } = useT();
-  const { status, progress, refresh, showSettings } = live;
+  const { status, refresh, showSettings } = live;
   const now = useNow();
   const [result, setResult] = useState<ConnectionResultValue | undefined>();
   const [disconnects, setDisconnects] = useState(0);
@@ -62,7 +62,6 @@ function Options({ live }: { live: ReturnType<typeof useStatus> }) {
           <PersonioLinkSection personioWebUrl={status.settings.personioWebUrl} onChange={(patch) => void save(patch)} />
           <SyncSection
             status={status}
-            {...(progress ? { progress } : {})}
             now={now}
             locked={locked.has('interval')}
             onInterval={(intervalMinutes) => void save({ intervalMinutes })}

@@ -7,6 +7,7 @@ import { SearchBox } from '@/components/SearchBox';
 import { SyncStatus } from '@/components/SyncStatus';
 import { useNow } from '@/components/useNow';
 import { useStatus } from '@/components/useStatus';
+import { useSyncProgress } from '@/components/useSyncProgress';
 import { earlyFirstLetters } from '@/components/early';
 import { ask } from '@/lib/ask';
 import { resolveLang } from '@/lib/i18n';
@@ -46,7 +47,8 @@ function useShortcut(): string | undefined {
 
 function Popup({ live, typed, hint }: { live: ReturnType<typeof useStatus>; typed: string; hint: ShellHint | undefined }) {
   const { t, lang } = useT();
-  const { status, progress } = live;
+  const { status } = live;
+  const progress = useSyncProgress();
   const [query, setQuery] = useState(typed);
   const [results, setResults] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const [active, setActive] = useState(0);

@@ -5,7 +5,7 @@ import { existingEmployeeIds } from '../directory-stats';
 import { readSyncState } from '../sync/run';
 import type { PersonioClient } from '../personio/client';
 import type { Settings } from '../settings';
-import type { SyncProgress } from '../sync/progress';
+import { ProgressThrottle, type SyncProgress } from '../sync/progress';
 import type { SyncRequest } from '../sync/run';
 import { SyncService } from '../sync/service';
 import { PROGRESS_BROADCAST, type ProgressBroadcast } from '../messages';
@@ -73,6 +73,10 @@ export function createServices(): BackgroundServices {
     await showAttention(needsAttention(current, state, Date.now()));
   };
 
+  const progressOut = new ProgressThrottle((progress) => {
+    const broadcast: ProgressBroadcast = { type: PROGRESS_BROADCAST, progress };
+    browser.runtime.sendMessage(broadcast).catch(() => undefined);
+  });
   const sync: SyncService = new SyncService({
     connection: async () => {
       const { settings: current } = await settings.settled();
@@ -82,8 +86,7 @@ export function createServices(): BackgroundServices {
     armResume: armResumeAlarm,
     disarmResume: disarmResumeAlarm,
     onProgress: (progress: SyncProgress) => {
-      const broadcast: ProgressBroadcast = { type: PROGRESS_BROADCAST, progress };
-      browser.runtime.sendMessage(broadcast).catch(() => undefined);
+      progressOut.push(progress);
       if (progress.stage === 'starting' || progress.stage === 'done') void panels.pushAll();
     },
     // No copy of a person the run removed stays in a panel's session.

@@ -10,3 +10,64 @@ export interface SyncProgress {
   totalPages?: number;
   rows: number;
 }
+
+/**
+ * The least time between two broadcasts of one stage. Every broadcast makes each open
+ * extension page draw again (on the options page that is the whole page), and a full sync
+ * makes progress with every page of a hundred people; a bar that moves four times a second
+ * still looks continuous.
+ */
+export const PROGRESS_INTERVAL_MS = 250;
+
+export interface ProgressClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realClock: ProgressClock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Hands a run's progress on at most once per PROGRESS_INTERVAL_MS while its stage stays the
+ * same, and a new stage at once. What was held back goes out when the interval is over, so the
+ * latest word always arrives.
+ */
+export class ProgressThrottle {
+  private sentAt = -Infinity;
+  private lastStage: SyncStage | undefined;
+  private held: SyncProgress | undefined;
+  private timer: unknown;
+
+  constructor(
+    private readonly send: (progress: SyncProgress) => void,
+    private readonly intervalMs = PROGRESS_INTERVAL_MS,
+    private readonly clock: ProgressClock = realClock,
+  ) {}
+
+  push(progress: SyncProgress): void {
+    const now = this.clock.now();
+    if (progress.stage !== this.lastStage || now - this.sentAt >= this.intervalMs) {
+      this.sendNow(progress, now);
+      return;
+    }
+    this.held = progress;
+    this.timer ??= this.clock.setTimeout(() => {
+      this.timer = undefined;
+      const held = this.held;
+      if (held) this.sendNow(held, this.clock.now());
+    }, this.intervalMs - (now - this.sentAt));
+  }
+
+  private sendNow(progress: SyncProgress, now: number): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.held = undefined;
+    this.sentAt = now;
+    this.lastStage = progress.stage;
+    this.send(progress);
+  }
+}

@@ -1,24 +1,24 @@
 import { useId } from 'react';
 import { useT } from '@/components/I18n';
 import { SyncStatus } from '@/components/SyncStatus';
+import { useSyncProgress } from '@/components/useSyncProgress';
 import { errorMessageKey } from '@/components/SyncStatus';
 import { formatDateTime, relativeTime } from '@/lib/format';
 import { syncStateOf, type StatusReply } from '@/lib/status';
-import type { SyncProgress } from '@/lib/sync/progress';
 
 export const INTERVAL_CHOICES = [5, 15, 30, 60, 120, 240, 720, 1440] as const;
 
 interface Props {
   status: StatusReply;
-  progress?: SyncProgress;
   now: number;
   locked: boolean;
   onInterval(minutes: number): void;
   onSyncNow(): void;
 }
 
-export function SyncSection({ status, progress, now, locked, onInterval, onSyncNow }: Props) {
+export function SyncSection({ status, now, locked, onInterval, onSyncNow }: Props) {
   const { t, lang } = useT();
+  const progress = useSyncProgress();
   const intervalId = useId();
   const interval = status.settings.intervalMinutes;
   const choices: number[] = INTERVAL_CHOICES.includes(interval as (typeof INTERVAL_CHOICES)[number]) ? [...INTERVAL_CHOICES] : [...INTERVAL_CHOICES, interval].sort((a, b) => a - b);
