@@ -58,6 +58,31 @@ export async function syncNow(options: Page, full: boolean): Promise<void> {
   await options.evaluate((f) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'sync-now', full: f }), full);
 }
 
+/**
+ * Start a sync from the options page and wait until its run is over, the search index's update
+ * after it included. Nothing polls while the run works (polling would be CPU counted as the
+ * sync's): the page hears the run's closing broadcast, and only then asks the status until no
+ * run is listed.
+ */
+export async function syncToTheEnd(options: Page, full: boolean): Promise<void> {
+  await options.evaluate(async (f) => {
+    type Runtime = { sendMessage(m: unknown): Promise<unknown>; onMessage: { addListener(l: (m: unknown) => void): void; removeListener(l: (m: unknown) => void): void } };
+    const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+    const ended = new Promise<void>((resolve) => {
+      const listener = (m: unknown) => {
+        const stage = (m as { type?: string; progress?: { stage?: string } }).type === 'sync-progress' ? (m as { progress?: { stage?: string } }).progress?.stage : undefined;
+        if (stage !== 'done' && stage !== 'failed') return;
+        runtime.onMessage.removeListener(listener);
+        resolve();
+      };
+      runtime.onMessage.addListener(listener);
+    });
+    await runtime.sendMessage({ type: 'sync-now', full: f });
+    await ended;
+    while (((await runtime.sendMessage({ type: 'status' })) as { running: unknown }).running !== null) await new Promise((r) => setTimeout(r, 20));
+  }, full);
+}
+
 export async function waitForNewLog(worker: InWorker, previousCount: number, timeoutMs = 300_000): Promise<SyncLogEntry> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
