@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidecardDB, type PeopleSnapshotEntry } from './db';
 import type { Employee } from './employee';
 import { editDistance, PeopleIndex } from './people-index';
-import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, searchPeople, updateSearchIndex, warmingQueries, type FirstLetters } from './search';
+import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, searchPeople, TableChanges, updateSearchIndex, warmingQueries, type FirstLetters } from './search';
 import { nameTokens } from './text';
 
 function person(id: number, first: string, last: string, extra: Partial<Employee> = {}): Employee {
@@ -70,6 +70,24 @@ describe('the index follows the stored rows', () => {
     expect(await names('ada king')).toEqual(['Ada King']);
     expect(await names('hopper')).toEqual(['Grace Hopper']);
     expect(await names('smith')).toEqual([]);
+  });
+  it('a run that rewrote everyone is followed from the rows it wrote, without reading the table again', async () => {
+    expect(await names('lovelace')).toEqual(['Ada Lovelace']);
+    const rewritten = [1, 2, 4, 5, 6].map((id) => person(id, 'Someone', `Number${id}`));
+    rewritten.push(person(3, 'Ada', 'King'));
+    await database.employees.bulkPut(rewritten);
+    const changes = new TableChanges();
+    changes.add(rewritten.map((e) => e.id), rewritten);
+    changes.add([6]); // then removed (a sweep reports only ids)
+    await database.employees.delete(6);
+    const toArray = vi.spyOn(database.employees, 'toArray');
+    const bulkGet = vi.spyOn(database.employees, 'bulkGet');
+    await updateSearchIndex(changes.ids, database, changes.written);
+    expect(await names('ada king')).toEqual(['Ada King']);
+    expect(await names('lovelace')).toEqual([]);
+    expect((await names('someone')).sort()).toEqual(['Someone Number1', 'Someone Number2', 'Someone Number4', 'Someone Number5']);
+    expect(toArray).not.toHaveBeenCalled();
+    expect(bulkGet.mock.calls.flatMap(([ids]) => [...ids])).toEqual([6]);
   });
   it('a field no longer stored is no longer searchable after a rebuild', async () => {
     expect(await names('accountant')).toEqual(['Müller Schmidt']);

@@ -1,6 +1,6 @@
 import { db as defaultDb, type SidecardDB } from './db';
 import type { Employee } from './employee';
-import { PeopleIndex, type SearchHit } from './people-index';
+import { indexedPerson, PeopleIndex, type IndexedPerson, type SearchHit } from './people-index';
 import { nextTask } from './next-task';
 
 export type { SearchHit } from './people-index';
@@ -12,7 +12,7 @@ export type { SearchHit } from './people-index';
  */
 let cache: { database: SidecardDB; index: Promise<PeopleIndex> } | undefined;
 
-/** Above this share of changed rows, reading the whole table beats patching row by row. */
+/** Above this share of rows to read back, reading the whole table beats reading them by id. */
 const REBUILD_SHARE = 0.2;
 
 /** Letters in the order people's names most often start with them (primed first). */
@@ -158,10 +158,30 @@ export async function markSearchIndexBehind(database: SidecardDB = defaultDb()):
 }
 
 /**
- * Follow what a sync (or a settings change) did to the employees table: the rows of `ids`
- * are read again, or, with 'all' or when most rows changed, the whole index is rebuilt.
+ * What a sync run did to the employees table, as the index needs it: every id whose row it
+ * changed, and of those the rows it wrote whole, kept as the index keeps a person (so they
+ * are not read back, and a large company's rows are not all held until the run ends).
  */
-export async function updateSearchIndex(ids: Iterable<number> | 'all', database: SidecardDB = defaultDb()): Promise<void> {
+export class TableChanges {
+  readonly ids = new Set<number>();
+  readonly written = new Map<number, IndexedPerson>();
+
+  /** Rows of `ids` changed; `rows` are those of them written, as written. */
+  add(ids: readonly number[], rows: readonly Employee[] = []): void {
+    for (const id of ids) {
+      this.ids.add(id);
+      this.written.delete(id);
+    }
+    for (const row of rows) this.written.set(row.id, indexedPerson(row));
+  }
+}
+
+/**
+ * Follow what a sync (or a settings change) did to the employees table: people whose rows
+ * the caller `written` are taken from there, the rows of the other `ids` are read again; with
+ * 'all', or when most of the rows would have to be read, the whole index is rebuilt.
+ */
+export async function updateSearchIndex(ids: Iterable<number> | 'all', database: SidecardDB = defaultDb(), written: ReadonlyMap<number, IndexedPerson> = new Map()): Promise<void> {
   const current = cache?.database === database ? await cache.index.catch(() => undefined) : undefined;
   const changed = ids === 'all' ? undefined : [...new Set(ids)];
   if (changed?.length === 0) {
@@ -169,14 +189,16 @@ export async function updateSearchIndex(ids: Iterable<number> | 'all', database:
     if (current && savedIndexes.has(current)) await database.searchIndex.delete('behind');
     return;
   }
-  if (!current || !changed || changed.length > current.size * REBUILD_SHARE) {
+  const unknown = changed?.filter((id) => !written.has(id));
+  if (!current || !changed || !unknown || unknown.length > current.size * REBUILD_SHARE) {
     await adopt(database, buildFromTable(database), true);
     return;
   }
-  const rows = await database.employees.bulkGet(changed);
-  const updated = current.apply(
-    rows.filter((e): e is Employee => e !== undefined),
-    changed.filter((_, i) => rows[i] === undefined),
+  const rows = unknown.length ? await database.employees.bulkGet(unknown) : [];
+  const people = [...changed.flatMap((id) => written.get(id) ?? []), ...rows.filter((e): e is Employee => e !== undefined).map(indexedPerson)];
+  const updated = current.applyPeople(
+    people,
+    unknown.filter((_, i) => rows[i] === undefined),
   );
   await persist(database, updated);
   await adopt(database, Promise.resolve(updated), true);

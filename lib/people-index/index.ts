@@ -56,6 +56,11 @@ export class PeopleIndex {
    * Re-reads nothing from the database: the rows it keeps come from this index.
    */
   apply(changed: Iterable<Employee>, removedIds: Iterable<number> = []): PeopleIndex {
+    return this.applyPeople([...changed].map(indexedPerson), removedIds);
+  }
+
+  /** `apply`, with the changed people as the index keeps them. */
+  applyPeople(changed: Iterable<IndexedPerson>, removedIds: Iterable<number> = []): PeopleIndex {
     const people = new Map<number, IndexedPerson>();
     const names = tokensByRow(this.columns.names, this.size);
     const tags = tokensByRow(this.columns.tags, this.size);
@@ -63,7 +68,7 @@ export class PeopleIndex {
       const hit = hitAt(this.columns, row);
       people.set(hit.id, { ...hit, folded: lineAt(this.columns.folded, row), nameTokens: names[row]!, tagTokens: tags[row]! });
     }
-    for (const e of changed) people.set(e.id, indexedPerson(e));
+    for (const person of changed) people.set(person.id, person);
     for (const id of removedIds) people.delete(id);
     return PeopleIndex.fromPeople(people.values());
   }

@@ -44,8 +44,8 @@ export type FetchedPage = { page: EmployeesPage; offset: number; nextOffset: num
  * now). It lands only if the stored checkpoint, read first inside it, is exactly where these
  * pages start: if the batch before failed, this one rolls back too, and no page is skipped.
  * `tally` counts the run's changed rows in commit order. Returns the checkpoint as
- * committed, the ids of every row written or removed, and of those `released`: rows removed
- * because their address now belongs to someone else (see `dropReleased`).
+ * committed, the ids of every row written or removed, the rows `written`, and of the ids
+ * `released`: rows removed because their address now belongs to someone else (see `dropReleased`).
  */
 export async function writePages(
   database: SidecardDB,
@@ -53,7 +53,7 @@ export async function writePages(
   planned: SyncCheckpoint,
   tally: { rowsChanged: number },
   ctx: PageContext,
-): Promise<{ committed: SyncCheckpoint; ids: number[]; released: number[] }> {
+): Promise<{ committed: SyncCheckpoint; ids: number[]; written: Employee[]; released: number[] }> {
   // Pages shift while a run reads them, so a person can come twice: the later row is Personio's
   // newer word, for an id (kept in the order of each id's last row) and then for an address.
   const byId = new Map<number, Employee | null>();
@@ -88,6 +88,7 @@ export async function writePages(
 
   const ids: number[] = [];
   const released: number[] = [];
+  let written: Employee[] = [];
   await database.transaction('rw', [database.employees, database.timeOffBuckets, database.balances, database.photos, database.runSeen, database.syncState], async () => {
     // Checked inside the transaction: a disconnect's wipe, issued after the abort, lands
     // after this batch if the batch got past here, and this batch rolls back otherwise.
@@ -139,8 +140,9 @@ export async function writePages(
     ]);
     ids.push(...letGo);
     released.push(...letGo);
+    written = writes;
   });
-  return { committed: next, ids, released };
+  return { committed: next, ids, written, released };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Employee } from '../employee';
 import { db as defaultDb, type SidecardDB, type SyncCheckpoint, type SyncLogEntry, type SyncState } from '../db';
 import { purgeStaleExtras } from '../extras';
 import { attributesToRequest, storedFields } from '../fields';
@@ -28,9 +29,10 @@ export interface SyncContext {
   onProgress?: (progress: SyncProgress) => void;
   /**
    * Ids whose stored row was written or removed, reported after each commit (the search
-   * index follows them). A run resumed after the worker stopped reports only its own part.
+   * index follows them), with the rows of them written whole, as written. A run resumed
+   * after the worker stopped reports only its own part.
    */
-  onRowsChanged?: (ids: readonly number[]) => void;
+  onRowsChanged?: (ids: readonly number[], written?: readonly Employee[]) => void;
   /** Custom attribute labels (fetched by the caller when custom fields are stored). */
   attributeDefinitions?: readonly AttributeDefinition[];
   /**
@@ -119,10 +121,10 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
       write.catch(() => undefined); // read in order below
       await landing;
-      landing = write.then(({ committed, ids, released: letGo }) => {
+      landing = write.then(({ committed, ids, written, released: letGo }) => {
         Object.assign(checkpoint, committed);
         released.push(...letGo);
-        if (ids.length) ctx.onRowsChanged?.(ids);
+        if (ids.length) ctx.onRowsChanged?.(ids, written);
         progress('employees');
       });
     }

@@ -1,7 +1,7 @@
 import type { SyncLogEntry } from '../db';
 import { isCustomField } from '../fields';
 import type { PersonioClient } from '../personio/client';
-import { markSearchIndexBehind, updateSearchIndex } from '../search';
+import { markSearchIndexBehind, TableChanges, updateSearchIndex } from '../search';
 import type { Settings } from '../settings';
 import type { SyncProgress } from './progress';
 import { runSync, type SyncContext, type SyncRequest } from './run';
@@ -27,8 +27,8 @@ export interface SyncServiceDeps {
   onRunOver: () => void;
   /** The sync itself: `runSync`, replaceable in tests. */
   run?: (ctx: SyncContext, request: SyncRequest) => Promise<SyncLogEntry>;
-  /** How the search index follows a run: `updateSearchIndex`, replaceable in tests. */
-  updateIndex?: (ids: Iterable<number> | 'all') => Promise<void>;
+  /** How the search index follows a run: `updateSearchIndex` (without the database), replaceable in tests. */
+  updateIndex?: (ids: Iterable<number> | 'all', written: TableChanges['written']) => Promise<void>;
   /** Said before a run writes: `markSearchIndexBehind`, replaceable in tests. */
   markIndexBehind?: () => Promise<void>;
   /** The clock a run reads, fetched as it starts: Date.now unless a soak build moves it. */
@@ -89,7 +89,7 @@ export class SyncService {
       throw error;
     }
     const { settings, client, signal, attributeDefinitions, now } = prepared;
-    const changed = new Set<number>();
+    const changes = new TableChanges();
     let resumed = false;
     try {
       // Until the index has followed this run, a worker woken in between must not trust its snapshot.
@@ -104,7 +104,7 @@ export class SyncService {
           this.current = p;
           this.deps.onProgress(p);
         },
-        onRowsChanged: (ids) => ids.forEach((id) => changed.add(id)),
+        onRowsChanged: (ids, rows) => changes.add(ids, rows),
         ...(now ? { now } : {}),
       };
       let log = await run(context, request);
@@ -116,7 +116,8 @@ export class SyncService {
       // Search follows the rows this run changed. A resumed run changed rows before the
       // worker stopped too, which no one counted: the index is rebuilt whole. After a
       // disconnect there is nothing to follow (the index was forgotten with the data).
-      if (!signal?.aborted) await (this.deps.updateIndex ?? updateSearchIndex)(resumed ? 'all' : changed).catch(() => undefined);
+      const updateIndex = this.deps.updateIndex ?? ((ids, written) => updateSearchIndex(ids, undefined, written));
+      if (!signal?.aborted) await updateIndex(resumed ? 'all' : changes.ids, changes.written).catch(() => undefined);
       // A failed run may have removed people too, in the batches it committed.
       if (!signal?.aborted) await this.deps.forgetRemoved?.().catch(() => undefined);
       await this.deps.disarmResume();
