@@ -66,3 +66,38 @@ export function describeCpu(cpu: CpuByProcess): string {
     .map(([kind, ms]) => `${kind} ${(ms / 1000).toFixed(1)} s`)
     .join(', ');
 }
+
+const DRIVER = 'simulator and driver';
+/** How long the browser must stay (nearly) idle to count as quiet, and what nearly idle is. */
+const QUIET_MS = 300;
+const QUIET_SHARE = 0.05;
+
+/** Waits until the browser's processes together use under 5% of a core for QUIET_MS; returns the CPU times then. */
+async function quiet(profileDir: string, maxMs = 20_000): Promise<CpuByProcess> {
+  let last = cpuTimes(profileDir);
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    const now = cpuTimes(profileDir);
+    const browserMs = Object.entries(now)
+      .filter(([kind]) => kind !== DRIVER)
+      .reduce((sum, [kind, ms]) => sum + ms - (last[kind] ?? 0), 0);
+    last = now;
+    if (browserMs <= QUIET_MS * QUIET_SHARE || Date.now() > deadline) return now;
+  }
+}
+
+/**
+ * The CPU a step costs, by process, from a quiet browser to a quiet browser again. Work a step
+ * leaves behind (the database compacting what it wrote, a garbage collection) runs after it
+ * returns; counted in its window, it is charged to the step that caused it rather than to
+ * whichever step is measured next. The driver's own polling for quiet is not the step's.
+ */
+export async function cpuOfStep<T>(profileDir: string, step: () => Promise<T>): Promise<{ result: T; cpu: CpuByProcess }> {
+  await quiet(profileDir);
+  const before = cpuTimes(profileDir);
+  const result = await step();
+  const driver = cpuTimes(profileDir)[DRIVER] ?? 0;
+  const after = await quiet(profileDir);
+  return { result, cpu: cpuSince(before, { ...after, [DRIVER]: driver }) };
+}

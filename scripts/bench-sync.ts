@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_CREDENTIAL, startSimulator, type RequestLogEntry, type Simulator } from '../test/personio-sim';
 import { connect, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from '../test/e2e/harness';
 import { APP_ID, PAGES_IN_FLIGHT } from '../lib/personio/client';
-import { cpuSince, cpuTimes, cpuTotal, describeCpu, type CpuByProcess } from './bench-cpu';
+import { cpuOfStep, cpuTotal, describeCpu, type CpuByProcess } from './bench-cpu';
 import { median, p95, type Row } from './bench-table';
 import { topSelfTime, type CpuProfile } from './bench-profile';
 import { BENCH_BUILD, PRODUCTION_BUILD, RUNS, clearSyncedData, lastLog, pointAtSimulator, syncNow, syncToTheEnd, syncedBrowser, waitForNewLog, workerDevTools } from './bench-worker';
@@ -47,8 +47,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     const raw = await new Promise<IDBDatabase>((res) => (open.onsuccess = () => res(open.result)));
     Object.assign(globalThis, { benchRawPut: { raw, rows } });
   });
-  const cpuBefore = cpuTimes(profileDir);
-  const ms = await worker.evaluate(async () => {
+  const { result: ms, cpu } = await cpuOfStep(profileDir, () => worker.evaluate(async () => {
     const { raw, rows } = (globalThis as unknown as { benchRawPut: { raw: IDBDatabase; rows: unknown[] } }).benchRawPut;
     const started = performance.now();
     const tx = raw.transaction('employees', 'readwrite');
@@ -59,8 +58,8 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     raw.close();
     delete (globalThis as { benchRawPut?: unknown }).benchRawPut;
     return elapsed;
-  });
-  return { ms, cpu: cpuSince(cpuBefore, cpuTimes(profileDir)) };
+  }));
+  return { ms, cpu };
 }
 
 /**
@@ -82,8 +81,7 @@ async function fetchPagesOnly(launched: Launched, sim: Simulator, requests: read
       for (const [key, value] of Object.entries(r.query)) for (const v of [value].flat()) query.append(key, v);
       return `${sim.url}${r.path}?${query}`;
     });
-  const cpuBefore = cpuTimes(launched.profileDir);
-  const ms = await launched.worker.evaluate(
+  const { result: ms, cpu } = await cpuOfStep(launched.profileDir, () => launched.worker.evaluate(
     async ({ urls, token, appId, inFlight }) => {
       const started = performance.now();
       let next = 0;
@@ -94,8 +92,8 @@ async function fetchPagesOnly(launched: Launched, sim: Simulator, requests: read
       return performance.now() - started;
     },
     { urls, token, appId: APP_ID, inFlight: PAGES_IN_FLIGHT },
-  );
-  return { pages: urls.length, ms, cpu: cpuSince(cpuBefore, cpuTimes(launched.profileDir)) };
+  ));
+  return { pages: urls.length, ms, cpu };
 }
 
 /** One more full sync from empty, under the worker's CPU profiler: where its own time goes. */
@@ -127,31 +125,26 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     await connect(options);
     const count = await waitForSync(launched, 1, 300_000);
 
+    // Each run followed by its floor's two parts (the same rows put raw, the same pages only
+    // fetched): the machine's speed drifts over minutes, and a run and its floor see the same.
     const syncMs: number[] = [];
     const syncCpu: CpuByProcess[] = [];
-    let lastRunRequests: RequestLogEntry[] = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      await clearSyncedData(launched.worker);
-      const before = (await lastLog(launched.worker)).count;
-      const requestsBefore = sim.requests.length;
-      const cpuBefore = cpuTimes(launched.profileDir);
-      await syncToTheEnd(options, true);
-      syncCpu.push(cpuSince(cpuBefore, cpuTimes(launched.profileDir)));
-      const log = await waitForNewLog(launched.worker, before);
-      syncMs.push(log.endedAt! - log.startedAt);
-      lastRunRequests = sim.requests.slice(requestsBefore);
-    }
-    // The floor's two parts, alternating: the same rows put raw, the same pages only fetched.
     const rawMs: number[] = [];
     const rawCpu: CpuByProcess[] = [];
     const fetchMs: number[] = [];
     const fetchCpu: CpuByProcess[] = [];
     let pages = 0;
     for (let i = 0; i < RUNS; i += 1) {
+      await clearSyncedData(launched.worker);
+      const before = (await lastLog(launched.worker)).count;
+      const requestsBefore = sim.requests.length;
+      syncCpu.push((await cpuOfStep(launched.profileDir, () => syncToTheEnd(options, true))).cpu);
+      const log = await waitForNewLog(launched.worker, before);
+      syncMs.push(log.endedAt! - log.startedAt);
       const raw = await rawBulkPut(launched);
       rawMs.push(raw.ms);
       rawCpu.push(raw.cpu);
-      const fetched = await fetchPagesOnly(launched, sim, lastRunRequests);
+      const fetched = await fetchPagesOnly(launched, sim, sim.requests.slice(requestsBefore));
       fetchMs.push(fetched.ms);
       fetchCpu.push(fetched.cpu);
       pages = fetched.pages;
