@@ -61,6 +61,15 @@ describe('mapEmployee', () => {
     expect(e?.nameTokens).toEqual(expect.arrayContaining(['jurgen', 'juergen', 'muller', 'mueller']));
   });
 
+  it('refuses a row whose text attribute is not text, naming the attribute', () => {
+    const numberName = rawEmployeeSchema.safeParse({ attributes: { id: attr(5), email: attr('a@b.example'), first_name: attr(42) } });
+    expect(numberName.success).toBe(false);
+    expect(numberName.error?.issues[0]?.path).toEqual(['attributes', 'first_name']);
+    expect(rawEmployeeSchema.safeParse({ attributes: { id: attr(5), email: attr(null) } }).success).toBe(false);
+    expect(rawEmployeeSchema.safeParse({ attributes: { id: attr(5), email: attr('a@b.example'), position: 'Head of People' } }).success).toBe(false);
+    expect(rawEmployeeSchema.safeParse({ attributes: { id: attr(5), email: attr('a@b.example'), first_name: attr(null) } }).success).toBe(true);
+  });
+
   it('never keeps a field the admin did not allow', () => {
     const e = mapEmployee(raw(), { stored: defaults });
     expect(e).not.toHaveProperty('gender');

@@ -26,46 +26,54 @@ const costCentersValue = z.array(
 );
 
 /**
- * A standard attribute, of which only the value is read. Its label, type and universal_id
- * are left out of the parsed result (a plain `z.object` drops unknown keys without walking
- * them): a sync parses some thirty of these per person, on the service worker's one thread.
+ * A standard attribute whose value is parsed (a number that may arrive as text, a reference).
+ * Its label, type and universal_id are left out of the result (a plain `z.object` drops
+ * unknown keys without walking them).
  */
 const wrapped = <T extends z.ZodMiniType>(value: T) => z.object({ value });
 
-const nullableText = z.nullable(z.string());
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * A text attribute, `{ value: text or null }`, checked in place rather than parsed into a
+ * copy: a sync reads a dozen of these per person, and copying them was about a third of a
+ * page's validation time, and garbage to collect (`BENCH_PROFILE=1 npm run bench`). Its label,
+ * type and universal_id stay on it, unread.
+ */
+const wrappedText = z.custom<{ value: string | null }>((v) => isRecord(v) && (v.value === null || typeof v.value === 'string'), 'expected { value: text or null }');
+const wrappedString = z.custom<{ value: string }>((v) => isRecord(v) && typeof v.value === 'string', 'expected { value: text }');
 
 const supervisorValue = z.nullable(
   z.looseObject({
     attributes: z.looseObject({
       id: wrapped(numeric),
-      first_name: z.optional(wrapped(nullableText)),
-      last_name: z.optional(wrapped(nullableText)),
-      preferred_name: z.optional(wrapped(nullableText)),
-      email: z.optional(wrapped(nullableText)),
+      first_name: z.optional(wrappedText),
+      last_name: z.optional(wrappedText),
+      preferred_name: z.optional(wrappedText),
+      email: z.optional(wrappedText),
     }),
   }),
 );
 
 /**
  * The standard attributes we map, each optional (the credential may not grant it).
- * Anything else in `attributes` is kept as a raw attribute for custom fields.
+ * Anything else in `attributes` is kept as a raw attribute for custom fields (and, unread,
+ * the record timestamps the sync asks for only to select who changed).
  */
 export const employeeAttributesSchema = z.looseObject({
   id: wrapped(numeric),
-  email: z.optional(wrapped(z.string())),
-  first_name: z.optional(wrapped(nullableText)),
-  last_name: z.optional(wrapped(nullableText)),
-  preferred_name: z.optional(wrapped(nullableText)),
-  gender: z.optional(wrapped(nullableText)),
-  status: z.optional(wrapped(nullableText)),
-  position: z.optional(wrapped(nullableText)),
-  employment_type: z.optional(wrapped(nullableText)),
+  email: z.optional(wrappedString),
+  first_name: z.optional(wrappedText),
+  last_name: z.optional(wrappedText),
+  preferred_name: z.optional(wrappedText),
+  gender: z.optional(wrappedText),
+  status: z.optional(wrappedText),
+  position: z.optional(wrappedText),
+  employment_type: z.optional(wrappedText),
   weekly_working_hours: z.optional(wrapped(z.union([numeric, z.literal(''), z.null()]))),
-  hire_date: z.optional(wrapped(nullableText)),
-  termination_date: z.optional(wrapped(nullableText)),
-  created_at: z.optional(wrapped(nullableText)),
-  last_modified_at: z.optional(wrapped(nullableText)),
-  profile_picture: z.optional(wrapped(nullableText)),
+  hire_date: z.optional(wrappedText),
+  termination_date: z.optional(wrappedText),
+  profile_picture: z.optional(wrappedText),
   department: z.optional(wrapped(orgRefValue)),
   office: z.optional(wrapped(orgRefValue)),
   team: z.optional(wrapped(orgRefValue)),
