@@ -1,4 +1,5 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/I18n';
 import { defaultFieldSettings } from '@/lib/fields';
@@ -77,6 +78,21 @@ describe('the connection at a glance', () => {
     const { lastSuccessAt: _, ...first } = status({ employeeCount: 0 });
     renderSummary({ ...first, population: undefined } as unknown as StatusReply);
     expect(line()).toBe('Connected to Personio · 0 people synced · first sync under way');
+  });
+
+  it('counts up with a first sync under way, ahead of the status it was given', async () => {
+    const { lastSuccessAt: _, ...first } = status({ employeeCount: 838 });
+    renderSummary({ ...first, population: undefined } as unknown as StatusReply);
+    expect(line()).toBe('Connected to Personio · 838 people synced · first sync under way');
+    const broadcast = (stage: string, rows: number) =>
+      act(async () => {
+        await Promise.all(await fakeBrowser.runtime.onMessage.trigger({ type: 'sync-progress', progress: { stage, kind: 'full', pagesDone: rows / 100, totalPages: 200, rows } }, {}, () => undefined));
+      });
+    await broadcast('employees', 11_200);
+    expect(line()).toBe('Connected to Personio · 11,200 people synced · first sync under way');
+    // Once the run is over, the status's own count (asked again at its end) is the word.
+    await broadcast('done', 20_000);
+    expect(line()).toBe('Connected to Personio · 838 people synced · first sync under way');
   });
 
   it('speaks German', () => {

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { useT } from '@/components/I18n';
+import { useSyncProgress } from '@/components/useSyncProgress';
 import { formatDateTime, formatTime, localDay } from '@/lib/format';
 import type { StatusReply } from '@/lib/status';
 import { totalCount } from '@/lib/sync/population';
@@ -11,7 +12,11 @@ import { totalCount } from '@/lib/sync/population';
 export function ConnectedSummary({ status, now }: { status: StatusReply; now: number }) {
   const { t, lang } = useT();
   const total = status.population ? totalCount(status.population) : undefined;
-  const stored = status.employeeCount;
+  // While a run is under way the status (asked every few seconds) lags what it has written:
+  // a first sync counts up with its progress bar, not behind it.
+  const progress = useSyncProgress();
+  const running = progress && progress.stage !== 'done' && progress.stage !== 'failed';
+  const stored = running ? Math.max(status.employeeCount, progress.rows) : status.employeeCount;
   const last = status.lastSuccessAt;
   // The numbers of a database a newer build wrote are unknown here (the warning above says why).
   const parts = status.databaseTooNew
