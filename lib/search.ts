@@ -189,8 +189,8 @@ export async function updateSearchIndex(ids: Iterable<number> | 'all', database:
     if (current && savedIndexes.has(current)) await database.searchIndex.delete('behind');
     return;
   }
-  const unknown = changed?.filter((id) => !written.has(id));
-  if (!current || !changed || !unknown || unknown.length > current.size * REBUILD_SHARE) {
+  const unknown = changed?.filter((id) => !written.has(id)) ?? [];
+  if (!current || !changed || unknown.length > current.size * REBUILD_SHARE) {
     await adopt(database, buildFromTable(database), true);
     return;
   }

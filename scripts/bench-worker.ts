@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../test/personio-sim';
 import { connect, launchExtension, openOptions, waitForSync, type Launched } from '../test/e2e/harness';
+import { PROGRESS_BROADCAST } from '../lib/channels';
 
 const root = resolve(import.meta.dirname, '..');
 /** The bench build: the benchmark page, the floors, loopback access, and no client-side rate limit (see wxt.config.ts). */
@@ -65,22 +66,27 @@ export async function syncNow(options: Page, full: boolean): Promise<void> {
  * run is listed.
  */
 export async function syncToTheEnd(options: Page, full: boolean): Promise<void> {
-  await options.evaluate(async (f) => {
-    type Runtime = { sendMessage(m: unknown): Promise<unknown>; onMessage: { addListener(l: (m: unknown) => void): void; removeListener(l: (m: unknown) => void): void } };
-    const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
-    const ended = new Promise<void>((resolve) => {
-      const listener = (m: unknown) => {
-        const stage = (m as { type?: string; progress?: { stage?: string } }).type === 'sync-progress' ? (m as { progress?: { stage?: string } }).progress?.stage : undefined;
-        if (stage !== 'done' && stage !== 'failed') return;
-        runtime.onMessage.removeListener(listener);
-        resolve();
-      };
-      runtime.onMessage.addListener(listener);
-    });
-    await runtime.sendMessage({ type: 'sync-now', full: f });
-    await ended;
-    while (((await runtime.sendMessage({ type: 'status' })) as { running: unknown }).running !== null) await new Promise((r) => setTimeout(r, 20));
-  }, full);
+  await options.evaluate(
+    async ({ full, progressType }) => {
+      type Listener = (m: unknown) => void;
+      type Runtime = { sendMessage(m: unknown): Promise<unknown>; onMessage: { addListener(l: Listener): void; removeListener(l: Listener): void } };
+      const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+      const ended = new Promise<void>((resolve) => {
+        const listener: Listener = (m) => {
+          const message = m as { type?: string; progress?: { stage?: string } };
+          const stage = message.type === progressType ? message.progress?.stage : undefined;
+          if (stage !== 'done' && stage !== 'failed') return;
+          runtime.onMessage.removeListener(listener);
+          resolve();
+        };
+        runtime.onMessage.addListener(listener);
+      });
+      await runtime.sendMessage({ type: 'sync-now', full });
+      await ended;
+      while (((await runtime.sendMessage({ type: 'status' })) as { running: unknown }).running !== null) await new Promise((r) => setTimeout(r, 20));
+    },
+    { full, progressType: PROGRESS_BROADCAST },
+  );
 }
 
 export async function waitForNewLog(worker: InWorker, previousCount: number, timeoutMs = 300_000): Promise<SyncLogEntry> {

@@ -19,18 +19,6 @@ export interface SyncProgress {
  */
 export const PROGRESS_INTERVAL_MS = 250;
 
-export interface ProgressClock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realClock: ProgressClock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 /**
  * Hands a run's progress on at most once per PROGRESS_INTERVAL_MS while its stage stays the
  * same, and a new stage at once. What was held back goes out when the interval is over, so the
@@ -40,30 +28,26 @@ export class ProgressThrottle {
   private sentAt = -Infinity;
   private lastStage: SyncStage | undefined;
   private held: SyncProgress | undefined;
-  private timer: unknown;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly send: (progress: SyncProgress) => void,
-    private readonly intervalMs = PROGRESS_INTERVAL_MS,
-    private readonly clock: ProgressClock = realClock,
-  ) {}
+  constructor(private readonly send: (progress: SyncProgress) => void) {}
 
   push(progress: SyncProgress): void {
-    const now = this.clock.now();
-    if (progress.stage !== this.lastStage || now - this.sentAt >= this.intervalMs) {
+    const now = Date.now();
+    if (progress.stage !== this.lastStage || now - this.sentAt >= PROGRESS_INTERVAL_MS) {
       this.sendNow(progress, now);
       return;
     }
     this.held = progress;
-    this.timer ??= this.clock.setTimeout(() => {
+    this.timer ??= setTimeout(() => {
       this.timer = undefined;
       const held = this.held;
-      if (held) this.sendNow(held, this.clock.now());
-    }, this.intervalMs - (now - this.sentAt));
+      if (held) this.sendNow(held, Date.now());
+    }, PROGRESS_INTERVAL_MS - (now - this.sentAt));
   }
 
   private sendNow(progress: SyncProgress, now: number): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
     this.held = undefined;
     this.sentAt = now;
