@@ -1,5 +1,5 @@
 /**
- * Sync rows of `npm run bench`: a full sync's CPU beside its floor (putting the same rows
+ * Sync rows of `npm run bench`: a full sync's CPU beside its floor (putting what it stored
  * into IndexedDB raw, plus only fetching the same pages), an incremental sync, and a first
  * full sync at Personio's rate limit beside the rate's floor.
  */
@@ -15,45 +15,56 @@ import { BENCH_BUILD, PRODUCTION_BUILD, RUNS, clearSyncedData, lastLog, pointAtS
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const RATE_LIMITED_EMPLOYEES = Number(process.env.BENCH_RATELIMITED_EMPLOYEES ?? 50_000);
 
+/** The tables a full sync leaves filled: the people, their absences, and the search index's snapshot. */
+const STORED_TABLES = ['employees', 'timeOffBuckets', 'searchIndex'] as const;
+
 /**
- * The raw put: our rows, read back, put into a table of the same schema in one transaction.
- * Reading them back and preparing the table are a step of their own, so that the CPU
- * measured around the put is the put's.
+ * The raw put: what our run stored, read back, put into tables of the same schema in one
+ * transaction. Reading it back and preparing the tables are a step of their own, so that the
+ * CPU measured around the put is the put's.
  */
 async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: number; cpu: CpuByProcess }> {
-  await worker.evaluate(async () => {
+  await worker.evaluate(async (tables) => {
     const source = indexedDB.open('sidecard');
     const database = await new Promise<IDBDatabase>((res) => (source.onsuccess = () => res(source.result)));
-    const ours = database.transaction('employees').objectStore('employees');
-    // The same indexes as ours, read from our database: the same rows into the same schema.
-    const indexes = [...ours.indexNames].map((name) => {
-      const index = ours.index(name);
-      return { name, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
-    });
-    const rows = await new Promise<unknown[]>((res) => {
-      const req = ours.getAll();
-      req.onsuccess = () => res(req.result);
-    });
+    const read = database.transaction(tables);
+    // The same key paths and indexes as ours, read from our database: the same rows into the same schema.
+    const stores = await Promise.all(tables.map(async (name) => {
+      const ours = read.objectStore(name);
+      const indexes = [...ours.indexNames].map((index) => {
+        const i = ours.index(index);
+        return { name: index, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry };
+      });
+      const rows = await new Promise<unknown[]>((res) => {
+        const req = ours.getAll();
+        req.onsuccess = () => res(req.result);
+      });
+      return { name, keyPath: ours.keyPath, indexes, rows };
+    }));
     database.close();
-    // A table emptied the way the bench empties ours before each run (cleared, not a fresh
+    // Tables emptied the way the bench empties ours before each run (cleared, not a fresh
     // database): both writes then land where the database still holds the last run's rows.
     const open = indexedDB.open('bench-raw', 1);
     open.onupgradeneeded = () => {
-      const store = open.result.createObjectStore('employees', { keyPath: 'id' });
-      for (const i of indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      for (const { name, keyPath, indexes } of stores) {
+        const store = open.result.createObjectStore(name, { keyPath });
+        for (const i of indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      }
     };
     const raw = await new Promise<IDBDatabase>((res) => (open.onsuccess = () => res(open.result)));
-    const clearing = raw.transaction('employees', 'readwrite');
-    clearing.objectStore('employees').clear();
+    const clearing = raw.transaction(tables, 'readwrite');
+    for (const name of tables) clearing.objectStore(name).clear();
     await new Promise((res) => (clearing.oncomplete = res));
-    Object.assign(globalThis, { benchRawPut: { raw, rows } });
-  });
+    Object.assign(globalThis, { benchRawPut: { raw, stores } });
+  }, [...STORED_TABLES]);
   const { result: ms, cpu } = await cpuOfStep(profileDir, () => worker.evaluate(async () => {
-    const { raw, rows } = (globalThis as unknown as { benchRawPut: { raw: IDBDatabase; rows: unknown[] } }).benchRawPut;
+    const { raw, stores } = (globalThis as unknown as { benchRawPut: { raw: IDBDatabase; stores: Array<{ name: string; rows: unknown[] }> } }).benchRawPut;
     const started = performance.now();
-    const tx = raw.transaction('employees', 'readwrite');
-    const store = tx.objectStore('employees');
-    for (const row of rows) store.put(row);
+    const tx = raw.transaction(stores.map((s) => s.name), 'readwrite');
+    for (const { name, rows } of stores) {
+      const store = tx.objectStore(name);
+      for (const row of rows) store.put(row);
+    }
     await new Promise((res) => (tx.oncomplete = res));
     const elapsed = performance.now() - started;
     raw.close();
@@ -154,7 +165,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     // A sync's window is the whole run, the search index's update after it included.
     const middle = (runs: CpuByProcess[]) => runs.slice().sort((a, b) => cpuTotal(a) - cpuTotal(b))[Math.floor((runs.length - 1) / 2)]!;
     console.log(`  CPU of a full sync (median run): ${describeCpu(middle(syncCpu))}`);
-    console.log(`  CPU of a raw put (median run): ${describeCpu(middle(rawCpu))}`);
+    console.log(`  CPU of putting what it stored raw (people, absences, search snapshot; median run): ${describeCpu(middle(rawCpu))}`);
     console.log(`  CPU of only fetching that run's ${pages} pages again (median run, ${median(fetchMs).toFixed(0)} ms): ${describeCpu(middle(fetchCpu))}`);
     const cores = availableParallelism();
     const ours = syncCpu.map(cpuTotal);
