@@ -85,7 +85,7 @@ describe('PersonioClient pages', () => {
     const c = make();
     const offsets: number[] = [];
     let rows = 0;
-    for await (const { offset, page } of c.employeePages()) {
+    for await (const { offset, page } of c.employeePages((p) => p)) {
       offsets.push(offset);
       rows += page.data.length;
     }

@@ -298,38 +298,49 @@ export class PersonioClient {
   }
 
   /**
-   * Pages of employees from `startOffset` until the end, in order. The end is a short page
-   * or `total_elements` reached; `current_page` alone is not trusted (it has been wrong).
-   * Once the first page tells the total, up to `PAGES_IN_FLIGHT` requests run at once, so
-   * a sync is bound by the request budget rather than by each response's latency; the
-   * budget (300 a minute, bursts of 15) still paces them. Requests still running when the
-   * end is reached, or when the caller stops, are left unread, harmlessly; aborting the
-   * signal ends them.
+   * Pages of employees from `startOffset` until the end, in order, each as `prepare` made it.
+   * The end is a short page or `total_elements` reached; `current_page` alone is not trusted
+   * (it has been wrong). Once the first page tells the total, up to `PAGES_IN_FLIGHT` requests
+   * run at once, so a sync is bound by the request budget rather than by each response's
+   * latency; the budget (300 a minute, bursts of 15) still paces them. Requests still running
+   * when the end is reached, or when the caller stops, are left unread, harmlessly; aborting
+   * the signal ends them.
+   *
+   * Each page is prepared as soon as it arrives, ahead of its turn: a parsed page is large,
+   * and only what `prepare` keeps of it waits for the pages before it to be read.
    */
-  async *employeePages(query: EmployeesQuery = {}, startOffset = 0, options: RequestOptions = {}): AsyncGenerator<{ page: EmployeesPage; offset: number; nextOffset: number; total?: number }> {
-    const inFlight = new Map<number, Promise<EmployeesPage>>();
+  async *employeePages<T>(
+    prepare: (page: EmployeesPage) => T,
+    query: EmployeesQuery = {},
+    startOffset = 0,
+    options: RequestOptions = {},
+  ): AsyncGenerator<{ page: T; offset: number; nextOffset: number; total?: number }> {
+    const inFlight = new Map<number, Promise<{ page: T; rows: number; total?: number }>>();
     let nextRequest = startOffset;
     const request = () => {
-      const pending = this.employeesPage(nextRequest, query, EMPLOYEES_PAGE_SIZE, options);
+      const pending = this.employeesPage(nextRequest, query, EMPLOYEES_PAGE_SIZE, options).then((page) => ({
+        rows: page.data.length,
+        ...(page.metadata?.total_elements !== undefined ? { total: page.metadata.total_elements } : {}),
+        page: prepare(page),
+      }));
       pending.catch(() => undefined); // read (and thrown) in order below
       inFlight.set(nextRequest, pending);
       nextRequest += EMPLOYEES_PAGE_SIZE;
     };
     request();
     for (let offset = startOffset; ; ) {
-      const page = await inFlight.get(offset)!;
+      const { page, rows, total } = await inFlight.get(offset)!;
       inFlight.delete(offset);
-      const total = page.metadata?.total_elements;
-      const nextOffset = offset + page.data.length;
-      const short = page.data.length < EMPLOYEES_PAGE_SIZE;
+      const nextOffset = offset + rows;
+      const short = rows < EMPLOYEES_PAGE_SIZE;
       const reachedTotal = total !== undefined && nextOffset >= total;
-      const last = short || reachedTotal || page.data.length === 0;
+      const last = short || reachedTotal || rows === 0;
       if (!last) {
         // Without a total, one page at a time: the next page may not exist.
         const window = total === undefined ? 1 : PAGES_IN_FLIGHT;
         while (inFlight.size < window && (total === undefined ? nextRequest === nextOffset : nextRequest < total)) request();
       }
-      yield { page, offset, nextOffset, total };
+      yield { page, offset, nextOffset, ...(total !== undefined ? { total } : {}) };
       if (last) return;
       offset = nextOffset;
     }

@@ -5,7 +5,7 @@ import { SidecardDB, type SyncCheckpoint } from '../db';
 import type { Employee } from '../employee';
 import { STANDARD_FIELDS, type FieldKey } from '../fields';
 import { defaultSettings } from '../settings';
-import { writePages } from '../sync/employee-rows';
+import { preparePage, writePages } from '../sync/employee-rows';
 import { STATE_KEY } from '../sync/state';
 import { timeOffsFromPage } from '../sync/time-offs';
 import { PersonioClient } from './client';
@@ -211,15 +211,9 @@ describe('a page written by the sync', () => {
         try {
           const planned: SyncCheckpoint = { runId: 1, kind: 'full', startedAt: 0, nextOffset: 0, pagesDone: 0, rowsChanged: 0, requests: 0, intoEmptyTable };
           await database.syncState.put({ key: STATE_KEY, checkpoint: { ...planned } });
-          const page = { success: true as const, data };
-          await writePages(database, [{ page, offset: 0, nextOffset: data.length }], planned, { rowsChanged: 0 }, {
-            stored: everything,
-            settings: { ...settings, filters: { ...settings.filters, statuses: [...settings.filters.statuses] } },
-            attributeDefinitions: [],
-            requests: 1,
-            state: { key: STATE_KEY },
-            today: '2026-12-04',
-          });
+          const withInactive = { ...settings, filters: { ...settings.filters, statuses: [...settings.filters.statuses] } };
+          const page = preparePage({ success: true, data }, { stored: everything, settings: withInactive, attributeDefinitions: [], today: '2026-12-04', countPopulation: true });
+          await writePages(database, [{ page, offset: 0, nextOffset: data.length }], planned, { rowsChanged: 0 }, { settings: withInactive, requests: 1, state: { key: STATE_KEY } });
           const stored = await database.employees.toArray();
           for (const e of stored) expectWellFormed(e);
           expect(new Map(stored.map((e) => [e.id, e.email]))).toEqual(expected(data));

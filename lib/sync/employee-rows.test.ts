@@ -4,7 +4,7 @@ import type { Employee } from '../employee';
 import { STANDARD_FIELDS } from '../fields';
 import { rawEmployeeSchema } from '../personio/schema';
 import { defaultSettings } from '../settings';
-import { sweep, writePages } from './employee-rows';
+import { preparePage, sweep, writePages } from './employee-rows';
 import { STATE_KEY } from './state';
 
 const person = (id: number) => ({ v: 1, id, email: `p${id}@acme.example`, nameTokens: [`p${id}`] }) as Employee;
@@ -36,14 +36,9 @@ async function storedAfter(rows: [number, string][]): Promise<Map<number, string
   const planned = { runId: 1, kind: 'full' as const, startedAt: 0, nextOffset: 0, pagesDone: 0, rowsChanged: 0, requests: 0 };
   await database.syncState.put({ key: STATE_KEY, checkpoint: { ...planned } });
   const data = rows.map(([id, email]) => rawEmployeeSchema.parse({ attributes: { id: { value: id }, email: { value: email } } }));
-  await writePages(database, [{ page: { success: true, data }, offset: 0, nextOffset: data.length }], planned, { rowsChanged: 0 }, {
-    stored: new Set(STANDARD_FIELDS.map((f) => f.key)),
-    settings: defaultSettings(),
-    attributeDefinitions: [],
-    requests: 1,
-    state: { key: STATE_KEY },
-    today: '2026-12-04',
-  });
+  const settings = defaultSettings();
+  const page = preparePage({ success: true, data }, { stored: new Set(STANDARD_FIELDS.map((f) => f.key)), settings, attributeDefinitions: [], today: '2026-12-04', countPopulation: true });
+  await writePages(database, [{ page, offset: 0, nextOffset: data.length }], planned, { rowsChanged: 0 }, { settings, requests: 1, state: { key: STATE_KEY } });
   return new Map((await database.employees.toArray()).map((e) => [e.id, e.email]));
 }
 

@@ -8,36 +8,75 @@ import type { AttributeDefinition, EmployeesPage } from '../personio/schema';
 import type { Settings } from '../settings';
 import { keepsEmployee } from './filters';
 import { leaverRecord } from './leavers';
-import { addToPopulation, emptyPopulation } from './population';
+import { grantedOnPage } from './grants';
+import { emptyPopulation, mergePopulations, populationOf, type Population } from './population';
 import { putRows } from './put-rows';
 import { STATE_KEY } from './state';
 
 // A run's employee rows: pages written with their checkpoint, and, after a full run, the
 // sweep of everyone it did not see.
 
-/** What writing a batch of pages needs from its run. */
-export interface PageContext {
+/** What preparing a page needs from its run. */
+export interface PrepareContext {
   stored: ReadonlySet<FieldKey>;
   settings: Settings;
   attributeDefinitions: readonly AttributeDefinition[];
+  /** The agent's calendar day, `YYYY-MM-DD`: which leavers are still within their window. */
+  today: string;
+  /** A full run counts who is in the company (see `Population`). */
+  countPopulation: boolean;
+}
+
+/**
+ * A page as a run keeps it until it is written: a parsed page of Personio's is several times
+ * the size of the records made from it, and pages wait for the database, so they are
+ * prepared as they arrive and only this waits.
+ */
+export interface PreparedPage {
+  /** Each row's id with its record, or null (not kept: filtered out, or malformed), in page order. */
+  people: Array<[number, Employee | null]>;
+  /** Who is on the page, before filters, when the run counts them. */
+  population?: Population;
+  /** The attributes its first row carried (what the credential may read); none on an empty page. */
+  granted?: Set<string>;
+}
+
+/** Map a page's rows to records (or to nothing) as the run's settings say. Pure. */
+export function preparePage(page: EmployeesPage, ctx: PrepareContext): PreparedPage {
+  const people: PreparedPage['people'] = page.data.map((raw) => {
+    const facts = filterFacts(raw);
+    const mapped = keepsEmployee(facts, ctx.settings.filters)
+      ? mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions })
+      : leaverRecord(raw, facts, ctx.settings, ctx.stored, ctx.today);
+    return [raw.attributes.id.value, mapped];
+  });
+  const granted = grantedOnPage(page);
+  return {
+    people,
+    ...(ctx.countPopulation ? { population: populationOf(page.data) } : {}),
+    ...(granted ? { granted } : {}),
+  };
+}
+
+/** What writing a batch of pages needs from its run. */
+export interface PageContext {
+  settings: Settings;
   requests: number;
   /** The sync state as the run keeps it, with the run's checkpoint. */
   state: SyncState;
   /** The run's connection: once it is aborted (a disconnect), no batch commits. */
   signal?: AbortSignal;
-  /** The agent's calendar day, `YYYY-MM-DD`: which leavers are still within their window. */
-  today: string;
 }
 
 /** At most this many pages share one transaction (and one checkpoint move). */
 export const PAGES_PER_COMMIT = 10;
 
-export type FetchedPage = { page: EmployeesPage; offset: number; nextOffset: number; total?: number };
+export type FetchedPage = { page: PreparedPage; offset: number; nextOffset: number; total?: number };
 
 /**
- * Map and write pages, and move the checkpoint past the last one, atomically. Every page is
- * mapped before anything is written: a malformed page was already rejected by the client's
- * schema, so half-parsed rows never reach the table.
+ * Write prepared pages, and move the checkpoint past the last one, atomically. A malformed
+ * page was rejected by the client's schema before it was prepared, so half-parsed rows never
+ * reach the table.
  *
  * The transaction is issued at once, possibly while the previous batch's still commits
  * (`planned` is where that one will have left the checkpoint; it is moved past these pages
@@ -58,13 +97,9 @@ export async function writePages(
   // newer word, for an id (kept in the order of each id's last row) and then for an address.
   const byId = new Map<number, Employee | null>();
   for (const { page } of pages) {
-    for (const raw of page.data) {
-      const facts = filterFacts(raw);
-      const mapped = keepsEmployee(facts, ctx.settings.filters)
-        ? mapEmployee(raw, { stored: ctx.stored, attributeDefinitions: ctx.attributeDefinitions })
-        : leaverRecord(raw, facts, ctx.settings, ctx.stored, ctx.today);
-      byId.delete(raw.attributes.id.value);
-      byId.set(raw.attributes.id.value, mapped);
+    for (const [id, mapped] of page.people) {
+      byId.delete(id);
+      byId.set(id, mapped);
     }
   }
   const drop = [...byId].filter(([, e]) => e === null).map(([id]) => id);
@@ -79,7 +114,7 @@ export async function writePages(
   const startsAt = pages[0]!.offset;
   const next: SyncCheckpoint = { ...planned, requests: ctx.requests };
   for (const { page, nextOffset, total } of pages) {
-    if (next.kind === 'full') next.population = addToPopulation(next.population ?? emptyPopulation(), page.data);
+    if (page.population) next.population = mergePopulations(next.population ?? emptyPopulation(), page.population);
     next.nextOffset = nextOffset;
     next.pagesDone += 1;
     if (total !== undefined) next.totalPages = Math.max(1, Math.ceil(total / EMPLOYEES_PAGE_SIZE));

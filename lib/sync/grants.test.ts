@@ -6,17 +6,18 @@ import { PersonioClient } from '../personio/client';
 import { defaultSettings } from '../settings';
 import { ALL_ATTRIBUTES } from '../../test/personio-sim/attributes';
 import { DEFAULT_CREDENTIAL, startSimulator, type Simulator } from '../../test/personio-sim';
-import { fieldsStillReadable, grantChange, latestAttributes, ungrantedAttributes } from './grants';
+import { fieldsStillReadable, grantChange, grantedOnPage, latestAttributes, ungrantedAttributes } from './grants';
 import { readSyncState, runSync } from './run';
 import { SyncService } from './service';
 
 describe('grants, as the pages tell them', () => {
   it('an attribute absent from the latest page is ungranted; a run that saw no row cannot tell', () => {
-    const before = { page: { data: [{ attributes: { id: {}, email: {}, position: {}, supervisor: {} } }] } };
-    const after = { page: { data: [{ attributes: { id: {}, email: {}, position: {} } }] } };
-    const seen = latestAttributes([before, after, { page: { data: [] } }])!;
+    const page = (attributes: object[]) => ({ granted: grantedOnPage({ data: attributes.map((a) => ({ attributes: a })) }) });
+    const before = page([{ id: {}, email: {}, position: {}, supervisor: {} }]);
+    const after = page([{ id: {}, email: {}, position: {} }]);
+    const seen = latestAttributes([before, after, page([])])!;
     expect(ungrantedAttributes(['id', 'email', 'position', 'supervisor'], seen)).toEqual(['supervisor']);
-    expect(latestAttributes([{ page: { data: [] } }])).toBeUndefined();
+    expect(latestAttributes([page([])])).toBeUndefined();
     expect(ungrantedAttributes(['id', 'email'], new Set())).toBeUndefined();
   });
   it('compares with the last run: revoked and granted again', () => {

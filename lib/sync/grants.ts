@@ -1,24 +1,25 @@
 import { isCustomField, STANDARD_FIELDS, type FieldKey } from '../fields';
 
-/**
- * What the credential may read, as the pages themselves tell it: an attribute the admin has
- * not ticked for the credential in Personio is absent from every row (no null, no error). So
- * the first row of each page says which requested attributes are granted, and a run compares
- * that with the last run's. Pure.
- */
-interface PageRows {
-  page: { data: readonly { attributes: object }[] };
+// What the credential may read, as the pages themselves tell it: an attribute the admin has
+// not ticked for the credential in Personio is absent from every row (no null, no error). So
+// the first row of each page says which requested attributes are granted, and a run compares
+// that with the last run's. Pure.
+
+/** The attribute keys of a page's first row; undefined for a page with no row. */
+export function grantedOnPage(page: { data: readonly { attributes: object }[] }): Set<string> | undefined {
+  const first = page.data[0];
+  return first ? new Set(Object.keys(first.attributes)) : undefined;
 }
 
 /**
- * The attribute keys of the latest page with a row (its first row), or undefined. The latest,
- * not all seen: a run resumed after the admin changed the allow-list has older pages that
- * show the grants as they were.
+ * Of pages' granted attributes (`grantedOnPage`), the latest page's with a row, or undefined.
+ * The latest, not all seen: a run resumed after the admin changed the allow-list has older
+ * pages that show the grants as they were.
  */
-export function latestAttributes(pages: readonly PageRows[]): Set<string> | undefined {
+export function latestAttributes(pages: readonly { granted?: ReadonlySet<string> }[]): ReadonlySet<string> | undefined {
   for (let i = pages.length - 1; i >= 0; i -= 1) {
-    const first = pages[i]!.page.data[0];
-    if (first) return new Set(Object.keys(first.attributes));
+    const granted = pages[i]!.granted;
+    if (granted) return granted;
   }
   return undefined;
 }

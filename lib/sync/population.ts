@@ -27,10 +27,11 @@ export function emptyPopulation(): Population {
 
 type OrgValue = { attributes: { id: number; name: string } } | null | undefined;
 
-export function addToPopulation(population: Population, rows: readonly RawEmployee[]): Population {
-  const groups = new Map(population.groups.map((g) => [`${g.status}|${g.departmentId}|${g.subcompanyId}`, { ...g }]));
-  const departments = { ...population.departments };
-  const subcompanies = { ...population.subcompanies };
+/** Who is among `rows` (a page). Pure. */
+export function populationOf(rows: readonly RawEmployee[]): Population {
+  const groups = new Map<string, PopulationGroup>();
+  const departments: Population['departments'] = {};
+  const subcompanies: Population['subcompanies'] = {};
   for (const raw of rows) {
     const a = raw.attributes;
     const status = typeof a.status?.value === 'string' ? (a.status.value.toLowerCase() as EmployeeStatus) : undefined;
@@ -49,6 +50,18 @@ export function addToPopulation(population: Population, rows: readonly RawEmploy
     groups.set(key, group);
   }
   return { groups: [...groups.values()], departments, subcompanies };
+}
+
+/** Two counts of different people as one (a run's pages so far, and its next page). Pure. */
+export function mergePopulations(a: Population, b: Population): Population {
+  const key = (g: PopulationGroup) => `${g.status}|${g.departmentId}|${g.subcompanyId}`;
+  const groups = new Map(a.groups.map((g) => [key(g), { ...g }]));
+  for (const g of b.groups) {
+    const same = groups.get(key(g));
+    if (same) same.count += g.count;
+    else groups.set(key(g), { ...g });
+  }
+  return { groups: [...groups.values()], departments: { ...a.departments, ...b.departments }, subcompanies: { ...a.subcompanies, ...b.subcompanies } };
 }
 
 /** How many people a filter keeps. Pure. */

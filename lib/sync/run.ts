@@ -7,7 +7,7 @@ import { toErrorInfo } from '../personio/errors';
 import type { AttributeDefinition } from '../personio/schema';
 import type { Settings } from '../settings';
 import { inBatches } from './batches';
-import { dropReleased, PAGES_PER_COMMIT, sweep, writePages } from './employee-rows';
+import { dropReleased, PAGES_PER_COMMIT, preparePage, sweep, writePages } from './employee-rows';
 import { scopeHash } from './filters';
 import { fieldsStillReadable, GRANTS_CHECK_MS, grantChange, latestAttributes, ungrantedAttributes, ungrantedByList } from './grants';
 import { dropExpiredLeavers } from './leavers';
@@ -106,19 +106,21 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     // A batch's transaction is issued while the one before it still commits (the database
     // queues it), so the database is never idle while this thread maps the next rows; at
     // most two are in flight, and each lands only right after its predecessor.
-    const pageContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], state: runningState, today: localDay(now()), ...(signal ? { signal } : {}) };
+    const prepareContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], today: localDay(now()), countPopulation: checkpoint.kind === 'full' };
+    const pageContext = { settings: ctx.settings, state: runningState, ...(signal ? { signal } : {}) };
     const planned: SyncCheckpoint = { ...checkpoint };
     const tally = { rowsChanged: checkpoint.rowsChanged };
     const released: number[] = [];
-    let seen = new Set<string>(checkpoint.attributesSeen);
+    let seen: ReadonlySet<string> = new Set<string>(checkpoint.attributesSeen);
     let landing: Promise<void> | undefined;
-    for await (const pages of inBatches(ctx.client.employeePages(query, checkpoint.nextOffset, { signal }), PAGES_PER_COMMIT)) {
-      const latest = latestAttributes(pages);
+    const pages = ctx.client.employeePages((page) => preparePage(page, prepareContext), query, checkpoint.nextOffset, { signal });
+    for await (const batch of inBatches(pages, PAGES_PER_COMMIT)) {
+      const latest = latestAttributes(batch.map(({ page }) => page));
       if (latest) {
         seen = latest;
         planned.attributesSeen = [...latest];
       }
-      const write = writePages(database, pages, planned, tally, { ...pageContext, requests: requestsSoFar() });
+      const write = writePages(database, batch, planned, tally, { ...pageContext, requests: requestsSoFar() });
       write.catch(() => undefined); // read in order below
       await landing;
       landing = write.then(({ committed, ids, written, released: letGo }) => {
