@@ -7,7 +7,8 @@ import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT, PANEL_FLOOR_REQUESTER } from
  * background is not changed for it): when the floor's frame says it is there, open a Port to
  * that frame; when the floor's script reports a requester, send its line over that Port (or
  * keep it for a frame not there yet, as ours pushes a panel once its Port attaches). It also
- * notes when each requester message, ours or the floor's, reaches the worker.
+ * notes when each requester message, ours or the floor's, reaches the worker, and when our
+ * background posts to a panel: the worker's share of a card's time and the frame's, apart.
  */
 export async function installPanelFloorRelay(launched: Launched): Promise<void> {
   await launched.worker.evaluate(
@@ -20,7 +21,16 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
       const frames = new Map<number, Port>();
       const lines = new Map<number, string>();
       const arrivals: number[] = [];
-      Object.assign(globalThis, { benchRequesterArrivals: arrivals });
+      const posts: number[] = [];
+      Object.assign(globalThis, { benchRequesterArrivals: arrivals, benchPanelPosts: posts });
+      // When our background posts to a panel: its Port is the one this listener is handed too.
+      (chrome.runtime as unknown as { onConnect: { addListener(f: (port: Port & { name: string }) => void): void } }).onConnect.addListener((port) => {
+        const post = port.postMessage.bind(port);
+        port.postMessage = (m: unknown) => {
+          posts.push(performance.timeOrigin + performance.now());
+          post(m);
+        };
+      });
       chrome.runtime.onMessage.addListener((raw, sender) => {
         const message = raw as { type?: string; line?: string } | null;
         const tab = sender.tab?.id;

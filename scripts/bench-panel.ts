@@ -88,6 +88,10 @@ async function reachedWorker(launched: Launched, since: number): Promise<number>
   return launched.worker.evaluate((t) => (globalThis as unknown as { benchRequesterArrivals: number[] }).benchRequesterArrivals.find((at) => at >= t) ?? Number.NaN, since);
 }
 
+async function postedToPanel(launched: Launched, since: number): Promise<number> {
+  return launched.worker.evaluate((t) => (globalThis as unknown as { benchPanelPosts: number[] }).benchPanelPosts.find((at) => at >= t) ?? Number.NaN, since);
+}
+
 /**
  * Main-thread time a content script costs a page that loads with no conversation open, from
  * a Chromium trace of the page's renderer: every outermost event that runs the script's files
@@ -230,6 +234,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const warm = { ours: [] as number[], floor: [] as number[], lookup: [] as number[] };
     // Where the time goes: from the swap until the message reaches the worker, and from there until shown.
     const toWorker = { ours: [] as number[], floor: [] as number[], lookup: [] as number[] };
+    const warmPosted: number[] = [];
     const floorLooksUp = (on: boolean) => launched.worker.evaluate((v) => void Object.assign(globalThis, { benchFloorLooksUp: v }), on);
     for (let i = 0; i < RUNS; i += 1) {
       for (const [side, target] of [['ours', page], ['floor', floorPage], ['lookup', floorPage]] as const) {
@@ -240,8 +245,10 @@ export async function benchPanel(rows: Row[]): Promise<void> {
         const swappedAt = await showThreadFrom(target, sender, `warm-${side}-${i}`);
         warm[side].push((await frameShowed(target, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
         toWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
+        if (side === 'ours') warmPosted.push((await postedToPanel(launched, swappedAt + toWorker.ours.at(-1)!)) - swappedAt);
       }
     }
+    console.log(`  warm, ours: swap → card posted ${fmt(median(warmPosted))} ms (median), worker's share ${fmt(median(warmPosted.map((ms, i) => ms - toWorker.ours[i]!)))} ms, frame's ${fmt(median(warm.ours.map((ms, i) => ms - warmPosted[i]!)))} ms`);
     await floorLooksUp(false);
     await floorPage.close();
     for (const side of ['ours', 'floor', 'lookup'] as const) {
@@ -257,6 +264,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const first = { ours: [] as number[], floor: [] as number[], lookup: [] as number[] };
     const firstToWorker = { ours: [] as number[], floor: [] as number[], lookup: [] as number[] };
     const frameUpAtSwap = { ours: 0, floor: 0, lookup: 0 };
+    const firstPosted: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       for (const [side, origin] of [['ours', GMAIL], ['floor', PANEL_FLOOR_ORIGIN], ['lookup', PANEL_FLOOR_ORIGIN]] as const) {
         const sender = senders[side === 'lookup' ? 3 * RUNS + i : RUNS + i]!;
@@ -269,11 +277,13 @@ export async function benchPanel(rows: Row[]): Promise<void> {
         const swappedAt = await showThreadFrom(fresh, sender, `first-${side}-${i}`);
         first[side].push((await frameShowed(fresh, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
         firstToWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
+        if (side === 'ours') firstPosted.push((await postedToPanel(launched, swappedAt + firstToWorker.ours.at(-1)!)) - swappedAt);
         if (await frameDrewBefore(fresh, shown.page, swappedAt)) frameUpAtSwap[side] += 1;
         await fresh.close();
       }
     }
     await floorLooksUp(false);
+    console.log(`  first message, ours: swap → card posted ${fmt(median(firstPosted))} ms (median), worker's share ${fmt(median(firstPosted.map((ms, i) => ms - firstToWorker.ours[i]!)))} ms, frame's ${fmt(median(first.ours.map((ms, i) => ms - firstPosted[i]!)))} ms`);
     for (const side of ['ours', 'floor', 'lookup'] as const) {
       console.log(`  first message, ${side}: frame drawn before the swap in ${frameUpAtSwap[side]}/${RUNS} pages; swap → message in the worker ${fmt(median(firstToWorker[side]))} ms, → shown ${fmt(median(first[side].map((ms, i) => ms - firstToWorker[side][i]!)))} ms (medians)`);
     }
