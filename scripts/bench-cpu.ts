@@ -16,8 +16,28 @@ function processKind(cmdline: string): string {
   return 'other';
 }
 
-/** Milliseconds of CPU each kind of process of the Chromium using `profileDir` has used so far, and this Node process's. */
-export function cpuTimes(profileDir: string): CpuByProcess {
+/** The extension process's threads, by what they do (Linux names them, cut to 15 characters). */
+function extensionThread(name: string): string {
+  if (name.startsWith('ServiceWorker')) return 'service worker';
+  if (name.startsWith('ThreadPool')) return 'V8 and Blink helpers (GC, compiles, raster)';
+  if (name === 'chromium' || name === 'CrRendererMain') return 'pages, main thread';
+  if (name.startsWith('Chrome_ChildIO')) return 'IPC';
+  return 'other';
+}
+
+function ticksOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/**
+ * Milliseconds of CPU each kind of process of the Chromium using `profileDir` has used so far,
+ * and this Node process's; with `threads`, the extension process's by thread too (apart: they
+ * are part of its total).
+ */
+export function cpuTimes(profileDir: string): CpuByProcess;
+export function cpuTimes(profileDir: string, threads: true): { byProcess: CpuByProcess; extensionThreads: CpuByProcess };
+export function cpuTimes(profileDir: string, threads = false): CpuByProcess | { byProcess: CpuByProcess; extensionThreads: CpuByProcess } {
   const procs = new Map<number, { ppid: number; ms: number; cmdline: string }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -25,7 +45,7 @@ export function cpuTimes(profileDir: string): CpuByProcess {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      procs.set(Number(entry), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS, cmdline });
+      procs.set(Number(entry), { ppid: Number(fields[1]), ms: ticksOf(stat), cmdline });
     } catch {
       // The process ended while we looked.
     }
@@ -41,14 +61,25 @@ export function cpuTimes(profileDir: string): CpuByProcess {
     }
   }
   const byKind: CpuByProcess = {};
+  const extensionThreads: CpuByProcess = {};
   for (const pid of ours) {
     const p = procs.get(pid)!;
     const kind = processKind(p.cmdline);
     byKind[kind] = (byKind[kind] ?? 0) + p.ms;
+    if (!threads || kind !== 'extension') continue;
+    try {
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+        const thread = extensionThread(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+        extensionThreads[thread] = (extensionThreads[thread] ?? 0) + ticksOf(stat);
+      }
+    } catch {
+      // The process ended while we looked.
+    }
   }
   const self = process.cpuUsage();
   byKind['simulator and driver'] = (self.user + self.system) / 1000;
-  return byKind;
+  return threads ? { byProcess: byKind, extensionThreads } : byKind;
 }
 
 export function cpuSince(before: CpuByProcess, after: CpuByProcess): CpuByProcess {
@@ -92,12 +123,14 @@ async function quiet(profileDir: string, maxMs = 20_000): Promise<CpuByProcess> 
  * leaves behind (the database compacting what it wrote, a garbage collection) runs after it
  * returns; counted in its window, it is charged to the step that caused it rather than to
  * whichever step is measured next. The driver's own polling for quiet is not the step's.
+ * `extensionThreads`: the extension process's part of it, by thread.
  */
-export async function cpuOfStep<T>(profileDir: string, step: () => Promise<T>): Promise<{ result: T; cpu: CpuByProcess }> {
+export async function cpuOfStep<T>(profileDir: string, step: () => Promise<T>): Promise<{ result: T; cpu: CpuByProcess; extensionThreads: CpuByProcess }> {
   await quiet(profileDir);
-  const before = cpuTimes(profileDir);
+  const before = cpuTimes(profileDir, true);
   const result = await step();
   const driver = cpuTimes(profileDir)[DRIVER] ?? 0;
-  const after = await quiet(profileDir);
-  return { result, cpu: cpuSince(before, { ...after, [DRIVER]: driver }) };
+  await quiet(profileDir);
+  const after = cpuTimes(profileDir, true);
+  return { result, cpu: cpuSince(before.byProcess, { ...after.byProcess, [DRIVER]: driver }), extensionThreads: cpuSince(before.extensionThreads, after.extensionThreads) };
 }

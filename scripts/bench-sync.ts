@@ -23,7 +23,7 @@ const STORED_TABLES = ['employees', 'timeOffBuckets', 'searchIndex'] as const;
  * transaction. Reading it back and preparing the tables are a step of their own, so that the
  * CPU measured around the put is the put's.
  */
-async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: number; cpu: CpuByProcess }> {
+async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: number; cpu: CpuByProcess; extensionThreads: CpuByProcess }> {
   await worker.evaluate(async (tables) => {
     const source = indexedDB.open('sidecard');
     const database = await new Promise<IDBDatabase>((res) => (source.onsuccess = () => res(source.result)));
@@ -57,7 +57,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     await new Promise((res) => (clearing.oncomplete = res));
     Object.assign(globalThis, { benchRawPut: { raw, stores } });
   }, [...STORED_TABLES]);
-  const { result: ms, cpu } = await cpuOfStep(profileDir, () => worker.evaluate(async () => {
+  const { result: ms, cpu, extensionThreads } = await cpuOfStep(profileDir, () => worker.evaluate(async () => {
     const { raw, stores } = (globalThis as unknown as { benchRawPut: { raw: IDBDatabase; stores: Array<{ name: string; rows: unknown[] }> } }).benchRawPut;
     const started = performance.now();
     const tx = raw.transaction(stores.map((s) => s.name), 'readwrite');
@@ -71,7 +71,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     delete (globalThis as { benchRawPut?: unknown }).benchRawPut;
     return elapsed;
   }));
-  return { ms, cpu };
+  return { ms, cpu, extensionThreads };
 }
 
 /**
@@ -79,7 +79,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
  * (`parse`: read as JSON too), no writing, as many in flight as the client has. What any sync
  * costs before it does anything of its own.
  */
-async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: readonly RequestLogEntry[], parse: boolean): Promise<{ pages: number; ms: number; cpu: CpuByProcess }> {
+async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: readonly RequestLogEntry[], parse: boolean): Promise<{ pages: number; ms: number; cpu: CpuByProcess; extensionThreads: CpuByProcess }> {
   const auth = await fetch(`${sim.url}/v1/auth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -93,7 +93,7 @@ async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: rea
       for (const [key, value] of Object.entries(r.query)) for (const v of [value].flat()) query.append(key, v);
       return `${sim.url}${r.path}?${query}`;
     });
-  const { result: ms, cpu } = await cpuOfStep(launched.profileDir, () => launched.worker.evaluate(
+  const { result: ms, cpu, extensionThreads } = await cpuOfStep(launched.profileDir, () => launched.worker.evaluate(
     async ({ urls, token, appId, inFlight, parse }) => {
       const started = performance.now();
       let next = 0;
@@ -108,7 +108,7 @@ async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: rea
     },
     { urls, token, appId: APP_ID, inFlight: PAGES_IN_FLIGHT, parse },
   ));
-  return { pages: urls.length, ms, cpu };
+  return { pages: urls.length, ms, cpu, extensionThreads };
 }
 
 /** One more full sync from empty, under the worker's CPU profiler: where its own time goes. */
@@ -142,41 +142,45 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
 
     // Each run followed by its floor's two parts (the same rows put raw, the same pages only
     // fetched): the machine's speed drifts over minutes, and a run and its floor see the same.
+    type Step = { cpu: CpuByProcess; extensionThreads: CpuByProcess };
     const syncMs: number[] = [];
-    const syncCpu: CpuByProcess[] = [];
+    const syncSteps: Step[] = [];
     const rawMs: number[] = [];
-    const rawCpu: CpuByProcess[] = [];
+    const rawSteps: Step[] = [];
     const fetchMs: number[] = [];
-    const fetchCpu: CpuByProcess[] = [];
-    const parsedCpu: CpuByProcess[] = [];
+    const fetchSteps: Step[] = [];
+    const parsedSteps: Step[] = [];
     let pages = 0;
     for (let i = 0; i < RUNS; i += 1) {
       await clearSyncedData(launched.worker);
       const before = (await lastLog(launched.worker)).count;
       const requestsBefore = sim.requests.length;
-      syncCpu.push((await cpuOfStep(launched.profileDir, () => syncToTheEnd(options, true))).cpu);
+      syncSteps.push(await cpuOfStep(launched.profileDir, () => syncToTheEnd(options, true)));
       const log = await waitForNewLog(launched.worker, before);
       syncMs.push(log.endedAt! - log.startedAt);
       const raw = await rawBulkPut(launched);
       rawMs.push(raw.ms);
-      rawCpu.push(raw.cpu);
+      rawSteps.push(raw);
       const runRequests = sim.requests.slice(requestsBefore);
       const fetched = await fetchPagesAgain(launched, sim, runRequests, false);
       fetchMs.push(fetched.ms);
-      fetchCpu.push(fetched.cpu);
-      parsedCpu.push((await fetchPagesAgain(launched, sim, runRequests, true)).cpu);
+      fetchSteps.push(fetched);
+      parsedSteps.push(await fetchPagesAgain(launched, sim, runRequests, true));
       pages = fetched.pages;
     }
 
     // A sync's window is the whole run, the search index's update after it included.
-    const middle = (runs: CpuByProcess[]) => runs.slice().sort((a, b) => cpuTotal(a) - cpuTotal(b))[Math.floor((runs.length - 1) / 2)]!;
-    console.log(`  CPU of a full sync (median run): ${describeCpu(middle(syncCpu))}`);
-    console.log(`  CPU of putting what it stored raw (people, absences, search snapshot; median run): ${describeCpu(middle(rawCpu))}`);
-    console.log(`  CPU of only fetching that run's ${pages} pages again (median run, ${median(fetchMs).toFixed(0)} ms): ${describeCpu(middle(fetchCpu))}`);
-    console.log(`  CPU of fetching them and reading them as JSON (median run): ${describeCpu(middle(parsedCpu))}`);
+    const describe = (steps: Step[]) => {
+      const middle = steps.slice().sort((a, b) => cpuTotal(a.cpu) - cpuTotal(b.cpu))[Math.floor((steps.length - 1) / 2)]!;
+      return `${describeCpu(middle.cpu)}; the extension's by thread: ${describeCpu(middle.extensionThreads)}`;
+    };
+    console.log(`  CPU of a full sync (median run): ${describe(syncSteps)}`);
+    console.log(`  CPU of putting what it stored raw (people, absences, search snapshot; median run): ${describe(rawSteps)}`);
+    console.log(`  CPU of only fetching that run's ${pages} pages again (median run, ${median(fetchMs).toFixed(0)} ms): ${describe(fetchSteps)}`);
+    console.log(`  CPU of fetching them and reading them as JSON (median run): ${describe(parsedSteps)}`);
     const cores = availableParallelism();
-    const ours = syncCpu.map(cpuTotal);
-    const floor = rawCpu.map((raw, i) => cpuTotal(raw) + cpuTotal(fetchCpu[i]!));
+    const ours = syncSteps.map((step) => cpuTotal(step.cpu));
+    const floor = rawSteps.map((raw, i) => cpuTotal(raw.cpu) + cpuTotal(fetchSteps[i]!.cpu));
     const ratio = median(ours) / median(floor);
     rows.push({
       measure: `full sync CPU, ${count} people, unthrottled, all processes (${cores} cores)`,
@@ -189,7 +193,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     });
     // The floor above reads the pages as bytes; any sync reads them as JSON. How much of the
     // gap that alone is, in the same runs.
-    const withJson = rawCpu.map((raw, i) => cpuTotal(raw) + cpuTotal(parsedCpu[i]!));
+    const withJson = rawSteps.map((raw, i) => cpuTotal(raw.cpu) + cpuTotal(parsedSteps[i]!.cpu));
     rows.push({
       measure: `full sync CPU, ${count} people, beside the floor with the pages read as JSON`,
       unit: 'ms',
