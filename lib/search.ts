@@ -196,7 +196,7 @@ export async function updateSearchIndex(ids: Iterable<number> | 'all', database:
   }
   const rows = unknown.length ? await database.employees.bulkGet(unknown) : [];
   const people = [...changed.flatMap((id) => written.get(id) ?? []), ...rows.filter((e): e is Employee => e !== undefined).map(indexedPerson)];
-  const updated = current.applyPeople(
+  const updated = current.apply(
     people,
     unknown.filter((_, i) => rows[i] === undefined),
   );

@@ -1,7 +1,8 @@
 /**
  * Sync rows of `npm run bench`: a full sync's CPU beside its floor (putting what it stored
- * into IndexedDB raw, plus only fetching the same pages), an incremental sync, and a first
- * full sync at Personio's rate limit beside the rate's floor.
+ * into IndexedDB raw, plus only fetching the same pages; and, reported, the same with the
+ * pages read as JSON), an incremental sync, and a first full sync at Personio's rate limit
+ * beside the rate's floor.
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CREDENTIAL, startSimulator, type RequestLogEntry, type Simulator } from '../test/personio-sim';
@@ -140,8 +141,9 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     await connect(options);
     const count = await waitForSync(launched, 1, 300_000);
 
-    // Each run followed by its floor's two parts (the same rows put raw, the same pages only
-    // fetched): the machine's speed drifts over minutes, and a run and its floor see the same.
+    // Each run followed by its floors' parts (what it stored put raw; the same pages only
+    // fetched, then fetched and read as JSON): the machine's speed drifts over minutes, and a
+    // run and its floors see the same.
     type Step = { cpu: CpuByProcess; extensionThreads: CpuByProcess };
     const syncMs: number[] = [];
     const syncSteps: Step[] = [];

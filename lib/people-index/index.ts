@@ -52,15 +52,11 @@ export class PeopleIndex {
   }
 
   /**
-   * A new index with what a sync changed: new or updated rows, and ids no longer stored.
-   * Re-reads nothing from the database: the rows it keeps come from this index.
+   * A new index with what a sync changed: new or updated people (as the index keeps them,
+   * `indexedPerson`), and ids no longer stored. Re-reads nothing from the database: the
+   * rows it keeps come from this index.
    */
-  apply(changed: Iterable<Employee>, removedIds: Iterable<number> = []): PeopleIndex {
-    return this.applyPeople([...changed].map(indexedPerson), removedIds);
-  }
-
-  /** `apply`, with the changed people as the index keeps them. */
-  applyPeople(changed: Iterable<IndexedPerson>, removedIds: Iterable<number> = []): PeopleIndex {
+  apply(changed: Iterable<IndexedPerson>, removedIds: Iterable<number> = []): PeopleIndex {
     const people = new Map<number, IndexedPerson>();
     const names = tokensByRow(this.columns.names, this.size);
     const tags = tokensByRow(this.columns.tags, this.size);

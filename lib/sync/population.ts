@@ -27,6 +27,9 @@ export function emptyPopulation(): Population {
 
 type OrgValue = { attributes: { id: number; name: string } } | null | undefined;
 
+/** One group per status, department and subcompany. */
+const groupKey = (g: Omit<PopulationGroup, 'count'>) => `${g.status}|${g.departmentId}|${g.subcompanyId}`;
+
 /** Who is among `rows` (a page). Pure. */
 export function populationOf(rows: readonly RawEmployee[]): Population {
   const groups = new Map<string, PopulationGroup>();
@@ -39,7 +42,7 @@ export function populationOf(rows: readonly RawEmployee[]): Population {
     const subcompany = a.subcompany?.value as OrgValue;
     if (department) departments[department.attributes.id] = department.attributes.name;
     if (subcompany) subcompanies[subcompany.attributes.id] = subcompany.attributes.name;
-    const key = `${status}|${department?.attributes.id}|${subcompany?.attributes.id}`;
+    const key = groupKey({ status, departmentId: department?.attributes.id, subcompanyId: subcompany?.attributes.id });
     const group = groups.get(key) ?? {
       ...(status ? { status } : {}),
       ...(department ? { departmentId: department.attributes.id } : {}),
@@ -54,12 +57,11 @@ export function populationOf(rows: readonly RawEmployee[]): Population {
 
 /** Two counts of different people as one (a run's pages so far, and its next page). Pure. */
 export function mergePopulations(a: Population, b: Population): Population {
-  const key = (g: PopulationGroup) => `${g.status}|${g.departmentId}|${g.subcompanyId}`;
-  const groups = new Map(a.groups.map((g) => [key(g), { ...g }]));
+  const groups = new Map(a.groups.map((g) => [groupKey(g), { ...g }]));
   for (const g of b.groups) {
-    const same = groups.get(key(g));
+    const same = groups.get(groupKey(g));
     if (same) same.count += g.count;
-    else groups.set(key(g), { ...g });
+    else groups.set(groupKey(g), { ...g });
   }
   return { groups: [...groups.values()], departments: { ...a.departments, ...b.departments }, subcompanies: { ...a.subcompanies, ...b.subcompanies } };
 }
