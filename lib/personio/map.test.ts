@@ -130,6 +130,12 @@ describe('mapEmployee', () => {
     expect(JSON.stringify(e).length).toBeLessThan(100_000);
   });
 
+  it('keeps a list attribute whose items are objects as their text, even one whose toString is not a function', () => {
+    const stored = new Set<FieldKey>([...defaults, 'dynamic_33401']);
+    const e = mapEmployee(raw({ dynamic_33401: { label: 'Skills', value: ['SQL', 3, { toString: '' }, { name: 'Go' }], type: 'multi' } }), { stored })!;
+    expect(e.custom?.dynamic_33401?.value).toEqual(['SQL', '3', '{"toString":""}', '{"name":"Go"}']);
+  });
+
   it('never cuts an address: a row whose email is longer than any address is dropped', () => {
     const long = 'a'.repeat(PERSONIO_TEXT_LIMITS.email) + '@acme.example';
     expect(mapEmployee(raw({ email: attr(long) }), { stored: defaults })).toBeNull();

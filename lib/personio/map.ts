@@ -81,8 +81,16 @@ function customValue(raw: unknown): CustomValue['value'] {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'string') return cutText(raw, limit);
   if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
-  if (Array.isArray(raw)) return raw.slice(0, PERSONIO_TEXT_LIMITS.listItems).map((x) => cutText(String(x), limit));
+  if (Array.isArray(raw)) return raw.slice(0, PERSONIO_TEXT_LIMITS.listItems).map((x) => cutText(itemText(x), limit));
   return cutText(JSON.stringify(raw), limit);
+}
+
+/**
+ * An item of a list attribute as text. An object is written as its JSON: `String` would call
+ * the payload's own `toString`, and one that is not a function throws.
+ */
+function itemText(item: unknown): string {
+  return item !== null && typeof item === 'object' ? JSON.stringify(item) : String(item);
 }
 
 export interface MapOptions {
