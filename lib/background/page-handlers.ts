@@ -44,8 +44,10 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
         forgetSearchIndex();
         services.extras.forget();
         await browser.storage.local.clear();
+        panels.forgetLayouts();
         settings.forget();
         await browser.storage.session.clear();
+        services.sessions.forget();
       });
       await registerCustomDomains(defaultSettings());
       if (custom.length) await browser.permissions.remove({ origins: custom }).catch(() => false);

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stubMissingApis } from '../../test/unit/background-harness';
 import { wipeAll } from '../db';
 import { contentHandlers } from './content-handlers';
 import { createServices } from './services';
+import { DEFAULT_LAYOUT, LAYOUT_KEY } from '../panel-layout';
 
 const conversation = { key: 'k', participants: [{ email: 'ada@acme.example', name: 'Ada Lovelace', role: 'from' as const }] };
 
@@ -36,5 +37,35 @@ describe('pages asked again once Sidecard is connected', () => {
     services.panels.forgetTab(5);
     await services.panels.askPagesAgain();
     expect(fakeBrowser.tabs.sendMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('the panel layout kept across the worker’s life', () => {
+  const narrowOff = (services: ReturnType<typeof createServices>) => services.panels.noteSite(5, 'gmail', false);
+
+  it('reads the stored layout once, keeps each change, and a worker started anew finds it', async () => {
+    await fakeBrowser.storage.local.set({ [LAYOUT_KEY]: { sites: { gmail: { collapsed: true, width: 420 } } } });
+    const services = createServices();
+    narrowOff(services);
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await services.panels.layoutOfTab(5)).toEqual({ collapsed: true, width: 420 });
+    await services.panels.changeLayout(5, (layout) => ({ ...layout, collapsed: false }));
+    expect(await services.panels.layoutOfTab(5)).toEqual({ collapsed: false, width: 420 });
+    // A conversation opening costs no round trip to the browser for the layout.
+    await services.panels.layoutOnReport(5, 'gmail', true);
+    expect(reads.mock.calls.filter(([key]) => key === LAYOUT_KEY)).toHaveLength(1);
+    expect(await fakeBrowser.storage.local.get(LAYOUT_KEY)).toEqual({ [LAYOUT_KEY]: { sites: { gmail: { collapsed: false, width: 420 } } } });
+    const restarted = createServices();
+    narrowOff(restarted);
+    expect(await restarted.panels.layoutOfTab(5)).toEqual({ collapsed: false, width: 420 });
+  });
+
+  it('reads the layout again once told storage was cleared behind it (disconnect)', async () => {
+    const services = createServices();
+    narrowOff(services);
+    await services.panels.changeLayout(5, (layout) => ({ ...layout, width: 300 }));
+    await fakeBrowser.storage.local.clear();
+    services.panels.forgetLayouts();
+    expect(await services.panels.layoutOfTab(5)).toEqual(DEFAULT_LAYOUT);
   });
 });

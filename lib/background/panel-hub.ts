@@ -33,6 +33,11 @@ export class PanelHub {
   private readonly siteOfTab = new Map<number, string>();
   /** Tabs whose window is too narrow for the site beside an open panel. */
   private readonly narrowTabs = new Set<number>();
+  /**
+   * The layout preferences, read from `storage.local` once per life of the worker (only the
+   * hub writes them): a conversation opening costs no round trip to the browser for them.
+   */
+  private prefs: Promise<LayoutPrefs> | undefined;
 
   constructor(private readonly deps: PanelHubDeps) {}
 
@@ -64,7 +69,12 @@ export class PanelHub {
 
   /** How the panel sits in this tab: its site's layout for the tab's window size. */
   async layoutOfTab(tabId: number, site = this.siteOfTab.get(tabId)): Promise<PanelLayout> {
-    return layoutFor(await layoutPrefs(), site, this.narrowTabs.has(tabId));
+    return layoutFor(await this.layoutPrefs(), site, this.narrowTabs.has(tabId));
+  }
+
+  /** `storage.local` was cleared behind the hub (disconnect): the preferences are read again when next needed. */
+  forgetLayouts(): void {
+    this.prefs = undefined;
   }
 
   /**
@@ -116,9 +126,9 @@ export class PanelHub {
    * a panel left open over a narrow window becomes its tab again.
    */
   async layoutOnReport(tabId: number, site: string, newConversation: boolean): Promise<PanelLayout> {
-    const prefs = await layoutPrefs();
+    const prefs = await this.layoutPrefs();
     const next = newConversation ? collapseNarrowForNewConversation(prefs, site) : undefined;
-    if (next) await browser.storage.local.set({ [LAYOUT_KEY]: { sites: next } });
+    if (next) await this.saveLayoutPrefs(next);
     return layoutFor(next ?? prefs, site, this.narrowTabs.has(tabId));
   }
 
@@ -126,10 +136,10 @@ export class PanelHub {
   async changeLayout(tabId: number, change: (current: PanelLayout) => PanelLayout): Promise<void> {
     const site = (await this.deps.sessions.get(tabId))?.site ?? this.siteOfTab.get(tabId);
     if (!site) return;
-    const prefs = await layoutPrefs();
+    const prefs = await this.layoutPrefs();
     const narrow = this.narrowTabs.has(tabId);
     const layout = change(layoutFor(prefs, site, narrow));
-    await browser.storage.local.set({ [LAYOUT_KEY]: { sites: { ...prefs, [layoutKey(site, narrow)]: layout } } });
+    await this.saveLayoutPrefs({ ...prefs, [layoutKey(site, narrow)]: layout });
     const notice: ContentNotice = { type: 'panel-layout', layout };
     await browser.tabs.sendMessage(tabId, notice).catch(() => undefined);
     await this.push(tabId);
@@ -160,8 +170,19 @@ export class PanelHub {
     }
     return conversation ?? { state: 'idle' };
   }
-}
 
-async function layoutPrefs(): Promise<LayoutPrefs> {
-  return parseLayoutPrefs((await browser.storage.local.get(LAYOUT_KEY))[LAYOUT_KEY]);
+  private layoutPrefs(): Promise<LayoutPrefs> {
+    if (this.prefs) return this.prefs;
+    const prefs = browser.storage.local.get(LAYOUT_KEY).then((items) => parseLayoutPrefs(items[LAYOUT_KEY]));
+    // A failed read is tried again next time, not kept.
+    prefs.catch(() => {
+      if (this.prefs === prefs) this.prefs = undefined;
+    });
+    return (this.prefs = prefs);
+  }
+
+  private async saveLayoutPrefs(next: LayoutPrefs): Promise<void> {
+    this.prefs = Promise.resolve(next);
+    await browser.storage.local.set({ [LAYOUT_KEY]: { sites: next } });
+  }
 }

@@ -72,16 +72,61 @@ describe('panel session', () => {
   });
 });
 
+function area(initial: Record<string, unknown>) {
+  const items = { ...initial };
+  const reads = { count: 0, fail: false };
+  return {
+    items,
+    reads,
+    get: async (key: string | null) => {
+      reads.count += 1;
+      if (reads.fail) throw new Error('storage.session unavailable');
+      return key === null ? { ...items } : key in items ? { [key]: items[key] } : {};
+    },
+    set: async (next: Record<string, unknown>) => void Object.assign(items, next),
+    remove: async (key: string) => void delete items[key],
+  };
+}
+
+describe('sessions kept across the worker’s life', () => {
+  const conversation = { type: 'conversation' as const, site: 'gmail', participants: [ada, grace] };
+
+  it('reads the stored sessions once, then answers from its copy and writes each change through', async () => {
+    const storage = area({ 'tab:1': { site: 'gmail', participants: [grace], selected: grace.email, opened: [3] }, lastStatus: { connected: true } });
+    const sessions = new PanelSessions(storage);
+    expect(opened(await sessions.get(1))).toEqual([3]);
+    await sessions.update(2, conversation);
+    await sessions.update(2, { type: 'select', key: grace.email });
+    expect((await sessions.get(2))?.selected).toBe(grace.email);
+    expect(storage.reads.count).toBe(1);
+    expect((storage.items['tab:2'] as TabConversation).selected).toBe(grace.email);
+    await sessions.set(1, undefined);
+    expect(storage.items).not.toHaveProperty('tab:1');
+    expect(await sessions.get(1)).toBeUndefined();
+    // A worker started anew finds the panels where they were.
+    expect((await new PanelSessions(storage).get(2))?.selected).toBe(grace.email);
+  });
+
+  it('reads the area again once told it was cleared behind it', async () => {
+    const storage = area({});
+    const sessions = new PanelSessions(storage);
+    await sessions.update(1, conversation);
+    delete storage.items['tab:1'];
+    sessions.forget();
+    expect(await sessions.get(1)).toBeUndefined();
+  });
+
+  it('tries the area again at the next message after a failed read', async () => {
+    const storage = area({ 'tab:1': { site: 'gmail', participants: [ada], selected: ada.email, opened: [] } });
+    const sessions = new PanelSessions(storage);
+    storage.reads.fail = true;
+    await expect(sessions.get(1)).rejects.toThrow('unavailable');
+    storage.reads.fail = false;
+    expect((await sessions.get(1))?.selected).toBe(ada.email);
+  });
+});
+
 describe('scrubbing the panels’ search results', () => {
-  function area(initial: Record<string, unknown>) {
-    const items = { ...initial };
-    return {
-      items,
-      get: async (key: string | null) => (key === null ? { ...items } : key in items ? { [key]: items[key] } : {}),
-      set: async (next: Record<string, unknown>) => void Object.assign(items, next),
-      remove: async (key: string) => void delete items[key],
-    };
-  }
   const tab = (ids: number[], opened: number[] = []) => ({
     site: 'gmail',
     participants: [ada],

@@ -65,13 +65,18 @@ type SessionArea = {
 
 /**
  * Each tab's session, kept in `storage.session` (memory only, extension contexts only) so a
- * panel survives the service worker being stopped between messages.
+ * panel survives the service worker being stopped between messages. The worker also keeps
+ * its own copy, read from there once per life: only the worker writes these keys, so the copy
+ * is always current, and a conversation opening costs no round trip to the browser to learn
+ * where the tab's panel was.
  */
 export class PanelSessions {
+  private copy: Promise<Map<string, TabConversation>> | undefined;
+
   constructor(private readonly area: SessionArea) {}
 
   async get(tabId: number): Promise<TabConversation | undefined> {
-    return (await this.area.get(keyOf(tabId)))[keyOf(tabId)] as TabConversation | undefined;
+    return (await this.sessions()).get(keyOf(tabId));
   }
 
   /** Apply one action to a tab's session and keep the result. */
@@ -88,8 +93,20 @@ export class PanelSessions {
   }
 
   async set(tabId: number, value: TabConversation | undefined): Promise<void> {
-    if (value) await this.area.set({ [keyOf(tabId)]: value });
-    else await this.area.remove(keyOf(tabId));
+    const sessions = await this.sessions();
+    const key = keyOf(tabId);
+    if (value) {
+      sessions.set(key, value);
+      await this.area.set({ [key]: value });
+    } else {
+      sessions.delete(key);
+      await this.area.remove(key);
+    }
+  }
+
+  /** The storage area was cleared behind this copy (disconnect): read it again when next asked. */
+  forget(): void {
+    this.copy = undefined;
   }
 
   /**
@@ -99,13 +116,12 @@ export class PanelSessions {
    * of some ids the directory holds.
    */
   async forgetMissingPeople(stillThere: (ids: number[]) => Promise<ReadonlySet<number>>): Promise<void> {
-    const tabs = await this.tabs();
-    const ids = [...new Set(tabs.flatMap(([, tab]) => peopleIn(tab)))];
+    const ids = [...new Set([...(await this.sessions()).values()].flatMap(peopleIn))];
     if (!ids.length) return;
     const kept = await stillThere(ids);
     const gone = new Set(ids.filter((id) => !kept.has(id)));
     if (!gone.size) return;
-    for (const [key, tab] of tabs) if (peopleIn(tab).some((id) => gone.has(id))) await this.rewrite(key, (fresh) => withoutPeople(fresh, gone));
+    await this.rewriteEach((tab) => (peopleIn(tab).some((id) => gone.has(id)) ? withoutPeople(tab, gone) : tab));
   }
 
   /**
@@ -114,17 +130,28 @@ export class PanelSessions {
    * and departments). The agent searches again.
    */
   async dropSearches(): Promise<void> {
-    for (const [key, tab] of await this.tabs()) if (tab.searchResults || tab.searchQuery !== undefined) await this.rewrite(key, withoutSearch);
+    await this.rewriteEach((tab) => (tab.searchResults || tab.searchQuery !== undefined ? withoutSearch(tab) : tab));
   }
 
-  private async tabs(): Promise<[string, TabConversation][]> {
-    return Object.entries(await this.area.get(null)).filter((entry): entry is [string, TabConversation] => entry[0].startsWith(TAB_PREFIX));
+  /** Change every tab's session as it is now (a panel may have moved on meanwhile), keeping those `change` leaves as they are. */
+  private async rewriteEach(change: (tab: TabConversation) => TabConversation): Promise<void> {
+    const sessions = await this.sessions();
+    const changed = Object.fromEntries([...sessions].flatMap(([key, tab]) => {
+      const next = change(tab);
+      return next === tab ? [] : [[key, next] as const];
+    }));
+    for (const [key, tab] of Object.entries(changed)) sessions.set(key, tab);
+    if (Object.keys(changed).length) await this.area.set(changed);
   }
 
-  /** Change a tab's session as it is now: a panel may have moved on since it was read. */
-  private async rewrite(key: string, change: (tab: TabConversation) => TabConversation): Promise<void> {
-    const fresh = (await this.area.get(key))[key] as TabConversation | undefined;
-    if (fresh) await this.area.set({ [key]: change(fresh) });
+  private sessions(): Promise<Map<string, TabConversation>> {
+    if (this.copy) return this.copy;
+    const copy = this.area.get(null).then((items) => new Map(Object.entries(items).filter((entry): entry is [string, TabConversation] => entry[0].startsWith(TAB_PREFIX))));
+    // A failed read is tried again at the next message, not kept.
+    copy.catch(() => {
+      if (this.copy === copy) this.copy = undefined;
+    });
+    return (this.copy = copy);
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../personio-sim';
 import { scenario as gmail } from '../fixtures/sites/gmail/scenario';
-import { connectedBrowser, EDGE_USER_AGENT, panelFrame, serveScenario, type Launched } from './harness';
+import { connectedBrowser, EDGE_USER_AGENT, panelFrame, serveScenario, stopServiceWorker, type Launched } from './harness';
 
 /** The panel's own controls, on the Gmail fixture. */
 let sim: Simulator;
@@ -30,6 +30,31 @@ describe('panel', () => {
     expect(await panel.getByRole('navigation', { name: 'Where you are' }).innerText()).toMatch(/Ada Lovelace\s*›\s*Grace Hopper/);
     await panel.getByRole('button', { name: 'Back' }).click();
     await ada.waitFor();
+    await page.close();
+  });
+
+  it('keeps the agent’s place when the service worker is stopped and started again', async () => {
+    const page = await launched.context.newPage();
+    await page.goto(gmail.startUrl);
+    const panel = await panelFrame(page);
+    await panel.getByRole('article', { name: 'Ada Lovelace' }).getByRole('button', { name: 'Show Grace Hopper' }).click();
+    await panel.getByRole('article', { name: 'Grace Hopper' }).waitFor();
+    await stopServiceWorker(launched, page);
+    // The panel reconnects, which starts a new worker; a click before that reaches no one, so
+    // Back is pressed until the new worker answers. It finds the tab where the agent left it:
+    // one person opened, and Back returns to the sender.
+    const back = panel.getByRole('button', { name: 'Back' });
+    const ada = panel.getByRole('article', { name: 'Ada Lovelace' });
+    await expect
+      .poll(
+        async () => {
+          await back.click({ timeout: 1000 }).catch(() => undefined);
+          return ada.isVisible();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    expect(await back.count()).toBe(0);
     await page.close();
   });
 
