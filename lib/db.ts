@@ -280,28 +280,6 @@ export function db(): SidecardDB {
   return instance;
 }
 
-/**
- * The row whose `index` equals `key`, as one native request on Dexie's open connection: a
- * lookup is a single read, and Dexie's query pipeline (a collection, its middleware, a
- * promise per layer) costs more than the read itself. Dexie answers whenever its connection
- * is not open and usable: on first use, and when the browser closed a suspended worker's
- * connection under it, which Dexie reopens.
- */
-export function getByIndex<T, K, I>(table: Table<T, K, I>, index: string, key: string | number): Promise<T | undefined> {
-  const database = table.db;
-  if (database.isOpen()) {
-    try {
-      const request = database.backendDB().transaction(table.name, 'readonly').objectStore(table.name).index(index).get(key);
-      return new Promise((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result as T | undefined);
-        request.onerror = () => reject(request.error ?? new Error(`reading ${table.name}.${index} failed`));
-      });
-    } catch {
-      // InvalidStateError: the connection is closing or closed. Dexie's own path reopens it.
-    }
-  }
-  return table.where(index).equals(key).first();
-}
 
 /** Take these people's time-offs out of their buckets (inside a transaction over the buckets). */
 export async function dropTimeOffsOf(database: SidecardDB, employeeIds: readonly number[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Employee } from './employee';
 import { db as defaultDb, type SidecardDB } from './db';
+import { getByKey } from './db-reads';
 import type { PersonioClient } from './personio/client';
 import type { VacationView } from './person-view';
 
@@ -21,7 +22,7 @@ export function vacationFromBalance(entries: { category?: string; available?: nu
 }
 
 export async function cachedVacation(employeeId: number, now: number, database: SidecardDB = defaultDb()): Promise<VacationView | undefined> {
-  const cached = await database.balances.get(employeeId);
+  const cached = await getByKey(database.balances, employeeId);
   if (!cached || now - cached.fetchedAt > BALANCE_TTL_MS) return undefined;
   return vacationFromBalance(cached.entries, cached.fetchedAt);
 }
@@ -49,7 +50,7 @@ export async function blobToDataUrl(blob: Blob): Promise<string> {
 
 /** undefined: not cached (fetch it); null: Personio has no photo. */
 export async function cachedPhoto(employee: Employee, now: number, database: SidecardDB = defaultDb()): Promise<string | null | undefined> {
-  const cached = await database.photos.get(employee.id);
+  const cached = await getByKey(database.photos, employee.id);
   if (!cached || now - cached.fetchedAt > PHOTO_TTL_MS) return undefined;
   return cached.blob ? blobToDataUrl(cached.blob) : null;
 }

@@ -1,6 +1,7 @@
 import { displayName, type Employee } from './employee';
 import { cutText, fold, foldedVariants } from './text';
-import { db as defaultDb, getByIndex, timeOffBucketOf, type SidecardDB, type TimeOff } from './db';
+import { db as defaultDb, timeOffBucketOf, type SidecardDB, type TimeOff } from './db';
+import { getByIndex, getByKey } from './db-reads';
 import { addDays, EVERY_DAY, type WorkCalendar } from './working-days';
 
 // Reads of the stored people. Nothing here writes: the sync is the one writer of employees.
@@ -63,7 +64,7 @@ export async function supervisorChain(employee: Employee, database: SidecardDB =
   let current = employee;
   while (current.supervisorId !== undefined && chain.length < maxDepth) {
     if (seen.has(current.supervisorId)) break; // a cycle in the source data: stop rather than loop
-    const next = await database.employees.get(current.supervisorId);
+    const next = await getByKey(database.employees, current.supervisorId);
     if (!next) {
       return { chain, brokenAt: { supervisorId: current.supervisorId, ...(current.supervisorName ? { supervisorName: current.supervisorName } : {}) } };
     }
@@ -115,6 +116,6 @@ export function awayStatus(timeOffs: readonly TimeOff[], today: string, calendar
 }
 
 export async function timeOffsOf(employeeId: number, database: SidecardDB = defaultDb()): Promise<TimeOff[]> {
-  const bucket = await database.timeOffBuckets.get(timeOffBucketOf(employeeId));
+  const bucket = await getByKey(database.timeOffBuckets, timeOffBucketOf(employeeId));
   return bucket?.timeOffs.filter((t) => t.employeeId === employeeId) ?? [];
 }

@@ -6,6 +6,7 @@ import { participantKey } from './sites/types';
 import { personCalendars } from './public-holidays';
 import { findByEmail, findByName, awayStatus, timeOffsOf, supervisorChain, directReports, type SupervisorChain } from './lookup';
 import { db as defaultDb, type SidecardDB } from './db';
+import { getByKey } from './db-reads';
 import { searchPeople, type SearchHit } from './search';
 import { indexedPerson } from './people-index';
 import { profileUrl } from './personio-web';
@@ -142,7 +143,7 @@ export async function personView(
 ): Promise<PersonView> {
   const shown = shownFields(settings.fields);
   const [supervisor, away, card] = await Promise.all([
-    employee.supervisorId !== undefined ? database.employees.get(employee.supervisorId) : undefined,
+    employee.supervisorId !== undefined ? getByKey(database.employees, employee.supervisorId) : undefined,
     shown.includes('absence')
       ? Promise.all([timeOffsOf(employee.id, database), personCalendars.calendarFor(employee.workWeek, employee.holidayRegion)]).then(([offs, calendar]) => awayStatus(offs, localDay(now), calendar))
       : undefined,
@@ -170,7 +171,7 @@ export async function openPerson(
   database: SidecardDB = defaultDb(),
   now = Date.now(),
 ): Promise<OpenedPerson | null> {
-  const employee = await database.employees.get(id);
+  const employee = await getByKey(database.employees, id);
   if (!employee) return null;
   const [person, org] = await Promise.all([personView(employee, settings, now, extrasFor(employee), database), keepsOrg(employee, settings) ? orgOf(employee, database) : undefined]);
   return { person, ...(org ? { org } : {}) };
@@ -208,7 +209,7 @@ export async function conversationModel(
   const nameMatches = async () => (senderName && /\p{L}{2,}/u.test(senderName) ? searchPeople(senderName, 5, database) : []);
   const card = (async () => {
     const fromAddress = (await selectedWho)?.one;
-    const employee = openedId !== undefined ? await database.employees.get(openedId) : fromAddress;
+    const employee = openedId !== undefined ? await getByKey(database.employees, openedId) : fromAddress;
     if (!employee) return undefined;
     // Opened straight from the not-found view of a sender Personio does not know by address.
     const fromNotFound = !fromAddress && tab.opened.length === 1;
@@ -294,6 +295,6 @@ async function participantState(e: Employee | undefined, showsAbsence: boolean, 
 
 async function trailOf(tab: TabConversation, participants: ParticipantView[], database: SidecardDB): Promise<string[]> {
   const start = participants.find((p) => p.key === tab.selected)?.label;
-  const opened = await Promise.all(tab.opened.map(async (id) => database.employees.get(id)));
+  const opened = await Promise.all(tab.opened.map(async (id) => getByKey(database.employees, id)));
   return [...(start ? [start] : []), ...opened.map((e) => (e ? displayName(e) : '…'))];
 }
