@@ -21,7 +21,7 @@ import { BENCH_BUILD, PRODUCTION_BUILD, pointAtSimulator, targetDevTools, worker
 import { contentMainFile } from '../lib/content-loader';
 import { contentScriptFile, SITES } from '../lib/sites';
 
-const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 20);
+const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 40);
 const GMAIL = 'https://mail.google.com';
 const INBOX_PATH = '/mail/u/0/#inbox';
 
