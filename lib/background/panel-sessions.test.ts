@@ -107,6 +107,15 @@ describe('sessions kept across the worker’s life', () => {
     expect((await new PanelSessions(storage).get(2))?.selected).toBe(grace.email);
   });
 
+  it('applies two actions on one tab asked at once one after the other, neither lost', async () => {
+    const storage = area({});
+    const sessions = new PanelSessions(storage);
+    await sessions.update(1, conversation);
+    await Promise.all([sessions.update(1, { type: 'open-person', id: 7 }), sessions.update(1, { type: 'open-person', id: 8 })]);
+    expect(opened(await sessions.get(1))).toEqual([7, 8]);
+    expect((storage.items['tab:1'] as TabConversation).opened).toEqual([7, 8]);
+  });
+
   it('reads the area again once told it was cleared behind it', async () => {
     const storage = area({});
     const sessions = new PanelSessions(storage);

@@ -88,20 +88,15 @@ export class PanelSessions {
 
   /** Apply one action: the result as soon as it is known, and its write, for a caller that has other work meanwhile. */
   async apply(tabId: number, action: PanelSessionAction): Promise<{ next: TabConversation | undefined; written: Promise<void> }> {
-    const next = reducePanelSession(await this.get(tabId), action);
-    return { next, written: this.set(tabId, next) };
+    const sessions = await this.sessions();
+    const key = keyOf(tabId);
+    // Read and changed in one turn: two reports of one tab in quick succession cannot both start from the same session.
+    const next = reducePanelSession(sessions.get(key), action);
+    return { next, written: this.keep(sessions, key, next) };
   }
 
   async set(tabId: number, value: TabConversation | undefined): Promise<void> {
-    const sessions = await this.sessions();
-    const key = keyOf(tabId);
-    if (value) {
-      sessions.set(key, value);
-      await this.area.set({ [key]: value });
-    } else {
-      sessions.delete(key);
-      await this.area.remove(key);
-    }
+    await this.keep(await this.sessions(), keyOf(tabId), value);
   }
 
   /** The storage area was cleared behind this copy (disconnect): read it again when next asked. */
@@ -142,6 +137,16 @@ export class PanelSessions {
     }));
     for (const [key, tab] of Object.entries(changed)) sessions.set(key, tab);
     if (Object.keys(changed).length) await this.area.set(changed);
+  }
+
+  /** The copy changes at once; the stored session when the browser has written it. */
+  private keep(sessions: Map<string, TabConversation>, key: string, value: TabConversation | undefined): Promise<void> {
+    if (value) {
+      sessions.set(key, value);
+      return this.area.set({ [key]: value });
+    }
+    sessions.delete(key);
+    return this.area.remove(key);
   }
 
   private sessions(): Promise<Map<string, TabConversation>> {
