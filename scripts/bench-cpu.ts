@@ -104,7 +104,7 @@ const QUIET_MS = 300;
 const QUIET_SHARE = 0.05;
 
 /** Waits until the browser's processes together use under 5% of a core for QUIET_MS; returns the CPU times then. */
-async function quiet(profileDir: string, maxMs = 20_000): Promise<CpuByProcess> {
+export async function quiet(profileDir: string, maxMs = 20_000): Promise<CpuByProcess> {
   let last = cpuTimes(profileDir);
   const deadline = Date.now() + maxMs;
   for (;;) {

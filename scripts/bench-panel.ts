@@ -15,6 +15,7 @@ import { scenario as gmail } from '../test/fixtures/sites/gmail/scenario';
 import { connect, launchExtension, openOptions, serveScenario, waitForSync, type Launched } from '../test/e2e/harness';
 import { EMPTY_SCRIPT, EMPTY_SCRIPT_ORIGIN, PANEL_FLOOR_ORIGIN, PANEL_FLOOR_PAGE } from './bench-floor-pages';
 import { installPanelFloorRelay } from './bench-panel-floor';
+import { quiet } from './bench-cpu';
 import { fmt, median, p95, ratioRow, type Row } from './bench-table';
 import { mergeProfiles, samplesUnder, topSelfTime, traceDuring, type CpuProfile, type TraceEvent } from './bench-profile';
 import { BENCH_BUILD, PRODUCTION_BUILD, pointAtSimulator, targetDevTools, workerDevTools } from './bench-worker';
@@ -242,6 +243,9 @@ export async function benchPanel(rows: Row[]): Promise<void> {
         const sender = senders[side === 'lookup' ? 2 * RUNS + i : i]!;
         const shown = side === 'ours' ? ours : side === 'floor' ? floor : lookupFloor;
         await floorLooksUp(side === 'lookup');
+        // From a quiet browser: what the last message left running (our card's photo and
+        // balance, fetched once it is shown) is not charged to this one, ours or a floor's.
+        await quiet(launched.profileDir);
         const swappedAt = await showThreadFrom(target, sender, `warm-${side}-${i}`);
         warm[side].push((await frameShowed(target, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
         toWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
@@ -274,6 +278,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
         // Playwright injects its own script into a frame at its first call there, 10–25 ms of
         // the extension renderer's main thread in a trace: before the swap, not in the time measured.
         await (await frameOf(fresh, shown.page)).waitForFunction(() => true);
+        await quiet(launched.profileDir);
         const swappedAt = await showThreadFrom(fresh, sender, `first-${side}-${i}`);
         first[side].push((await frameShowed(fresh, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
         firstToWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
