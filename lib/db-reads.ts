@@ -17,49 +17,54 @@ let shared: { connection: IDBDatabase; transaction: IDBTransaction } | undefined
 
 /** The row at `key`, or undefined. */
 export function getByKey<T, K, I>(table: Table<T, K, I>, key: IDBValidKey): Promise<T | undefined> {
-  return nativeRead(table, (store) => store.get(key), `reading ${table.name}`) ?? (table.get(key as never) as Promise<T | undefined>);
+  return nativeRead(table, (store) => store.get(key)) ?? (table.get(key as never) as Promise<T | undefined>);
 }
 
 /** The first row whose `index` equals `key`, or undefined. */
 export function getByIndex<T, K, I>(table: Table<T, K, I>, index: string, key: string | number): Promise<T | undefined> {
-  return nativeRead(table, (store) => store.index(index).get(key), `reading ${table.name}.${index}`) ?? table.where(index).equals(key).first();
+  return nativeRead(table, (store) => store.index(index).get(key)) ?? table.where(index).equals(key).first();
 }
 
-function nativeRead<T>(table: Pick<Table, 'db' | 'name'>, ask: (store: IDBObjectStore) => IDBRequest, what: string): Promise<T | undefined> | undefined {
+/** A native read, or undefined where Dexie must answer. */
+function nativeRead<T>(table: Pick<Table, 'db' | 'name'>, ask: (store: IDBObjectStore) => IDBRequest): Promise<T | undefined> | undefined {
   const database = table.db;
   if (!database.isOpen() || Dexie.currentTransaction) return undefined;
-  let request: IDBRequest;
-  try {
-    request = ask(readTransaction(database.backendDB(), false).objectStore(table.name));
-  } catch {
-    try {
-      // The shared transaction is no longer active (or has finished): a new one.
-      request = ask(readTransaction(database.backendDB(), true).objectStore(table.name));
-    } catch {
-      // InvalidStateError: the connection is closing or closed. Dexie's own path reopens it.
-      return undefined;
-    }
-  }
+  const request =
+    attempt(() => ask(sharedTransaction(database.backendDB()).objectStore(table.name))) ??
+    // The shared transaction is no longer active (or has finished): a new one.
+    attempt(() => ask(newReadTransaction(database.backendDB()).objectStore(table.name)));
+  // InvalidStateError: the connection is closing or closed. Dexie's own path reopens it.
+  if (!request) return undefined;
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result as T | undefined);
     request.onerror = (event) => {
       // A failed read must not abort the reads that share its transaction.
       event.preventDefault();
-      reject(request.error ?? new Error(`${what} failed`));
+      reject(request.error ?? new Error(`reading ${table.name} failed`));
     };
   });
 }
 
-function readTransaction(connection: IDBDatabase, fresh: boolean): IDBTransaction {
-  if (fresh || shared?.connection !== connection) {
-    const transaction = connection.transaction([...connection.objectStoreNames], 'readonly');
-    shared = { connection, transaction };
-    const done = () => {
-      if (shared?.transaction === transaction) shared = undefined;
-    };
-    transaction.addEventListener('complete', done);
-    transaction.addEventListener('abort', done);
-    transaction.addEventListener('error', done);
+function sharedTransaction(connection: IDBDatabase): IDBTransaction {
+  return shared?.connection === connection ? shared.transaction : newReadTransaction(connection);
+}
+
+/** A read-only transaction over every store, shared by the reads that follow while it lives. */
+function newReadTransaction(connection: IDBDatabase): IDBTransaction {
+  const transaction = connection.transaction([...connection.objectStoreNames], 'readonly');
+  shared = { connection, transaction };
+  const done = () => {
+    if (shared?.transaction === transaction) shared = undefined;
+  };
+  transaction.addEventListener('complete', done);
+  transaction.addEventListener('abort', done);
+  return transaction;
+}
+
+function attempt<R>(run: () => R): R | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
   }
-  return shared!.transaction;
 }

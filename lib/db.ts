@@ -280,7 +280,6 @@ export function db(): SidecardDB {
   return instance;
 }
 
-
 /** Take these people's time-offs out of their buckets (inside a transaction over the buckets). */
 export async function dropTimeOffsOf(database: SidecardDB, employeeIds: readonly number[]): Promise<void> {
   if (!employeeIds.length) return;

@@ -9,6 +9,7 @@ import type { SyncProgress } from '../sync/progress';
 import { readSyncState } from '../sync/run';
 import { dataFreshness } from '../data-freshness';
 import type { LazyExtras } from './lazy-extras';
+import { KeptRead } from './kept-read';
 import type { PanelSessions } from './panel-sessions';
 import type { SettingsSnapshot, SettingsSource } from './settings-source';
 
@@ -37,7 +38,7 @@ export class PanelHub {
    * The layout preferences, read from `storage.local` once per life of the worker (only the
    * hub writes them): a conversation opening costs no round trip to the browser for them.
    */
-  private prefs: Promise<LayoutPrefs> | undefined;
+  private readonly prefs = new KeptRead(async () => parseLayoutPrefs((await browser.storage.local.get(LAYOUT_KEY))[LAYOUT_KEY]));
 
   constructor(private readonly deps: PanelHubDeps) {}
 
@@ -69,12 +70,12 @@ export class PanelHub {
 
   /** How the panel sits in this tab: its site's layout for the tab's window size. */
   async layoutOfTab(tabId: number, site = this.siteOfTab.get(tabId)): Promise<PanelLayout> {
-    return layoutFor(await this.layoutPrefs(), site, this.narrowTabs.has(tabId));
+    return layoutFor(await this.prefs.get(), site, this.narrowTabs.has(tabId));
   }
 
   /** `storage.local` was cleared behind the hub (disconnect): the preferences are read again when next needed. */
   forgetLayouts(): void {
-    this.prefs = undefined;
+    this.prefs.forget();
   }
 
   /**
@@ -126,7 +127,7 @@ export class PanelHub {
    * a panel left open over a narrow window becomes its tab again.
    */
   async layoutOnReport(tabId: number, site: string, newConversation: boolean): Promise<PanelLayout> {
-    const prefs = await this.layoutPrefs();
+    const prefs = await this.prefs.get();
     const next = newConversation ? collapseNarrowForNewConversation(prefs, site) : undefined;
     if (next) await this.saveLayoutPrefs(next);
     return layoutFor(next ?? prefs, site, this.narrowTabs.has(tabId));
@@ -136,7 +137,7 @@ export class PanelHub {
   async changeLayout(tabId: number, change: (current: PanelLayout) => PanelLayout): Promise<void> {
     const site = (await this.deps.sessions.get(tabId))?.site ?? this.siteOfTab.get(tabId);
     if (!site) return;
-    const prefs = await this.layoutPrefs();
+    const prefs = await this.prefs.get();
     const narrow = this.narrowTabs.has(tabId);
     const layout = change(layoutFor(prefs, site, narrow));
     await this.saveLayoutPrefs({ ...prefs, [layoutKey(site, narrow)]: layout });
@@ -171,18 +172,8 @@ export class PanelHub {
     return conversation ?? { state: 'idle' };
   }
 
-  private layoutPrefs(): Promise<LayoutPrefs> {
-    if (this.prefs) return this.prefs;
-    const prefs = browser.storage.local.get(LAYOUT_KEY).then((items) => parseLayoutPrefs(items[LAYOUT_KEY]));
-    // A failed read is tried again next time, not kept.
-    prefs.catch(() => {
-      if (this.prefs === prefs) this.prefs = undefined;
-    });
-    return (this.prefs = prefs);
-  }
-
   private async saveLayoutPrefs(next: LayoutPrefs): Promise<void> {
-    this.prefs = Promise.resolve(next);
+    this.prefs.set(next);
     await browser.storage.local.set({ [LAYOUT_KEY]: { sites: next } });
   }
 }

@@ -2,6 +2,7 @@ import type { ParticipantMessage } from '../messages';
 import type { TabConversation } from '../panel-model';
 import type { SearchHit } from '../search';
 import { participantKey } from '../sites/types';
+import { KeptRead } from './kept-read';
 
 /**
  * What a tab's panel is on: the conversation the page shows, whom the agent selected, the
@@ -71,9 +72,11 @@ type SessionArea = {
  * where the tab's panel was.
  */
 export class PanelSessions {
-  private copy: Promise<Map<string, TabConversation>> | undefined;
+  private readonly copy: KeptRead<Map<string, TabConversation>>;
 
-  constructor(private readonly area: SessionArea) {}
+  constructor(private readonly area: SessionArea) {
+    this.copy = new KeptRead(async () => new Map(Object.entries(await area.get(null)).filter((entry): entry is [string, TabConversation] => entry[0].startsWith(TAB_PREFIX))));
+  }
 
   async get(tabId: number): Promise<TabConversation | undefined> {
     return (await this.sessions()).get(keyOf(tabId));
@@ -101,7 +104,7 @@ export class PanelSessions {
 
   /** The storage area was cleared behind this copy (disconnect): read it again when next asked. */
   forget(): void {
-    this.copy = undefined;
+    this.copy.forget();
   }
 
   /**
@@ -150,13 +153,7 @@ export class PanelSessions {
   }
 
   private sessions(): Promise<Map<string, TabConversation>> {
-    if (this.copy) return this.copy;
-    const copy = this.area.get(null).then((items) => new Map(Object.entries(items).filter((entry): entry is [string, TabConversation] => entry[0].startsWith(TAB_PREFIX))));
-    // A failed read is tried again at the next message, not kept.
-    copy.catch(() => {
-      if (this.copy === copy) this.copy = undefined;
-    });
-    return (this.copy = copy);
+    return this.copy.get();
   }
 }
 

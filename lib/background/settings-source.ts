@@ -1,5 +1,6 @@
 import { applyPolicy, type ManagedPolicy } from '../managed';
 import { parseSettings, SETTINGS_KEY, type LockName, type Settings } from '../settings';
+import { KeptRead } from './kept-read';
 import type { PolicySource } from './policy';
 
 /** One read of the settings, used for a whole request. */
@@ -24,13 +25,14 @@ type ChangeEvents = { addListener(listener: (changes: Record<string, unknown>, a
  * background wipes it, and copied for each caller.
  */
 export class SettingsSource {
-  private own: Promise<Settings> | undefined;
+  private readonly own: KeptRead<Settings>;
 
   constructor(
     private readonly policy: PolicySource,
     private readonly storage: StorageArea,
     changes?: ChangeEvents,
   ) {
+    this.own = new KeptRead(() => this.storage.get(SETTINGS_KEY).then((items) => parseSettings(items[SETTINGS_KEY])));
     changes?.addListener((changed, area) => {
       if (area === 'local' && SETTINGS_KEY in changed) this.forget();
     });
@@ -38,7 +40,7 @@ export class SettingsSource {
 
   /** Read the stored settings again at the next request (after a wipe of the storage). */
   forget(): void {
-    this.own = undefined;
+    this.own.forget();
   }
 
   /** With the policy as known now: for answering the panel and status without waiting. */
@@ -54,22 +56,12 @@ export class SettingsSource {
   /** Store the admin's own settings (the policy is never written into them). */
   async store(own: Settings): Promise<void> {
     await this.storage.set({ [SETTINGS_KEY]: own });
-    // What was just written is what a read would return: no read needed.
-    this.own = Promise.resolve(structuredClone(own));
+    this.own.set(structuredClone(own));
   }
 
   private async snapshot(policy: ManagedPolicy): Promise<SettingsSnapshot> {
-    const own = structuredClone(await this.stored());
+    const own = structuredClone(await this.own.get());
     const { settings, locked } = applyPolicy(own, policy);
     return { settings, locked, own, policy };
-  }
-
-  private stored(): Promise<Settings> {
-    const reading = (this.own ??= this.storage.get(SETTINGS_KEY).then((items) => parseSettings(items[SETTINGS_KEY])));
-    // A failed read is not kept: the next request reads again.
-    reading.catch(() => {
-      if (this.own === reading) this.forget();
-    });
-    return reading;
   }
 }
