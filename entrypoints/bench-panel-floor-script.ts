@@ -1,16 +1,18 @@
 import { browser } from '@wxt-dev/browser';
 import { mountPanelFrame, type PanelFrame } from '@/lib/panel-frame';
-import { PANEL_FLOOR_PAGE, PANEL_FLOOR_REQUESTER } from '@/scripts/bench-floor-pages';
+import { CARD_FLOOR_ORIGIN, CARD_FLOOR_PAGE, PANEL_FLOOR_PAGE, PANEL_FLOOR_REQUESTER } from '@/scripts/bench-floor-pages';
 
 /**
  * The panel floor's content script (`npm run bench` only), on the Gmail fixture: its frame is
  * pre-created as ours is (the same mount, when the page is first idle or at the first
  * requester), and the sender is read and sent to the background at the first DOM change that
- * shows one: no adapter, no debounce, no lookup.
+ * shows one: no adapter, no debounce, no lookup. On the card floor's host it pre-creates the
+ * card floor's frame instead.
  */
 export default defineUnlistedScript(() => {
   let frame: PanelFrame | undefined;
-  const panel = () => (frame ??= mountPanelFrame(document, browser.runtime.getURL(`/${PANEL_FLOOR_PAGE}`), 'bench'));
+  const page = location.origin === CARD_FLOOR_ORIGIN ? CARD_FLOOR_PAGE : PANEL_FLOOR_PAGE;
+  const panel = () => (frame ??= mountPanelFrame(document, browser.runtime.getURL(`/${page}`), 'bench'));
   requestIdleCallback(() => panel(), { timeout: 3000 });
   let last = '';
   function report(): void {

@@ -8,6 +8,13 @@
 export const PANEL_FLOOR_ORIGIN = 'https://panel-floor.sidecard-bench.test';
 export const PANEL_FLOOR_SCRIPT = 'bench-panel-floor-script.js';
 export const PANEL_FLOOR_PAGE = 'bench-panel-floor.html';
+/**
+ * The card floor: the same script on a host of its own pre-creates a frame that draws our
+ * card's markup (captured from our panel by the bench, under our stylesheets) with the line's
+ * name and position set as text: what drawing this card costs without any of our code.
+ */
+export const CARD_FLOOR_ORIGIN = 'https://card-floor.sidecard-bench.test';
+export const CARD_FLOOR_PAGE = 'bench-card-floor.html';
 
 /** The content-script floor: an empty content script, injected as ours is. */
 export const EMPTY_SCRIPT_ORIGIN = 'https://empty-script.sidecard-bench.test';
@@ -21,10 +28,10 @@ export const POPUP_REACT_FLOOR_PAGE = 'bench-popup-react.html';
 /** The manifest entries the bench build adds (content scripts and the frame's web access). */
 export const benchManifest = {
   contentScripts: [
-    { matches: [`${PANEL_FLOOR_ORIGIN}/*`], js: [PANEL_FLOOR_SCRIPT], run_at: 'document_idle' as const },
+    { matches: [`${PANEL_FLOOR_ORIGIN}/*`, `${CARD_FLOOR_ORIGIN}/*`], js: [PANEL_FLOOR_SCRIPT], run_at: 'document_idle' as const },
     { matches: [`${EMPTY_SCRIPT_ORIGIN}/*`], js: [EMPTY_SCRIPT], run_at: 'document_idle' as const },
   ],
-  webAccessibleResources: [{ resources: [PANEL_FLOOR_PAGE], matches: [`${PANEL_FLOOR_ORIGIN}/*`], use_dynamic_url: true }],
+  webAccessibleResources: [{ resources: [PANEL_FLOOR_PAGE, CARD_FLOOR_PAGE], matches: [`${PANEL_FLOOR_ORIGIN}/*`, `${CARD_FLOOR_ORIGIN}/*`], use_dynamic_url: true }],
 };
 
 /** Messages between the panel floor's script, its frame, and the relay the bench installs in the worker. */
