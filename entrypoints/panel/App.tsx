@@ -15,6 +15,8 @@ import { BrandMark, CollapseIcon, NarrowerIcon, OpenIcon, WiderIcon } from './ic
 
 /** How long the frame's warm-up may wait for an idle period. */
 const WARM_UP_WITHIN_MS = 50;
+/** How often the warm-up draws its card (drawOutOfSight says why more than once). */
+const WARM_UP_DRAWS = 4;
 
 /**
  * The requester panel. It holds no data of its own and opens no storage (a third-party
@@ -72,6 +74,7 @@ export function App() {
             <Panel model={warmUpConversation(now)} collapsed={false} width={DEFAULT_LAYOUT.width} onToggle={noop} send={noop} />
           </I18nProvider>,
           DEFAULT_LAYOUT.width,
+          WARM_UP_DRAWS,
         );
       },
       { timeout: WARM_UP_WITHIN_MS },

@@ -23,6 +23,19 @@ describe('drawing out of sight', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('draws the tree as many times as asked, each time into a fresh host that is gone after', () => {
+    const hosts: Element[] = [];
+    function Probe() {
+      return <span ref={(el) => void (el?.parentElement && hosts.push(el.parentElement))}>Card</span>;
+    }
+    const before = document.body.innerHTML;
+    drawOutOfSight(document, <Probe />, 340, 4);
+    expect(hosts).toHaveLength(4);
+    expect(new Set(hosts).size).toBe(4);
+    expect(hosts.every((host) => !host.isConnected)).toBe(true);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('leaves nothing behind, and does not throw, when the tree fails to draw', () => {
     function Broken(): never {
       throw new Error('broken');
