@@ -300,6 +300,9 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     }
     await floorLooksUp(false);
     console.log(`  first message, ours: swap → card posted ${fmt(median(firstPosted))} ms (median), worker's share ${fmt(median(firstPosted.map((ms, i) => ms - firstToWorker.ours[i]!)))} ms, frame's ${fmt(median(first.ours.map((ms, i) => ms - firstPosted[i]!)))} ms`);
+    // The tail: where the slowest of ours spent their time.
+    const slowest = first.ours.map((ms, i) => ({ ms, toWorker: firstToWorker.ours[i]!, posted: firstPosted[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+    console.log(`  first message, ours, the slowest three: ${slowest.map((s) => `${fmt(s.ms)} ms (to the worker ${fmt(s.toWorker)}, worker ${fmt(s.posted - s.toWorker)}, frame ${fmt(s.ms - s.posted)})`).join('; ')}`);
     for (const side of ['ours', 'floor', 'lookup', 'card'] as const) {
       console.log(`  first message, ${side}: frame drawn before the swap in ${frameUpAtSwap[side]}/${RUNS} pages; swap → message in the worker ${fmt(median(firstToWorker[side]))} ms, → shown ${fmt(median(first[side].map((ms, i) => ms - firstToWorker[side][i]!)))} ms (medians)`);
     }
