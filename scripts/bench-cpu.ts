@@ -25,19 +25,32 @@ function extensionThread(name: string): string {
   return 'other';
 }
 
+/** The browser process's threads: the database's work runs in its thread pool. */
+function browserThread(name: string): string {
+  if (name.startsWith('ThreadPool')) return 'thread pool (IndexedDB among others)';
+  if (name === 'chromium' || name === 'CrBrowserMain') return 'main';
+  if (name.startsWith('Chrome_IOThread')) return 'IPC';
+  return 'other';
+}
+
 function ticksOf(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
+/** The CPU of the extension's and the browser's processes, by thread (each apart: part of its process's total). */
+export interface CpuByThread {
+  extensionThreads: CpuByProcess;
+  browserThreads: CpuByProcess;
+}
+
 /**
  * Milliseconds of CPU each kind of process of the Chromium using `profileDir` has used so far,
- * and this Node process's; with `threads`, the extension process's by thread too (apart: they
- * are part of its total).
+ * and this Node process's; with `threads`, the extension's and the browser's by thread too.
  */
 export function cpuTimes(profileDir: string): CpuByProcess;
-export function cpuTimes(profileDir: string, threads: true): { byProcess: CpuByProcess; extensionThreads: CpuByProcess };
-export function cpuTimes(profileDir: string, threads = false): CpuByProcess | { byProcess: CpuByProcess; extensionThreads: CpuByProcess } {
+export function cpuTimes(profileDir: string, threads: true): { byProcess: CpuByProcess } & CpuByThread;
+export function cpuTimes(profileDir: string, threads = false): CpuByProcess | ({ byProcess: CpuByProcess } & CpuByThread) {
   const procs = new Map<number, { ppid: number; ms: number; cmdline: string }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -62,16 +75,18 @@ export function cpuTimes(profileDir: string, threads = false): CpuByProcess | { 
   }
   const byKind: CpuByProcess = {};
   const extensionThreads: CpuByProcess = {};
+  const browserThreads: CpuByProcess = {};
   for (const pid of ours) {
     const p = procs.get(pid)!;
     const kind = processKind(p.cmdline);
     byKind[kind] = (byKind[kind] ?? 0) + p.ms;
-    if (!threads || kind !== 'extension') continue;
+    if (!threads || (kind !== 'extension' && kind !== 'browser')) continue;
+    const [into, threadOf] = kind === 'extension' ? [extensionThreads, extensionThread] : [browserThreads, browserThread];
     try {
       for (const task of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-        const thread = extensionThread(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
-        extensionThreads[thread] = (extensionThreads[thread] ?? 0) + ticksOf(stat);
+        const thread = threadOf(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+        into[thread] = (into[thread] ?? 0) + ticksOf(stat);
       }
     } catch {
       // The process ended while we looked.
@@ -79,7 +94,7 @@ export function cpuTimes(profileDir: string, threads = false): CpuByProcess | { 
   }
   const self = process.cpuUsage();
   byKind['simulator and driver'] = (self.user + self.system) / 1000;
-  return threads ? { byProcess: byKind, extensionThreads } : byKind;
+  return threads ? { byProcess: byKind, extensionThreads, browserThreads } : byKind;
 }
 
 export function cpuSince(before: CpuByProcess, after: CpuByProcess): CpuByProcess {
@@ -123,14 +138,19 @@ export async function quiet(profileDir: string, maxMs = 20_000): Promise<CpuByPr
  * leaves behind (the database compacting what it wrote, a garbage collection) runs after it
  * returns; counted in its window, it is charged to the step that caused it rather than to
  * whichever step is measured next. The driver's own polling for quiet is not the step's.
- * `extensionThreads`: the extension process's part of it, by thread.
+ * `extensionThreads`, `browserThreads`: those processes' part of it, by thread.
  */
-export async function cpuOfStep<T>(profileDir: string, step: () => Promise<T>): Promise<{ result: T; cpu: CpuByProcess; extensionThreads: CpuByProcess }> {
+export async function cpuOfStep<T>(profileDir: string, step: () => Promise<T>): Promise<{ result: T; cpu: CpuByProcess } & CpuByThread> {
   await quiet(profileDir);
   const before = cpuTimes(profileDir, true);
   const result = await step();
   const driver = cpuTimes(profileDir)[DRIVER] ?? 0;
   await quiet(profileDir);
   const after = cpuTimes(profileDir, true);
-  return { result, cpu: cpuSince(before.byProcess, { ...after.byProcess, [DRIVER]: driver }), extensionThreads: cpuSince(before.extensionThreads, after.extensionThreads) };
+  return {
+    result,
+    cpu: cpuSince(before.byProcess, { ...after.byProcess, [DRIVER]: driver }),
+    extensionThreads: cpuSince(before.extensionThreads, after.extensionThreads),
+    browserThreads: cpuSince(before.browserThreads, after.browserThreads),
+  };
 }

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_CREDENTIAL, startSimulator, type RequestLogEntry, type Simulator } from '../test/personio-sim';
 import { connect, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from '../test/e2e/harness';
 import { APP_ID, PAGES_IN_FLIGHT } from '../lib/personio/client';
-import { cpuOfStep, cpuTotal, describeCpu, type CpuByProcess } from './bench-cpu';
+import { cpuOfStep, cpuTotal, describeCpu, type CpuByProcess, type CpuByThread } from './bench-cpu';
 import { median, p95, type Row } from './bench-table';
 import { topSelfTime, type CpuProfile } from './bench-profile';
 import { BENCH_BUILD, PRODUCTION_BUILD, RUNS, clearSyncedData, lastLog, pointAtSimulator, syncNow, syncToTheEnd, syncedBrowser, waitForNewLog, workerDevTools } from './bench-worker';
@@ -24,7 +24,7 @@ const STORED_TABLES = ['employees', 'timeOffBuckets', 'searchIndex'] as const;
  * transaction. Reading it back and preparing the tables are a step of their own, so that the
  * CPU measured around the put is the put's.
  */
-async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: number; cpu: CpuByProcess; extensionThreads: CpuByProcess }> {
+async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: number; cpu: CpuByProcess } & CpuByThread> {
   await worker.evaluate(async (tables) => {
     const source = indexedDB.open('sidecard');
     const database = await new Promise<IDBDatabase>((res) => (source.onsuccess = () => res(source.result)));
@@ -58,7 +58,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     await new Promise((res) => (clearing.oncomplete = res));
     Object.assign(globalThis, { benchRawPut: { raw, stores } });
   }, [...STORED_TABLES]);
-  const { result: ms, cpu, extensionThreads } = await cpuOfStep(profileDir, () => worker.evaluate(async () => {
+  const { result: ms, ...step } = await cpuOfStep(profileDir, () => worker.evaluate(async () => {
     const { raw, stores } = (globalThis as unknown as { benchRawPut: { raw: IDBDatabase; stores: Array<{ name: string; rows: unknown[] }> } }).benchRawPut;
     const started = performance.now();
     const tx = raw.transaction(stores.map((s) => s.name), 'readwrite');
@@ -72,7 +72,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     delete (globalThis as { benchRawPut?: unknown }).benchRawPut;
     return elapsed;
   }));
-  return { ms, cpu, extensionThreads };
+  return { ms, ...step };
 }
 
 /**
@@ -80,7 +80,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
  * (`parse`: read as JSON too), no writing, as many in flight as the client has. What any sync
  * costs before it does anything of its own.
  */
-async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: readonly RequestLogEntry[], parse: boolean): Promise<{ pages: number; ms: number; cpu: CpuByProcess; extensionThreads: CpuByProcess }> {
+async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: readonly RequestLogEntry[], parse: boolean): Promise<{ pages: number; ms: number; cpu: CpuByProcess } & CpuByThread> {
   const auth = await fetch(`${sim.url}/v1/auth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -94,7 +94,7 @@ async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: rea
       for (const [key, value] of Object.entries(r.query)) for (const v of [value].flat()) query.append(key, v);
       return `${sim.url}${r.path}?${query}`;
     });
-  const { result: ms, cpu, extensionThreads } = await cpuOfStep(launched.profileDir, () => launched.worker.evaluate(
+  const { result: ms, ...step } = await cpuOfStep(launched.profileDir, () => launched.worker.evaluate(
     async ({ urls, token, appId, inFlight, parse }) => {
       const started = performance.now();
       let next = 0;
@@ -109,7 +109,7 @@ async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: rea
     },
     { urls, token, appId: APP_ID, inFlight: PAGES_IN_FLIGHT, parse },
   ));
-  return { pages: urls.length, ms, cpu, extensionThreads };
+  return { pages: urls.length, ms, ...step };
 }
 
 /** One more full sync from empty, under the worker's CPU profiler: where its own time goes. */
@@ -144,7 +144,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     // Each run followed by its floors' parts (what it stored put raw; the same pages only
     // fetched, then fetched and read as JSON): the machine's speed drifts over minutes, and a
     // run and its floors see the same.
-    type Step = { cpu: CpuByProcess; extensionThreads: CpuByProcess };
+    type Step = { cpu: CpuByProcess } & CpuByThread;
     const syncMs: number[] = [];
     const syncSteps: Step[] = [];
     const rawMs: number[] = [];
@@ -174,7 +174,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     // A sync's window is the whole run, the search index's update after it included.
     const describe = (steps: Step[]) => {
       const middle = steps.slice().sort((a, b) => cpuTotal(a.cpu) - cpuTotal(b.cpu))[Math.floor((steps.length - 1) / 2)]!;
-      return `${describeCpu(middle.cpu)}; the extension's by thread: ${describeCpu(middle.extensionThreads)}`;
+      return `${describeCpu(middle.cpu)}; the extension's by thread: ${describeCpu(middle.extensionThreads)}; the browser's: ${describeCpu(middle.browserThreads)}`;
     };
     console.log(`  CPU of a full sync (median run): ${describe(syncSteps)}`);
     console.log(`  CPU of putting what it stored raw (people, absences, search snapshot; median run): ${describe(rawSteps)}`);
