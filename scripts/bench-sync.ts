@@ -174,7 +174,8 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     // A sync's window is the whole run, the search index's update after it included.
     const describe = (steps: Step[]) => {
       const middle = steps.slice().sort((a, b) => cpuTotal(a.cpu) - cpuTotal(b.cpu))[Math.floor((steps.length - 1) / 2)]!;
-      return `${describeCpu(middle.cpu)}; the extension's by thread: ${describeCpu(middle.extensionThreads)}; the browser's: ${describeCpu(middle.browserThreads)}`;
+      const browser = describeCpu(middle.browserThreads);
+      return `${describeCpu(middle.cpu)}; the extension's by thread: ${describeCpu(middle.extensionThreads)}${browser ? `; the browser's: ${browser}` : ''}`;
     };
     console.log(`  CPU of a full sync (median run): ${describe(syncSteps)}`);
     console.log(`  CPU of putting what it stored raw (people, absences, search snapshot; median run): ${describe(rawSteps)}`);
