@@ -272,22 +272,27 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     // First message after page load: a fresh page each time, the thread opened once the scripts are in.
     // The floor's page once more, its worker side doing the card's reads raw (as for warm).
     // And the card floor's page: those reads, and our card's markup drawn with no code of ours.
+    // Each side its own senders (the floor's script reports a sender only when it changes).
+    const firstSides = [
+      { side: 'ours', origin: GMAIL, shown: ours, firstSender: RUNS, looksUp: false },
+      { side: 'floor', origin: PANEL_FLOOR_ORIGIN, shown: floor, firstSender: RUNS, looksUp: false },
+      { side: 'lookup', origin: PANEL_FLOOR_ORIGIN, shown: lookupFloor, firstSender: 3 * RUNS, looksUp: true },
+      { side: 'card', origin: CARD_FLOOR_ORIGIN, shown: cardFloor, firstSender: 4 * RUNS, looksUp: true },
+    ] as const;
     const first = { ours: [] as number[], floor: [] as number[], lookup: [] as number[], card: [] as number[] };
     const firstToWorker = { ours: [] as number[], floor: [] as number[], lookup: [] as number[], card: [] as number[] };
     const frameUpAtSwap = { ours: 0, floor: 0, lookup: 0, card: 0 };
     const firstPosted: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      for (const [side, origin] of [['ours', GMAIL], ['floor', PANEL_FLOOR_ORIGIN], ['lookup', PANEL_FLOOR_ORIGIN], ['card', CARD_FLOOR_ORIGIN]] as const) {
-        const sender = senders[side === 'lookup' ? 3 * RUNS + i : side === 'card' ? 4 * RUNS + i : RUNS + i]!;
-        const shown = side === 'ours' ? ours : side === 'floor' ? floor : side === 'lookup' ? lookupFloor : cardFloor;
-        await floorLooksUp(side === 'lookup' || side === 'card');
+      for (const { side, origin, shown, firstSender, looksUp } of firstSides) {
+        const sender = senders[firstSender + i]!;
+        await floorLooksUp(looksUp);
         const fresh = await freshPageAfterLoad(launched.context, `${origin}${INBOX_PATH}`);
         // Playwright injects its own script into a frame at its first call there, 10–25 ms of
         // the extension renderer's main thread in a trace: before the swap, not in the time measured.
         await (await frameOf(fresh, shown.page)).waitForFunction(() => true);
         if (side === 'card') {
-          const captured = { name: lastShown.name, email: lastShown.email, position: lastShown.position };
-          await (await frameOf(fresh, shown.page)).evaluate(({ markup, captured }) => (window as unknown as { benchInstallCard(m: string, c: object): void }).benchInstallCard(markup, captured), { markup: cardMarkup, captured });
+          await (await frameOf(fresh, shown.page)).evaluate(({ markup, captured }) => (window as unknown as { benchInstallCard(m: string, c: object): void }).benchInstallCard(markup, captured), { markup: cardMarkup, captured: lastShown });
         }
         await quiet(launched.profileDir);
         const swappedAt = await showThreadFrom(fresh, sender, `first-${side}-${i}`);

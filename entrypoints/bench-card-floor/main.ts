@@ -2,6 +2,7 @@ import { browser } from '@wxt-dev/browser';
 import '@/components/tokens.css';
 import '@/components/card.css';
 import '@/entrypoints/panel/panel.css';
+import { WARM_UP_DRAWS } from '@/lib/panel-warm-up';
 import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT } from '@/scripts/bench-floor-pages';
 
 /**
@@ -37,7 +38,7 @@ Object.assign(window, {
     const fragment = document.createDocumentFragment();
     fragment.append(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
     card = { markup: fragment, captured };
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < WARM_UP_DRAWS; i += 1) {
       const host = document.createElement('div');
       host.style.cssText = 'position:fixed;left:-10000px;top:0;width:100%;visibility:hidden';
       host.append(draw(captured));

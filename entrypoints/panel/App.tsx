@@ -7,7 +7,7 @@ import type { PanelPush, PanelToBackground } from '@/lib/messages';
 import type { PanelModel } from '@/lib/panel-model';
 import { ConversationView } from './ConversationView';
 import { drawOutOfSight } from './warm-up';
-import { warmUpConversation } from '@/lib/panel-warm-up';
+import { WARM_UP_DRAWS, warmUpConversation } from '@/lib/panel-warm-up';
 import { DataAsOf } from '@/components/DataAsOf';
 import { WarningBanner } from '@/components/WarningBanner';
 import { DEFAULT_LAYOUT, nextWidth } from '@/lib/panel-layout';
@@ -15,8 +15,6 @@ import { BrandMark, CollapseIcon, NarrowerIcon, OpenIcon, WiderIcon } from './ic
 
 /** How long the frame's warm-up may wait for an idle period. */
 const WARM_UP_WITHIN_MS = 50;
-/** How often the warm-up draws its card (drawOutOfSight says why more than once). */
-const WARM_UP_DRAWS = 4;
 
 /**
  * The requester panel. It holds no data of its own and opens no storage (a third-party

@@ -5,8 +5,7 @@ import { createRoot } from 'react-dom/client';
 /**
  * Draw `node` where nobody sees or reaches it (off screen, hidden, inert, aria-hidden), lay it
  * out, and remove it, `draws` times: the code, styles and layout it needs are warm for the real
- * one. Drawn once, the card's code has run only once, and the first real card pays for the
- * engine optimizing it; by the fourth draw that is done (each draw after the first costs 1–2 ms).
+ * one (`WARM_UP_DRAWS` says why more than once).
  */
 export function drawOutOfSight(doc: Document, node: ReactNode, width: number, draws = 1): void {
   for (let i = 0; i < draws; i += 1) drawOnce(doc, node, width);
