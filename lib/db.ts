@@ -142,8 +142,17 @@ export interface PeopleSnapshotEntry {
   key: 'people';
   snapshot: PeopleIndexSnapshot;
   builtAt: number;
-  /** One-letter results of this snapshot, worked out once after it was built. */
-  firstLetters?: Record<string, SearchHit[]>;
+}
+
+/**
+ * One-letter results of the snapshot built at `builtAt`, worked out once after it was
+ * built. A row of their own: adding them to the snapshot's row would read and write the
+ * whole snapshot (megabytes at a large company) again after every sync.
+ */
+export interface FirstLettersEntry {
+  key: 'letters';
+  builtAt: number;
+  letters: Record<string, SearchHit[]>;
 }
 
 /**
@@ -155,7 +164,7 @@ export interface IndexBehindEntry {
   since: number;
 }
 
-export type SearchIndexEntry = PeopleSnapshotEntry | IndexBehindEntry;
+export type SearchIndexEntry = PeopleSnapshotEntry | FirstLettersEntry | IndexBehindEntry;
 
 export const SYNC_LOG_LIMIT = 50;
 

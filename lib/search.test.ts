@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SidecardDB, type PeopleSnapshotEntry } from './db';
+import { SidecardDB, type FirstLettersEntry, type PeopleSnapshotEntry } from './db';
 import type { Employee } from './employee';
 import { editDistance, PeopleIndex } from './people-index';
 import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, searchPeople, TableChanges, updateSearchIndex, warmingQueries, type FirstLetters } from './search';
@@ -163,7 +163,10 @@ describe('one-letter results for the first keystroke', () => {
       const letters = heard.at(-1)!;
       expect(letters['a']!.map((h) => h.name)).toEqual(await names('a'));
       expect(letters['m']!.map((h) => h.name)).toEqual(expect.arrayContaining(['Jürgen Müller', 'Anna Mullins']));
-      expect(((await database.searchIndex.get('people')) as PeopleSnapshotEntry | undefined)?.firstLetters?.['a']).toEqual(letters['a']);
+      const snapshot = (await database.searchIndex.get('people')) as PeopleSnapshotEntry;
+      const kept = (await database.searchIndex.get('letters')) as FirstLettersEntry | undefined;
+      expect(kept?.letters['a']).toEqual(letters['a']);
+      expect(kept?.builtAt).toBe(snapshot.builtAt);
 
       // A woken worker takes them from the snapshot instead of working them out again.
       forgetSearchIndex();
@@ -180,6 +183,32 @@ describe('one-letter results for the first keystroke', () => {
       await updateSearchIndex([7], database);
       expect(heard[0]).toBeUndefined();
       await vi.waitFor(() => expect(heard.at(-1)?.['a']?.map((h) => h.name)).toContain('Ava Aalto'));
+    } finally {
+      onFirstLetters(undefined);
+    }
+  });
+
+  it('are not taken from an earlier snapshot, and saving them leaves the snapshot as it was', async () => {
+    const heard: Array<FirstLetters | undefined> = [];
+    onFirstLetters((letters) => heard.push(letters));
+    try {
+      await names('a');
+      await vi.waitFor(async () => expect(await database.searchIndex.get('letters')).toBeDefined());
+      const snapshot = (await database.searchIndex.get('people')) as PeopleSnapshotEntry;
+      expect(snapshot).not.toHaveProperty('firstLetters');
+      // Letters stamped with another snapshot (a worker stopped between a new snapshot and its letters).
+      const stale = { a: [{ id: 999, name: 'Nobody Here', email: 'nobody@acme.example' }] };
+      await database.searchIndex.put({ key: 'letters', builtAt: snapshot.builtAt - 1, letters: stale });
+      forgetSearchIndex();
+      heard.length = 0;
+      const prime = vi.spyOn(PeopleIndex.prototype, 'prime');
+      await names('z');
+      await vi.waitFor(() => expect(heard.at(-1)).toBeDefined());
+      expect(prime).toHaveBeenCalled();
+      prime.mockRestore();
+      expect(heard.at(-1)!['a']!.map((h) => h.name)).toContain('Anna Mullins');
+      expect(await names('a')).not.toContain('Nobody Here');
+      expect(((await database.searchIndex.get('letters')) as FirstLettersEntry).builtAt).toBe(snapshot.builtAt);
     } finally {
       onFirstLetters(undefined);
     }

@@ -57,12 +57,13 @@ export function peopleIndex(database: SidecardDB = defaultDb()): Promise<PeopleI
 }
 
 async function loadIndex(database: SidecardDB): Promise<PeopleIndex> {
-  const [saved, behind] = await database.searchIndex.bulkGet(['people', 'behind']);
+  const [saved, behind, letters] = await database.searchIndex.bulkGet(['people', 'behind', 'letters']);
   const snapshot = saved?.key === 'people' && !behind ? saved : undefined;
   const index = snapshot && PeopleIndex.fromSnapshot(snapshot.snapshot);
   if (!index) return buildFromTable(database);
-  if (snapshot.firstLetters) index.seedLetters(snapshot.firstLetters);
-  savedIndexes.add(index);
+  // Letters worked out for an earlier snapshot (their worker stopped before this one's) are not this one's.
+  if (letters?.key === 'letters' && letters.builtAt === snapshot.builtAt) index.seedLetters(letters.letters);
+  savedIndexes.set(index, snapshot.builtAt);
   return index;
 }
 
@@ -83,11 +84,8 @@ async function firstLetters(database: SidecardDB, index: PeopleIndex, stillCurre
   }
   const letters = index.primedLetters();
   if (!stillCurrent()) return;
-  if (missing.length && savedIndexes.has(index)) {
-    await database.searchIndex.update('people', (entry) => {
-      if (entry.key === 'people') entry.firstLetters = letters;
-    });
-  }
+  const builtAt = savedIndexes.get(index);
+  if (missing.length && builtAt !== undefined) await database.searchIndex.put({ key: 'letters', builtAt, letters });
   firstLettersListener?.(letters);
 }
 
@@ -128,8 +126,8 @@ async function buildFromTable(database: SidecardDB): Promise<PeopleIndex> {
   return index;
 }
 
-/** Indexes whose snapshot is the one persisted. */
-const savedIndexes = new WeakSet<PeopleIndex>();
+/** Indexes whose snapshot is the one persisted, with when that snapshot was built. */
+const savedIndexes = new WeakMap<PeopleIndex, number>();
 
 /**
  * The snapshot, and with it the index caught up: both in one commit. A snapshot that cannot
@@ -138,11 +136,12 @@ const savedIndexes = new WeakSet<PeopleIndex>();
  */
 async function persist(database: SidecardDB, index: PeopleIndex): Promise<void> {
   try {
+    const builtAt = Date.now();
     await database.transaction('rw', database.searchIndex, async () => {
-      await database.searchIndex.put({ key: 'people', snapshot: index.toSnapshot(), builtAt: Date.now() });
-      await database.searchIndex.delete('behind');
+      await database.searchIndex.put({ key: 'people', snapshot: index.toSnapshot(), builtAt });
+      await database.searchIndex.bulkDelete(['behind', 'letters']);
     });
-    savedIndexes.add(index);
+    savedIndexes.set(index, builtAt);
   } catch {
     // Kept in memory only; the mark stays.
   }

@@ -57,8 +57,8 @@ export async function benchLookupGroup(rows: Row[], selected: (name: string) => 
         new Promise((resolve) => {
           const open = indexedDB.open('sidecard');
           open.onsuccess = () => {
-            const get = open.result.transaction('searchIndex').objectStore('searchIndex').get('people');
-            get.onsuccess = () => resolve(Boolean((get.result as { firstLetters?: unknown } | undefined)?.firstLetters));
+            const get = open.result.transaction('searchIndex').objectStore('searchIndex').get('letters');
+            get.onsuccess = () => resolve(Boolean(get.result));
             get.onerror = () => resolve(false);
           };
           open.onerror = () => resolve(false);
