@@ -73,9 +73,18 @@ async function frameDrewBefore(page: Page, path: string, since: number): Promise
   return frame.evaluate((t) => (window as unknown as { __textLog: [number, string][] }).__textLog.some(([at, shown]) => at < t && shown.trim() !== ''), since);
 }
 
+/**
+ * Until a frame is read after a swap: longer than nearly every message takes. The frame logs
+ * when its text changed by itself; reading it earlier, or polling it, runs DevTools and the
+ * driver on the two cores the frame is drawing on (a trace of the slowest first messages:
+ * the frame's tasks took 15–25 ms of wall time for 2–3 ms of CPU, waiting for a core).
+ */
+const READ_AFTER_MS = 150;
+
 /** The wall-clock time the frame at `path` first showed all of `texts` after `since`. */
 async function frameShowed(page: Page, path: string, texts: string[], since: number): Promise<number> {
   const frame = await frameOf(page, path);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, since + READ_AFTER_MS - Date.now())));
   const handle = await frame.waitForFunction(
     ({ texts, since }) => (window as unknown as { __textLog: [number, string][] }).__textLog.find(([at, shown]) => at >= since && texts.every((t) => shown.includes(t)))?.[0],
     { texts, since },
