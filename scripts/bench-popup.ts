@@ -16,6 +16,16 @@ import { BENCH_BUILD } from './bench-worker';
 const OPENINGS = Number(process.env.BENCH_POPUP_RUNS ?? 20);
 
 /**
+ * How long the page is left alone after it is opened, and after the keystroke, before its
+ * probe is read: longer than nearly every opening and keystroke takes. The probe's times are
+ * the page's own; reading it earlier, or polling it, would run DevTools and the driver on the
+ * two cores the page is working on.
+ */
+const READ_OPENING_AFTER_MS = 250;
+const READ_KEYSTROKE_AFTER_MS = 100;
+const leaveAlone = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
  * In the popup and its floors, from their first moment: when the search box is there (it takes
  * keystrokes from then on; the popup's is written in its HTML and keeps what is typed), and
  * when the sync status is shown ("Synced …"; the floors' one line). Times are the page's own
@@ -70,6 +80,7 @@ async function openAndType(launched: Launched, path: string, letter: string | un
         throw new Error(`${path}: no ${what} (probe ${JSON.stringify(await probe())}, text "${await page.evaluate(() => document.body.textContent)}")`, { cause: error });
       });
     };
+    await leaveAlone(READ_OPENING_AFTER_MS);
     await settled('interactive', 50);
     if (letter === undefined) {
       const { body, searchBox, status } = (await probe())!;
@@ -83,6 +94,7 @@ async function openAndType(launched: Launched, path: string, letter: string | un
       await cdp.send('Profiler.start');
     }
     await page.getByRole('searchbox').pressSequentially(letter);
+    await leaveAlone(READ_KEYSTROKE_AFTER_MS);
     await settled('results', 20);
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
