@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SidecardDB } from '../db';
+import { EMPLOYEE_RECORD_VERSION, type Employee } from '../employee';
 import { PERSONIO_TEXT_LIMITS } from '../personio/map';
 import type { TimeOffsPage } from '../personio/schema';
-import { timeOffsFromPage } from './time-offs';
+import { storeTimeOffs, timeOffsFromPage } from './time-offs';
 
 const page = (typeName: string, start_date = '2026-12-07T00:00:00+01:00', end_date = '2026-12-11T00:00:00+01:00'): TimeOffsPage =>
   ({
@@ -38,5 +40,21 @@ describe('time-offs from a Personio page', () => {
     expect(timeOffsFromPage(page('Urlaub', '2024-02-30', '2024-02-30'))).toEqual([]);
     expect(timeOffsFromPage(page('Urlaub', '2026-12-07', 'zzzz'))).toEqual([]);
     expect(timeOffsFromPage(page('Urlaub', '', '2026-12-11'))).toEqual([]);
+  });
+});
+
+describe('storing time-offs', () => {
+  it('keeps the absences of stored people only, not of someone who left or is not stored, and replaces the last ones', async () => {
+    const database = new SidecardDB(`time-offs-${Math.random()}`);
+    const person = (id: number, status: 'active' | 'inactive'): Employee => ({ v: EMPLOYEE_RECORD_VERSION, id, email: `p${id}@acme.example`, status, nameTokens: [] });
+    await database.employees.bulkPut([person(1, 'active'), person(2, 'inactive'), person(4, 'active')]);
+    const absence = (id: number, employeeId: number) => ({ id, employeeId, startDate: '2026-12-07', endDate: '2026-12-11' });
+    await storeTimeOffs(database, [absence(10, 4)]);
+    await storeTimeOffs(database, [absence(1, 1), absence(2, 2), absence(3, 3), absence(5, 1)]);
+    const stored = (await database.timeOffBuckets.toArray()).flatMap((b) => b.timeOffs);
+    expect(stored.map((t) => t.id).sort()).toEqual([1, 5]);
+    await storeTimeOffs(database, []);
+    expect((await database.timeOffBuckets.toArray()).flatMap((b) => b.timeOffs)).toEqual([]);
+    database.close();
   });
 });
