@@ -55,10 +55,6 @@ export async function lastLog(worker: InWorker): Promise<SyncLogEntry> {
   });
 }
 
-export async function syncNow(options: Page, full: boolean): Promise<void> {
-  await options.evaluate((f) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'sync-now', full: f }), full);
-}
-
 /**
  * Start a sync from the options page and wait until its run is over, the search index's update
  * after it included. Nothing polls while the run works (polling would be CPU counted as the
