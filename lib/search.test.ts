@@ -168,7 +168,7 @@ describe('one-letter results for the first keystroke', () => {
       expect(kept?.letters['a']).toEqual(letters['a']);
       expect(kept?.builtAt).toBe(snapshot.builtAt);
 
-      // A woken worker takes them from the snapshot instead of working them out again.
+      // A woken worker takes them as kept instead of working them out again.
       forgetSearchIndex();
       heard.length = 0;
       const prime = vi.spyOn(PeopleIndex.prototype, 'prime');

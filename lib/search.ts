@@ -61,7 +61,7 @@ async function loadIndex(database: SidecardDB): Promise<PeopleIndex> {
   const snapshot = saved?.key === 'people' && !behind ? saved : undefined;
   const index = snapshot && PeopleIndex.fromSnapshot(snapshot.snapshot);
   if (!index) return buildFromTable(database);
-  // Letters worked out for an earlier snapshot (their worker stopped before this one's) are not this one's.
+  // Letters kept for another snapshot (a worker stopped between a new snapshot and its letters) are not this one's.
   if (letters?.key === 'letters' && letters.builtAt === snapshot.builtAt) index.seedLetters(letters.letters);
   savedIndexes.set(index, snapshot.builtAt);
   return index;

@@ -76,8 +76,8 @@ async function frameDrewBefore(page: Page, path: string, since: number): Promise
 /**
  * Until a frame is read after a swap: longer than nearly every message takes. The frame logs
  * when its text changed by itself; reading it earlier, or polling it, runs DevTools and the
- * driver on the two cores the frame is drawing on (a trace of the slowest first messages:
- * the frame's tasks took 15–25 ms of wall time for 2–3 ms of CPU, waiting for a core).
+ * driver on the two cores the frame is drawing on, and in a trace the slowest first messages
+ * were the frame's tasks waiting for a core, not working.
  */
 const READ_AFTER_MS = 150;
 
