@@ -12,7 +12,7 @@ const ALEX = 'alex@example.invalid';
 export const WARM_UP_DRAWS = 4;
 
 /**
- * A made-up conversation for a fresh panel frame to draw once, out of sight, while it is idle:
+ * A made-up conversation for a fresh panel frame to draw out of sight while it is idle:
  * the first card a frame draws costs several times a later one (the code's first runs, the
  * first styles matched), and the agent's first mail after a page load should not pay for it.
  * Nobody real: nothing of the directory is needed, or read, before a conversation opens. Every
