@@ -166,11 +166,12 @@ export async function writePages(
     tally.rowsChanged += changed;
     next.rowsChanged = tally.rowsChanged;
     // Rows and checkpoint are sent together, not one after the other: every wait for the
-    // database here is a wait behind the next pages' parsing, on this one thread.
+    // database here is a wait behind the next pages' parsing, on this one thread. Whom a full
+    // run saw is kept for its sweep, which a run into an empty table does not need.
     const [letGo] = await Promise.all([
       putResolvingMovedAddresses(database, writes),
       database.syncState.put({ ...ctx.state, checkpoint: next }),
-      next.kind === 'full' ? database.runSeen.put({ offset: startsAt, runId: next.runId, ids: rows.map((r) => r.id) }) : undefined,
+      next.kind === 'full' && !next.intoEmptyTable ? database.runSeen.put({ offset: startsAt, runId: next.runId, ids: rows.map((r) => r.id) }) : undefined,
       landed,
     ]);
     ids.push(...letGo);

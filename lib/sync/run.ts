@@ -153,7 +153,9 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
     // A full run resumed across the change wrote its earlier pages without the attribute too.
     if (grants.regranted.length && (checkpoint.kind === 'incremental' || plan.resume)) log.regranted = grants.regranted;
 
-    if (checkpoint.kind === 'full') {
+    // A run into an empty table wrote every row the table holds: its sweep would find no one
+    // (and it kept no list of whom it saw for one).
+    if (checkpoint.kind === 'full' && !checkpoint.intoEmptyTable) {
       progress('sweeping');
       const swept = await sweep(database, checkpoint.runId, signal);
       log.rowsRemoved = swept.length;
