@@ -11,7 +11,7 @@ import { APP_ID, PAGES_IN_FLIGHT } from '../lib/personio/client';
 import { cpuOfStep, cpuTotal, describeCpu, type CpuByProcess, type CpuByThread } from './bench-cpu';
 import { median, p95, type Row } from './bench-table';
 import { topSelfTime, type CpuProfile } from './bench-profile';
-import { BENCH_BUILD, PRODUCTION_BUILD, RUNS, clearSyncedData, lastLog, pointAtSimulator, syncToTheEnd, syncedBrowser, waitForNewLog, workerDevTools } from './bench-worker';
+import { BENCH_BUILD, PRODUCTION_BUILD, RUNS, SYNC_RUNS, clearSyncedData, lastLog, pointAtSimulator, syncToTheEnd, syncedBrowser, waitForNewLog, workerDevTools } from './bench-worker';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const RATE_LIMITED_EMPLOYEES = Number(process.env.BENCH_RATELIMITED_EMPLOYEES ?? 50_000);
@@ -153,7 +153,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     const fetchSteps: Step[] = [];
     const parsedSteps: Step[] = [];
     let pages = 0;
-    for (let i = 0; i < RUNS; i += 1) {
+    for (let i = 0; i < SYNC_RUNS; i += 1) {
       await clearSyncedData(launched.worker);
       const before = (await lastLog(launched.worker)).count;
       const requestsBefore = sim.requests.length;

@@ -15,6 +15,8 @@ export const BENCH_BUILD = join(root, '.output-bench/chrome-mv3');
 export const PRODUCTION_OUT_DIR = join(root, '.output-bench/production');
 export const PRODUCTION_BUILD = join(PRODUCTION_OUT_DIR, 'chrome-mv3');
 export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Full syncs: their CPU moves with the machine from one run to the next; five steady the median. */
+export const SYNC_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Run a snippet in the background service worker (real IndexedDB, real extension origin). */
 export type InWorker = Launched['worker'];
