@@ -214,7 +214,8 @@ async function freshPageAfterLoad(context: BrowserContext, url: string): Promise
 }
 
 export async function benchPanel(rows: Row[]): Promise<void> {
-  const sim = await startSimulator({ employees: 500, seed: 3 });
+  // Five senders a run, each someone active with a position (about four in five people).
+  const sim = await startSimulator({ employees: Math.max(500, RUNS * 8), seed: 3 });
   const launched = await launchExtension({ extensionDir: BENCH_BUILD });
   try {
     await pointAtSimulator(launched.worker, sim);
