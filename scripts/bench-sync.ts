@@ -11,7 +11,7 @@ import { APP_ID, PAGES_IN_FLIGHT } from '../lib/personio/client';
 import { cpuOfStep, cpuTotal, describeCpu, type CpuByProcess, type CpuByThread } from './bench-cpu';
 import { median, p95, type Row } from './bench-table';
 import { topSelfTime, type CpuProfile } from './bench-profile';
-import { BENCH_BUILD, PRODUCTION_BUILD, RUNS, SYNC_RUNS, clearSyncedData, lastLog, pointAtSimulator, syncToTheEnd, syncedBrowser, waitForNewLog, workerDevTools } from './bench-worker';
+import { BENCH_BUILD, PRODUCTION_BUILD, SYNC_RUNS, clearSyncedData, lastLog, pointAtSimulator, syncToTheEnd, syncedBrowser, waitForNewLog, workerDevTools } from './bench-worker';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const RATE_LIMITED_EMPLOYEES = Number(process.env.BENCH_RATELIMITED_EMPLOYEES ?? 50_000);
@@ -225,7 +225,7 @@ export async function benchIncremental(rows: Row[]): Promise<void> {
   try {
     const ms: number[] = [];
     const requests: number[] = [];
-    for (let i = 0; i < Math.max(RUNS, 5); i += 1) {
+    for (let i = 0; i < SYNC_RUNS; i += 1) {
       const before = (await lastLog(env.launched.worker)).count;
       // To the end of the run, its index update included: "Sync now" during a run joins it.
       await syncToTheEnd(env.options, false);

@@ -14,8 +14,7 @@ export const BENCH_BUILD = join(root, '.output-bench/chrome-mv3');
 /** The production build, as shipped, built for the bench beside (never into) the shared `.output/`. */
 export const PRODUCTION_OUT_DIR = join(root, '.output-bench/production');
 export const PRODUCTION_BUILD = join(PRODUCTION_OUT_DIR, 'chrome-mv3');
-export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** Full syncs: their CPU moves with the machine from one run to the next; five steady the median. */
+/** Syncs per sync row (full and incremental): a sync's CPU moves with the machine from one run to the next; five steady the median. */
 export const SYNC_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Run a snippet in the background service worker (real IndexedDB, real extension origin). */

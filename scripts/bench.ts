@@ -14,7 +14,7 @@ import { benchLookupGroup, LOOKUP_GROUP } from './bench-lookup';
 import { benchPanel } from './bench-panel';
 import { benchFullSync, benchIncremental, benchRateLimited } from './bench-sync';
 import { printTable, type Row } from './bench-table';
-import { PRODUCTION_OUT_DIR, RUNS, SYNC_RUNS } from './bench-worker';
+import { PRODUCTION_OUT_DIR, SYNC_RUNS } from './bench-worker';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   execSync('npx wxt build', { cwd: root, stdio: 'ignore', env: { ...env, SIDECARD_BENCH: '1' } });
   execSync('node scripts/ensure-browsers.mjs chromium', { cwd: root, stdio: 'inherit' });
   const rows: Row[] = [];
-  console.log(`Sidecard benchmarks (${SYNC_RUNS} full syncs, ${RUNS} runs of each other step; Chromium ${execSync('/usr/bin/chromium --version 2>/dev/null').toString().trim()})\n`);
+  console.log(`Sidecard benchmarks (${SYNC_RUNS} syncs per sync row; Chromium ${execSync('/usr/bin/chromium --version 2>/dev/null').toString().trim()})\n`);
   const benches: Array<[string, (rows: Row[]) => Promise<void>]> = [
     ['sync', benchFullSync],
     ['incremental', benchIncremental],
