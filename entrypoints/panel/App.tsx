@@ -156,8 +156,9 @@ function Body({ model, send }: { model: PanelModel | undefined; send: (m: PanelT
           ) : null}
         </section>
       );
+    // No conversation: the frame is hidden, or has just been shown and its card is on its way.
     case 'idle':
-      return <p className="muted">{t('panelIdle')}</p>;
+      return <p className="muted">{t('loading')}</p>;
     case 'database-too-new':
       return (
         <section className="empty">

@@ -32,6 +32,9 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
       const { page } = message;
       if (snapshot.settings.disabledSites.includes(message.site) || page.status === 'none') {
         await sessions.set(tabId, undefined);
+        // The hidden frame lets go of its card: shown again for the next conversation, it
+        // then has no one else's card to show before that conversation's arrives.
+        if (panels.mayShowSomeone(tabId)) void panels.push(tabId, snapshot, { tab: undefined, layout }).catch(() => undefined);
         return { visible: false, layout: await layout };
       }
       // Not connected: the panel only says so; the page's addresses are not kept either.
@@ -51,8 +54,15 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
       // A conversation whose requester is not (yet) found: the panel says so and offers its search.
       else if (page.status === 'found') ({ next: tab, written } = await sessions.apply(tabId, { type: 'conversation', site: message.site, participants: page.conversation.participants }));
       else ({ next: tab, written } = await sessions.apply(tabId, { type: 'page', site: message.site, key: page.key, ...(page.status === 'unreadable' ? { failed: page.failed } : {}) }));
-      // The panel is drawn from the session while it is being kept.
-      await Promise.all([written, panels.push(tabId, snapshot, { tab, layout })]);
+      // The panel is drawn from the session while it is being kept. A frame that shows no one
+      // is shown at once and draws the card when it comes: the page makes room for the panel
+      // (it lays itself out again) while the card is being made, rather than after, when the
+      // frame needs the processor to draw it. A frame that shows someone is shown only once the
+      // card that replaces theirs has been sent, so it never shows the wrong person.
+      const cardFirst = panels.mayShowSomeone(tabId);
+      const drawn = Promise.all([written, panels.push(tabId, snapshot, { tab, layout })]);
+      if (cardFirst) await drawn;
+      else drawn.catch(() => undefined);
       return { visible: true, layout: await layout };
     },
   };

@@ -34,6 +34,8 @@ export class PanelHub {
   private readonly siteOfTab = new Map<number, string>();
   /** Tabs whose window is too narrow for the site beside an open panel. */
   private readonly narrowTabs = new Set<number>();
+  /** Tabs whose frame was last sent a model about no one (see `mayShowSomeone`). */
+  private readonly framesShowingNoOne = new Set<number>();
   /**
    * The layout preferences, read from `storage.local` once per life of the worker (only the
    * hub writes them): a conversation opening costs no round trip to the browser for them.
@@ -44,8 +46,11 @@ export class PanelHub {
 
   attach(tabId: number, port: Browser.runtime.Port): void {
     this.ports.set(tabId, port);
+    this.framesShowingNoOne.delete(tabId);
     port.onDisconnect.addListener(() => {
-      if (this.ports.get(tabId) === port) this.ports.delete(tabId);
+      if (this.ports.get(tabId) !== port) return;
+      this.ports.delete(tabId);
+      this.framesShowingNoOne.delete(tabId);
     });
   }
 
@@ -63,7 +68,18 @@ export class PanelHub {
     return this.siteOfTab.get(tabId);
   }
 
+  /**
+   * Whether the tab's frame may be showing someone: it was not last sent a model about no one
+   * (a frame this worker has not sent anything may still show what an earlier worker sent).
+   * A frame that shows no one can be shown before its card arrives; one that may show someone
+   * is not shown again until the next card has replaced theirs.
+   */
+  mayShowSomeone(tabId: number): boolean {
+    return !this.framesShowingNoOne.has(tabId);
+  }
+
   forgetTab(tabId: number): void {
+    this.framesShowingNoOne.delete(tabId);
     this.siteOfTab.delete(tabId);
     this.narrowTabs.delete(tabId);
   }
@@ -97,6 +113,8 @@ export class PanelHub {
       const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot, cardSent), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
       try {
         port.postMessage({ model, layout, language: settings.language } satisfies PanelPush);
+        if (model.state === 'conversation') this.framesShowingNoOne.delete(tabId);
+        else this.framesShowingNoOne.add(tabId);
       } catch {
         this.ports.delete(tabId); // the tab went away meanwhile
       }

@@ -148,7 +148,6 @@ export const de: Record<MessageKey, string> = {
   panelNotConnected: 'Sidecard ist noch nicht mit Personio verbunden.',
   openOptions: 'Einstellungen öffnen',
   panelFirstSync: 'Sidecard ruft zum ersten Mal Personen aus Personio ab…',
-  panelIdle: 'Öffnen Sie eine E-Mail oder ein Ticket, um zu sehen, wer geschrieben hat.',
   databaseTooNew: 'Diese Sidecard-Version ist älter als die Daten, die sie vorfindet (von einer neueren Version gespeichert). Aktualisieren Sie Sidecard oder trennen Sie die Verbindung, um neu zu beginnen.',
   participants: 'Personen in dieser Unterhaltung',
   role_from: 'Von',

@@ -149,7 +149,6 @@ export const en = {
   panelNotConnected: 'Sidecard is not connected to Personio yet.',
   openOptions: 'Open settings',
   panelFirstSync: 'Sidecard is fetching people from Personio for the first time…',
-  panelIdle: 'Open an email or ticket to see who wrote it.',
   databaseTooNew: 'This Sidecard is older than the data it finds (saved by a newer version). Update Sidecard, or disconnect to start over.',
   participants: 'People in this conversation',
   role_from: 'From',

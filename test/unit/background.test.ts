@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_KEY } from '@/lib/settings';
-import { wipeAll } from '@/lib/db';
+import { db, wipeAll } from '@/lib/db';
+import { EMPLOYEE_RECORD_VERSION } from '@/lib/employee';
 import background from '@/entrypoints/background';
 import { contentScriptAt, fakePort, optionsPage, panelFrame, send, settle, stubMissingApis } from './background-harness';
 
@@ -75,6 +76,44 @@ describe('background wiring', () => {
     const stranger = fakePort({ url: 'https://evil.example/', tab: { id: 9 }, frameId: 0 });
     onConnect.fire(stranger);
     expect(stranger.disconnect).toHaveBeenCalled();
+  });
+
+  it('shows a panel that shows no one before its card is drawn, but never shows one person while the next is on the way', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { clientId: 'sim-client-id', connectedAt: 1 } });
+    await db().employees.bulkPut([
+      { v: EMPLOYEE_RECORD_VERSION, id: 1, email: 'ada@acme.example', firstName: 'Ada', lastName: 'Lovelace', status: 'active', nameTokens: ['ada', 'lovelace'] },
+      { v: EMPLOYEE_RECORD_VERSION, id: 2, email: 'grace@acme.example', firstName: 'Grace', lastName: 'Hopper', status: 'active', nameTokens: ['grace', 'hopper'] },
+    ]);
+    const port = fakePort(panelFrame);
+    onConnect.fire(port);
+    await settle();
+    // In order: what the frame was sent (who its card is about), and when the page was told to show it.
+    const events: string[] = [];
+    // A card is sent again when its photo or balance comes in: the same card, once here.
+    let lastSent = '';
+    port.postMessage.mockImplementation((push: { model: { state: string; person?: { name: string } } }) => {
+      const about = push.model.person?.name ?? push.model.state;
+      if (about !== lastSent) events.push(about);
+      lastSent = about;
+    });
+    const open = async (email: string, name: string) => {
+      const reply = await send({ type: 'requester', site: 'gmail', page: { status: 'found', conversation: { key: email, participants: [{ email, name, role: 'from' }] } } }, gmailTab);
+      events.push(`shown: ${(reply as { visible: boolean }).visible}`);
+      await settle();
+    };
+
+    // The frame shows no one yet: the page shows it at once, and Ada's card follows.
+    await open('ada@acme.example', 'Ada Lovelace');
+    expect(events).toEqual(['shown: true', 'Ada Lovelace']);
+    // It shows Ada: Grace's card is sent before the page is told.
+    await open('grace@acme.example', 'Grace Hopper');
+    expect(events.slice(2)).toEqual(['Grace Hopper', 'shown: true']);
+    // Back to the inbox: the hidden frame lets go of Grace, so the next conversation is shown at once again.
+    await send({ type: 'requester', site: 'gmail', page: { status: 'none' } }, gmailTab);
+    await settle();
+    expect(events.slice(4)).toEqual(['idle']);
+    await open('ada@acme.example', 'Ada Lovelace');
+    expect(events.slice(5)).toEqual(['shown: true', 'Ada Lovelace']);
   });
 
   it("remembers the panel's width per site when the panel asks for it", async () => {
