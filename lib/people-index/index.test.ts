@@ -80,6 +80,17 @@ describe('PeopleIndex ranking', () => {
     const index = PeopleIndex.fromPeople([person(1, 'Jo Bright'), person(2, 'Joanna Bright', { email: 'jo@acme.example' })]);
     expect(index.search('jo', 10).map((h) => h.id)).toEqual([2, 1]);
   });
+  it('applies a sync’s changes as an index built anew would hold them, ties kept in place', () => {
+    const before = [person(1, 'Mara Abel'), person(2, 'Mara Abel', { position: 'Nurse' }), person(3, 'Mara Abel'), person(4, 'Grace Hopper'), person(5, 'Ada Lovelace')];
+    const updated = person(2, 'Mara Abel', { position: 'Surgeon' });
+    const added = [person(6, 'Mara Abel'), person(7, 'Adam Smith')];
+    const index = PeopleIndex.fromPeople(before).apply([updated, ...added, person(4, 'Grace Hopper')], [4, 5]);
+    const anew = PeopleIndex.fromPeople([before[0]!, updated, before[2]!, ...added]);
+    expect(index.size).toBe(5);
+    for (const q of ['mara', 'mara abel', 'surgeon', 'nurse', 'grace', 'ada', 'a']) expect(index.search(q, 10)).toEqual(anew.search(q, 10));
+    expect(index.search('mara', 10).map((h) => h.id)).toEqual([1, 2, 3, 6]);
+  });
+
   it('survives a snapshot round trip with the same results', () => {
     const index = PeopleIndex.fromPeople([person(1, 'Ada Lovelace', { position: 'Engineer' }), person(2, 'Grace Hopper'), person(3, 'Adam Smith')]);
     const again = PeopleIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;

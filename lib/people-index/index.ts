@@ -3,7 +3,7 @@ import { searchRows } from './match';
 import { lineAt } from './lines';
 import { indexedPerson, type IndexedPerson, type SearchHit } from './person';
 import { Scores } from './scores';
-import { columnsOf, hitAt, readSnapshot, snapshotOf, type IndexColumns, type PeopleIndexSnapshot } from './snapshot';
+import { columnsOf, hitAt, idAt, readSnapshot, snapshotOf, type IndexColumns, type PeopleIndexSnapshot } from './snapshot';
 import { tokensByRow } from './token-table';
 
 export { editDistance } from './fuzzy';
@@ -57,16 +57,29 @@ export class PeopleIndex {
    * rows it keeps come from this index.
    */
   apply(changed: Iterable<IndexedPerson>, removedIds: Iterable<number> = []): PeopleIndex {
-    const people = new Map<number, IndexedPerson>();
-    const names = tokensByRow(this.columns.names, this.size);
-    const tags = tokensByRow(this.columns.tags, this.size);
+    const incoming = new Map<number, IndexedPerson>();
+    for (const person of changed) incoming.set(person.id, person);
+    const removed = new Set(removedIds);
+    // Everyone keeps their place among people of the same name (the order ties are ranked in);
+    // only those kept as they are need reading back out of this index.
+    const people: IndexedPerson[] = [];
+    let names: string[][] | undefined;
+    let tags: string[][] | undefined;
     for (let row = 0; row < this.size; row += 1) {
-      const hit = hitAt(this.columns, row);
-      people.set(hit.id, { ...hit, folded: lineAt(this.columns.folded, row), nameTokens: names[row]!, tagTokens: tags[row]! });
+      const id = idAt(this.columns, row);
+      const updated = incoming.get(id);
+      if (updated) incoming.delete(id);
+      if (removed.has(id)) continue;
+      if (updated) {
+        people.push(updated);
+        continue;
+      }
+      names ??= tokensByRow(this.columns.names, this.size);
+      tags ??= tokensByRow(this.columns.tags, this.size);
+      people.push({ ...hitAt(this.columns, row), folded: lineAt(this.columns.folded, row), nameTokens: names[row]!, tagTokens: tags[row]! });
     }
-    for (const person of changed) people.set(person.id, person);
-    for (const id of removedIds) people.delete(id);
-    return PeopleIndex.fromPeople(people.values());
+    for (const [id, person] of incoming) if (!removed.has(id)) people.push(person);
+    return PeopleIndex.fromPeople(people);
   }
 
   /**

@@ -94,6 +94,12 @@ export function readSnapshot(snapshot: unknown): { snapshot: PeopleIndexSnapshot
   return { snapshot: s, columns };
 }
 
+/** The id of the person in row `row`. */
+export function idAt(columns: IndexColumns, row: number): number {
+  const line = lineAt(columns.rows, row);
+  return Number(line.slice(0, line.indexOf('\t')));
+}
+
 /** Row `row` as a search result. */
 export function hitAt(columns: IndexColumns, row: number): SearchHit {
   const [id, name, position, department] = lineAt(columns.rows, row).split('\t');
