@@ -55,10 +55,10 @@ export function contentHandlers(services: BackgroundServices): Handlers<ContentR
       else if (page.status === 'found') ({ next: tab, written } = await sessions.apply(tabId, { type: 'conversation', site: message.site, participants: page.conversation.participants }));
       else ({ next: tab, written } = await sessions.apply(tabId, { type: 'page', site: message.site, key: page.key, ...(page.status === 'unreadable' ? { failed: page.failed } : {}) }));
       // The panel is drawn from the session while it is being kept. A frame that shows no one
-      // is shown at once and draws the card when it comes: the page makes room for the panel
-      // (it lays itself out again) while the card is being made, rather than after, when the
-      // frame needs the processor to draw it. A frame that shows someone is shown only once the
-      // card that replaces theirs has been sent, so it never shows the wrong person.
+      // (as a frame hidden between conversations does, see above) is shown at once and draws
+      // the card when it comes: the page makes room for the panel (it lays itself out again)
+      // while the card is being made, rather than after, when the frame needs the processor to
+      // draw it. A frame that may still show someone is sent the new card before it is shown.
       const cardFirst = panels.mayShowSomeone(tabId);
       const drawn = Promise.all([written, panels.push(tabId, snapshot, { tab, layout })]);
       if (cardFirst) await drawn;

@@ -78,7 +78,7 @@ describe('background wiring', () => {
     expect(stranger.disconnect).toHaveBeenCalled();
   });
 
-  it('shows a panel that shows no one before its card is drawn, but never shows one person while the next is on the way', async () => {
+  it('shows a panel that shows no one before its card comes, and sends one that shows someone the next card first', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { clientId: 'sim-client-id', connectedAt: 1 } });
     await db().employees.bulkPut([
       { v: EMPLOYEE_RECORD_VERSION, id: 1, email: 'ada@acme.example', firstName: 'Ada', lastName: 'Lovelace', status: 'active', nameTokens: ['ada', 'lovelace'] },
