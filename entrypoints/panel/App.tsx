@@ -6,7 +6,7 @@ import { PANEL_PORT } from '@/lib/channels';
 import type { PanelPush, PanelToBackground } from '@/lib/messages';
 import type { PanelModel } from '@/lib/panel-model';
 import { ConversationView } from './ConversationView';
-import { drawOutOfSight } from './warm-up';
+import { drawOutOfSight } from '@/components/draw-out-of-sight';
 import { WARM_UP_DRAWS, warmUpConversation } from '@/lib/panel-warm-up';
 import { DataAsOf } from '@/components/DataAsOf';
 import { WarningBanner } from '@/components/WarningBanner';

@@ -16,6 +16,9 @@ import type { OpenedPerson } from '@/lib/messages';
 import type { SearchHit } from '@/lib/search';
 import { runningSync, syncStateOf } from '@/lib/status';
 import { WarningBanner } from '@/components/WarningBanner';
+import { drawOutOfSight } from '@/components/draw-out-of-sight';
+import { WARM_UP_DRAWS } from '@/lib/panel-warm-up';
+import { POPUP_RESULTS, warmUpResults } from '@/lib/popup-warm-up';
 import { readShellHint, rememberShellHint, type ShellHint } from './shell';
 
 /** `typed`: what was typed into the page's shell search box before React drew this one. */
@@ -82,7 +85,7 @@ function Popup({ live, typed, hint }: { live: ReturnType<typeof useStatus>; type
 
   function askResults(next: string) {
     if (!next.trim()) return;
-    void ask({ type: 'search', query: next, limit: 20 }).then((hits) => {
+    void ask({ type: 'search', query: next, limit: POPUP_RESULTS }).then((hits) => {
       if (latest.current !== next) return;
       // The same people as the early results: keep the selection the arrows may have moved.
       if (early.current?.query !== next || early.current.ids !== hits.map((h) => h.id).join()) setActive(0);
@@ -98,6 +101,19 @@ function Popup({ live, typed, hint }: { live: ReturnType<typeof useStatus>; type
 
   // The next popup's shell speaks this popup's language, and hides its box when not connected.
   const connected = status?.connected;
+
+  // While the popup waits for the first keystroke, its result list is drawn out of sight
+  // (lib/popup-warm-up.ts says why). Once idle: the search box and status come first.
+  const warmed = useRef(false);
+  useEffect(() => {
+    if (!connected || warmed.current) return;
+    const idle = requestIdleCallback(() => {
+      warmed.current = true;
+      const list = <ResultList results={warmUpResults()} onChoose={() => undefined} label={t('searchResults')} listbox={{ id: `${listId}-warm-up`, active: 0 }} />;
+      drawOutOfSight(document, list, document.body.clientWidth, WARM_UP_DRAWS);
+    });
+    return () => cancelIdleCallback(idle);
+  }, [connected, listId, t]);
   useEffect(() => {
     if (connected !== undefined) rememberShellHint(localStorage, { lang, label: t('searchPeople'), placeholder: t('searchPlaceholder'), connected });
   }, [connected, lang, t]);

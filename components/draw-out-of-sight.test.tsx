@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawOutOfSight } from './warm-up';
+import { drawOutOfSight } from './draw-out-of-sight';
 
 describe('drawing out of sight', () => {
   it('draws the tree hidden from sight, keyboard and screen readers, then leaves nothing behind', () => {
