@@ -5,9 +5,10 @@ import type { ConversationModel } from './panel-model';
 const ALEX = 'alex@example.invalid';
 
 /**
- * How often a fresh panel frame draws its made-up card while idle. Drawn once, the card's code
- * has run only once, and the first real card pays for the engine optimizing it; by the fourth
- * draw that is done (each draw after the first costs 1–2 ms).
+ * How often a fresh panel frame draws its made-up card while idle (and a fresh popup its
+ * made-up result list). Drawn once, the code has run only once, and the first real card pays
+ * for the engine optimizing it; by the fourth draw that is done (each draw after the first
+ * costs 1–2 ms).
  */
 export const WARM_UP_DRAWS = 4;
 
