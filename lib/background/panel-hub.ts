@@ -72,7 +72,7 @@ export class PanelHub {
    * Whether the tab's frame may be showing someone: it was not last sent a model about no one
    * (a frame this worker has not sent anything may still show what an earlier worker sent).
    * A frame that shows no one can be shown before its card arrives; one that may show someone
-   * is not shown again until the next card has replaced theirs.
+   * is sent the next card before it is shown.
    */
   mayShowSomeone(tabId: number): boolean {
     return !this.framesShowingNoOne.has(tabId);
