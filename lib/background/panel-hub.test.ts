@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stubMissingApis } from '../../test/unit/background-harness';
-import { wipeAll } from '../db';
+import { db, wipeAll } from '../db';
+import { EMPLOYEE_RECORD_VERSION } from '../employee';
+import { SETTINGS_KEY } from '../settings';
 import { contentHandlers } from './content-handlers';
+import { PanelHub } from './panel-hub';
 import { createServices } from './services';
 import { DEFAULT_LAYOUT, LAYOUT_KEY } from '../panel-layout';
 
@@ -67,5 +70,32 @@ describe('the panel layout kept across the worker’s life', () => {
     await fakeBrowser.storage.local.clear();
     services.panels.forgetLayouts();
     expect(await services.panels.layoutOfTab(5)).toEqual(DEFAULT_LAYOUT);
+  });
+});
+
+describe('pushes to one panel that overlap', () => {
+  it('never sends a model made before the one the panel already has', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { clientId: 'sim-client-id', connectedAt: 1 } });
+    await db().employees.put({ v: EMPLOYEE_RECORD_VERSION, id: 1, email: 'ada@acme.example', firstName: 'Ada', lastName: 'Lovelace', status: 'active', nameTokens: ['ada', 'lovelace'] });
+    const services = createServices();
+    // The first push waits for its clock until the second has been sent.
+    let release = () => {};
+    const held = new Promise<number>((resolve) => (release = () => resolve(Date.now())));
+    let calls = 0;
+    const now = () => (++calls === 1 ? held : Promise.resolve(Date.now()));
+    const hub = new PanelHub({ sessions: services.sessions, settings: services.settings, extras: services.extras, progress: () => undefined, now });
+    const port = { postMessage: vi.fn(), onDisconnect: { addListener: () => undefined } };
+    hub.attach(5, port as never);
+    const snapshot = await services.settings.now();
+    const ada = { site: 'gmail', participants: [{ email: 'ada@acme.example', name: 'Ada Lovelace', role: 'from' as const }], selected: 'ada@acme.example', opened: [] };
+
+    // Back to the inbox (no one), then at once a conversation with Ada: the first push finishes last.
+    const emptied = hub.push(5, snapshot, { tab: undefined, layout: DEFAULT_LAYOUT });
+    await hub.push(5, snapshot, { tab: ada, layout: DEFAULT_LAYOUT });
+    release();
+    await emptied;
+    const sent = port.postMessage.mock.calls.map(([push]) => (push as { model: { state: string; person?: { name: string } } }).model);
+    expect(sent.map((m) => m.person?.name ?? m.state)).toEqual(['Ada Lovelace']);
+    expect(hub.mayShowSomeone(5)).toBe(true);
   });
 });

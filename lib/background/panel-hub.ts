@@ -36,6 +36,9 @@ export class PanelHub {
   private readonly narrowTabs = new Set<number>();
   /** Tabs whose frame was last sent a model about no one (see `mayShowSomeone`). */
   private readonly framesShowingNoOne = new Set<number>();
+  /** Pushes are numbered as they start; per tab, the number of the one last sent (see `push`). */
+  private pushesStarted = 0;
+  private readonly lastSent = new Map<number, number>();
   /**
    * The layout preferences, read from `storage.local` once per life of the worker (only the
    * hub writes them): a conversation opening costs no round trip to the browser for them.
@@ -80,6 +83,7 @@ export class PanelHub {
 
   forgetTab(tabId: number): void {
     this.framesShowingNoOne.delete(tabId);
+    this.lastSent.delete(tabId);
     this.siteOfTab.delete(tabId);
     this.narrowTabs.delete(tabId);
   }
@@ -99,11 +103,13 @@ export class PanelHub {
    * `known`: the tab's session and layout the caller has just written, not read again; the
    * layout may still be on its way, and the model is not held up for it).
    * The model and the layout are read together: this is the path from a conversation opening
-   * to the panel showing who wrote.
+   * to the panel showing who wrote. Pushes to one tab may overlap and finish out of order; one
+   * that finishes after a push started later is not sent (it was made from older facts).
    */
   async push(tabId: number, snapshot?: SettingsSnapshot, known?: { tab: TabConversation | undefined; layout: PanelLayout | Promise<PanelLayout> }): Promise<void> {
     const port = this.ports.get(tabId);
     if (!port) return;
+    const number = (this.pushesStarted += 1);
     const { settings } = snapshot ?? (await this.deps.settings.now());
     // The card's photo and balance are fetched once the card is sent (see `model`).
     let sent = () => {};
@@ -111,6 +117,8 @@ export class PanelHub {
     try {
       const tab = known ? known.tab : await this.deps.sessions.get(tabId);
       const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot, cardSent), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
+      if ((this.lastSent.get(tabId) ?? 0) > number) return;
+      this.lastSent.set(tabId, number);
       try {
         port.postMessage({ model, layout, language: settings.language } satisfies PanelPush);
         if (model.state === 'conversation') this.framesShowingNoOne.delete(tabId);
