@@ -2,7 +2,7 @@ import { browser } from '@wxt-dev/browser';
 import '@/components/tokens.css';
 import '@/components/card.css';
 import '@/entrypoints/panel/panel.css';
-import { WARM_UP_DRAWS } from '@/lib/panel-warm-up';
+import { WARM_UP_DRAWS } from '@/lib/warm-up';
 import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT } from '@/scripts/bench-floor-pages';
 
 /**

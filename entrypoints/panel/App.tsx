@@ -7,7 +7,7 @@ import type { PanelPush, PanelToBackground } from '@/lib/messages';
 import type { PanelModel } from '@/lib/panel-model';
 import { ConversationView } from './ConversationView';
 import { drawOutOfSight } from '@/components/draw-out-of-sight';
-import { WARM_UP_DRAWS, warmUpConversation } from '@/lib/panel-warm-up';
+import { WARM_UP_DRAWS, warmUpConversation } from '@/lib/warm-up';
 import { DataAsOf } from '@/components/DataAsOf';
 import { WarningBanner } from '@/components/WarningBanner';
 import { DEFAULT_LAYOUT, nextWidth } from '@/lib/panel-layout';

@@ -17,8 +17,7 @@ import type { SearchHit } from '@/lib/search';
 import { runningSync, syncStateOf } from '@/lib/status';
 import { WarningBanner } from '@/components/WarningBanner';
 import { drawOutOfSight } from '@/components/draw-out-of-sight';
-import { WARM_UP_DRAWS } from '@/lib/panel-warm-up';
-import { POPUP_RESULTS, warmUpResults } from '@/lib/popup-warm-up';
+import { POPUP_RESULTS, WARM_UP_DRAWS, warmUpResults } from '@/lib/warm-up';
 import { readShellHint, rememberShellHint, type ShellHint } from './shell';
 
 /** `typed`: what was typed into the page's shell search box before React drew this one. */
@@ -103,7 +102,7 @@ function Popup({ live, typed, hint }: { live: ReturnType<typeof useStatus>; type
   const connected = status?.connected;
 
   // While the popup waits for the first keystroke, its result list is drawn out of sight
-  // (lib/popup-warm-up.ts says why). Once idle: the search box and status come first.
+  // (lib/warm-up.ts says why). Once idle: the search box and status come first.
   const warmed = useRef(false);
   useEffect(() => {
     if (!connected || warmed.current) return;

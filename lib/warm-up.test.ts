@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { warmUpConversation } from './panel-warm-up';
+import { POPUP_RESULTS, warmUpConversation, warmUpResults } from './warm-up';
 
 const NOW = Date.UTC(2026, 11, 4, 12);
 
@@ -23,5 +23,17 @@ describe('the made-up conversation a fresh panel draws out of sight', () => {
     expect(model.participants.some((p) => p.key === model.selected)).toBe(true);
     expect(model.person?.away).toMatchObject({ kind: 'away', until: model.today });
     expect(model.freshness).toEqual({ at: NOW });
+  });
+});
+
+describe('the made-up results a fresh popup draws out of sight', () => {
+  it('fills a whole list, each result with every detail, each with its own id that no person has', () => {
+    const results = warmUpResults();
+    expect(results).toHaveLength(POPUP_RESULTS);
+    expect(new Set(results.map((r) => r.id)).size).toBe(POPUP_RESULTS);
+    for (const r of results) {
+      expect(r.id).toBeLessThan(0);
+      expect(r.details.filter(Boolean)).toHaveLength(2);
+    }
   });
 });

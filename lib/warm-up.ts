@@ -1,3 +1,4 @@
+/** What fresh pages draw out of sight before their first real content, and how often: nobody real. */
 import { defaultFieldSettings, shownFields } from './fields';
 import { localDay } from './format';
 import type { ConversationModel } from './panel-model';
@@ -48,4 +49,17 @@ export function warmUpConversation(now: number): ConversationModel {
     },
     canGoBack: false,
   };
+}
+
+/** How many results the popup lists for a query. */
+export const POPUP_RESULTS = 20;
+
+/**
+ * Made-up results for a fresh popup to draw out of sight while it waits for the agent's first
+ * keystroke: the first list a page draws costs several times a later one (the code's first
+ * runs, the first styles matched), and the first keystroke should not pay for it. Nobody real,
+ * and each with every detail a result shows. Ids are negative: no person has one. Pure.
+ */
+export function warmUpResults(count = POPUP_RESULTS): Array<{ id: number; name: string; details: string[] }> {
+  return Array.from({ length: count }, (_, i) => ({ id: -1 - i, name: `Alex Example ${i + 1}`, details: ['Position', 'Department'] }));
 }
