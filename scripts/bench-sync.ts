@@ -1,7 +1,8 @@
 /**
  * Sync rows of `npm run bench`: a full sync's CPU beside its floor (putting what it stored
- * into IndexedDB raw, plus only fetching the same pages; and, reported, the same with the
- * pages read as JSON), an incremental sync, and a first full sync at Personio's rate limit
+ * into IndexedDB raw, plus only fetching the same pages), beside the same with the pages read
+ * as JSON (reported), and beside the same with the pages also checked and mapped as any sync
+ * must before it writes; an incremental sync; and a first full sync at Personio's rate limit
  * beside the rate's floor.
  */
 import { availableParallelism } from 'node:os';
@@ -75,12 +76,8 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
   return { ms, ...step };
 }
 
-/**
- * The pages a sync asked for (among `requests`), fetched again by the worker and only read
- * (`parse`: read as JSON too), no writing, as many in flight as the client has. What any sync
- * costs before it does anything of its own.
- */
-async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: readonly RequestLogEntry[], parse: boolean): Promise<{ pages: number; ms: number; cpu: CpuByProcess } & CpuByThread> {
+/** The pages a sync asked for (among `requests`), as URLs to fetch again, with a token of the simulator's. */
+async function pagesOfRun(sim: Simulator, requests: readonly RequestLogEntry[]): Promise<{ urls: string[]; token: string }> {
   const auth = await fetch(`${sim.url}/v1/auth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -94,6 +91,15 @@ async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: rea
       for (const [key, value] of Object.entries(r.query)) for (const v of [value].flat()) query.append(key, v);
       return `${sim.url}${r.path}?${query}`;
     });
+  return { urls, token };
+}
+
+/**
+ * A run's pages fetched again by the worker and only read (`parse`: read as JSON too), no
+ * writing, as many in flight as the client has. What any sync costs before it does anything
+ * of its own.
+ */
+async function fetchPagesAgain(launched: Launched, { urls, token }: { urls: string[]; token: string }, parse: boolean): Promise<{ ms: number; cpu: CpuByProcess } & CpuByThread> {
   const { result: ms, ...step } = await cpuOfStep(launched.profileDir, () => launched.worker.evaluate(
     async ({ urls, token, appId, inFlight, parse }) => {
       const started = performance.now();
@@ -109,7 +115,24 @@ async function fetchPagesAgain(launched: Launched, sim: Simulator, requests: rea
     },
     { urls, token, appId: APP_ID, inFlight: PAGES_IN_FLIGHT, parse },
   ));
-  return { pages: urls.length, ms, ...step };
+  return { ms, ...step };
+}
+
+/**
+ * A run's pages fetched again by the worker and taken as far as any sync must before it
+ * writes: read as JSON, checked against our schemas, made into the records the settings keep
+ * (`fetchCheckAndMap`, in the bench build's worker). Throws if that made fewer records than
+ * the run stored.
+ */
+async function checkAndMapAgain(launched: Launched, pages: { urls: string[]; token: string }, stored: number): Promise<{ cpu: CpuByProcess } & CpuByThread> {
+  const { result: made, ...step } = await cpuOfStep(launched.profileDir, () =>
+    launched.worker.evaluate(
+      (input) => (globalThis as unknown as { sidecardBenchWorker: { fetchCheckAndMap(i: typeof input): Promise<number> } }).sidecardBenchWorker.fetchCheckAndMap(input),
+      { ...pages, appId: APP_ID, inFlight: PAGES_IN_FLIGHT },
+    ),
+  );
+  if (made < stored) throw new Error(`bench: checking and mapping the pages again made ${made} records, the run stored ${stored}`);
+  return step;
 }
 
 /** One more full sync from empty, under the worker's CPU profiler: where its own time goes. */
@@ -142,8 +165,8 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     const count = await waitForSync(launched, 1, 300_000);
 
     // Each run followed by its floors' parts (what it stored put raw; the same pages only
-    // fetched, then fetched and read as JSON): the machine's speed drifts over minutes, and a
-    // run and its floors see the same.
+    // fetched, then fetched and read as JSON, then also checked and mapped): the machine's
+    // speed drifts over minutes, and a run and its floors see the same.
     type Step = { cpu: CpuByProcess } & CpuByThread;
     const syncMs: number[] = [];
     const syncSteps: Step[] = [];
@@ -152,6 +175,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     const fetchMs: number[] = [];
     const fetchSteps: Step[] = [];
     const parsedSteps: Step[] = [];
+    const mappedSteps: Step[] = [];
     let pages = 0;
     for (let i = 0; i < SYNC_RUNS; i += 1) {
       await clearSyncedData(launched.worker);
@@ -163,12 +187,13 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
       const raw = await rawBulkPut(launched);
       rawMs.push(raw.ms);
       rawSteps.push(raw);
-      const runRequests = sim.requests.slice(requestsBefore);
-      const fetched = await fetchPagesAgain(launched, sim, runRequests, false);
+      const runPages = await pagesOfRun(sim, sim.requests.slice(requestsBefore));
+      const fetched = await fetchPagesAgain(launched, runPages, false);
       fetchMs.push(fetched.ms);
       fetchSteps.push(fetched);
-      parsedSteps.push(await fetchPagesAgain(launched, sim, runRequests, true));
-      pages = fetched.pages;
+      parsedSteps.push(await fetchPagesAgain(launched, runPages, true));
+      mappedSteps.push(await checkAndMapAgain(launched, runPages, count));
+      pages = runPages.urls.length;
     }
 
     // A sync's window is the whole run, the search index's update after it included.
@@ -181,10 +206,12 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     console.log(`  CPU of putting what it stored raw (people, absences, search snapshot; median run): ${describe(rawSteps)}`);
     console.log(`  CPU of only fetching that run's ${pages} pages again (median run, ${median(fetchMs).toFixed(0)} ms): ${describe(fetchSteps)}`);
     console.log(`  CPU of fetching them and reading them as JSON (median run): ${describe(parsedSteps)}`);
+    console.log(`  CPU of fetching them, reading, checking and mapping them (median run): ${describe(mappedSteps)}`);
     const cores = availableParallelism();
     const ours = syncSteps.map((step) => cpuTotal(step.cpu));
     const floor = rawSteps.map((raw, i) => cpuTotal(raw.cpu) + cpuTotal(fetchSteps[i]!.cpu));
     const ratio = median(ours) / median(floor);
+    const paired = (floors: number[]) => median(ours.map((ms, i) => ms / floors[i]!)).toFixed(2);
     rows.push({
       measure: `full sync CPU, ${count} people, unthrottled, all processes (${cores} cores)`,
       unit: 'ms',
@@ -205,6 +232,21 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
       ratio: `${(median(ours) / median(withJson)).toFixed(2)}× (median)`,
       target: 'reported',
     });
+    // What any sync must do with the pages before it writes, measured: read them, refuse a
+    // malformed one, keep only allowed fields. Beyond this floor: commits that make a run
+    // resumable, the search index, progress.
+    const withRequiredWork = rawSteps.map((raw, i) => cpuTotal(raw.cpu) + cpuTotal(mappedSteps[i]!.cpu));
+    const beyondRequired = median(ours) / median(withRequiredWork);
+    rows.push({
+      measure: `full sync CPU, ${count} people, beside a floor that also checks and maps the pages`,
+      unit: 'ms',
+      samples: ours,
+      floor: { label: 'raw put + fetch, JSON, schema, mapping', samples: withRequiredWork },
+      ratio: `${beyondRequired.toFixed(2)}× (median)`,
+      target: '≤ 1.25× floor (median)',
+      pass: beyondRequired <= 1.25,
+    });
+    console.log(`  full sync CPU against each run's own floors (median of the runs' ratios): ${paired(floor)}× raw put + fetch only, ${paired(withJson)}× with JSON, ${paired(withRequiredWork)}× with JSON, schema and mapping`);
     rows.push({
       measure: `full sync wall time, ${count} people, unthrottled`,
       unit: 'ms',
