@@ -122,6 +122,13 @@ describe('the shipped manifests', () => {
     }
   });
 
+  it('ship nothing of the bench build: the sync floor it runs in the worker stays out of the production background', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const background = readFileSync(join(outDir, browser === 'chrome' ? 'chrome-mv3' : 'firefox-mv3', 'background.js'), 'utf8');
+      expect(background.includes('sidecardBenchWorker'), browser).toBe(false);
+    }
+  });
+
   it('load each extension page from at most three script files: its own, the shared chunk, the module runtime', () => {
     for (const browser of ['chrome-mv3', 'firefox-mv3']) {
       for (const page of ['popup.html', 'panel.html', 'options.html']) {
