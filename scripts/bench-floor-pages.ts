@@ -38,3 +38,11 @@ export const benchManifest = {
 export const PANEL_FLOOR_FRAME_READY = 'bench-panel-floor-frame';
 export const PANEL_FLOOR_REQUESTER = 'bench-panel-floor-requester';
 export const PANEL_FLOOR_PORT = 'bench-panel-floor';
+/**
+ * The relay's word to a floor's script that asked first (a page marked `data-bench-asks-first`):
+ * show the frame now. Such a script shows its frame only then, as ours shows its panel only
+ * once the background has said there is someone to show.
+ */
+export const PANEL_FLOOR_SHOW = 'bench-panel-floor-show';
+/** The attribute of a page's root that makes the floor's script ask first. */
+export const ASKS_FIRST_ATTRIBUTE = 'data-bench-asks-first';

@@ -1,23 +1,24 @@
 /** The panel floor's background half for `npm run bench` (scripts/bench-panel.ts). */
 import type { Launched } from '../test/e2e/harness';
-import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT, PANEL_FLOOR_REQUESTER } from './bench-floor-pages';
+import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT, PANEL_FLOOR_REQUESTER, PANEL_FLOOR_SHOW } from './bench-floor-pages';
 
 /**
  * The panel floor's background half, installed in the running worker beside ours (our
  * background is not changed for it): when the floor's frame says it is there, open a Port to
  * that frame; when the floor's script reports a requester, send its line over that Port (or
- * keep it for a frame not there yet, as ours pushes a panel once its Port attaches). It also
+ * keep it for a frame not there yet, as ours pushes a panel once its Port attaches); a script
+ * that asked first is told to show its frame just before, as ours is answered. It also
  * notes when each requester message, ours or the floor's, reaches the worker, and when our
  * background posts to a panel: the worker's share of a card's time and the frame's, apart.
  */
 export async function installPanelFloorRelay(launched: Launched): Promise<void> {
   await launched.worker.evaluate(
-    ({ ready, requester, portName }) => {
+    ({ ready, requester, portName, show }) => {
       interface Port {
         postMessage(m: unknown): void;
         onDisconnect: { addListener(f: () => void): void };
       }
-      const chrome = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { tab?: { id?: number }; frameId?: number }) => undefined): void } }; tabs: { connect(tab: number, o: { frameId?: number; name: string }): Port } } }).chrome;
+      const chrome = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { tab?: { id?: number }; frameId?: number }) => undefined): void } }; tabs: { connect(tab: number, o: { frameId?: number; name: string }): Port; sendMessage(tab: number, m: unknown, o: { frameId: number }): Promise<unknown> } } }).chrome;
       const frames = new Map<number, Port>();
       const lines = new Map<number, string>();
       const arrivals: number[] = [];
@@ -32,7 +33,7 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
         };
       });
       chrome.runtime.onMessage.addListener((raw, sender) => {
-        const message = raw as { type?: string; line?: string } | null;
+        const message = raw as { type?: string; line?: string; asksFirst?: boolean } | null;
         const tab = sender.tab?.id;
         if (tab === undefined || !message) return undefined;
         if (message.type === 'requester' || message.type === requester) arrivals.push(performance.timeOrigin + performance.now());
@@ -44,6 +45,7 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
           if (line !== undefined) port.postMessage(line);
         } else if (message.type === requester && typeof message.line === 'string') {
           const send = (line: string) => {
+            if (message.asksFirst) chrome.tabs.sendMessage(tab, { type: show }, { frameId: 0 }).catch(() => undefined);
             lines.set(tab, line);
             frames.get(tab)?.postMessage(line);
           };
@@ -87,6 +89,6 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
         return `${line} — ${row?.position ?? ''}`;
       }
     },
-    { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT },
+    { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT, show: PANEL_FLOOR_SHOW },
   );
 }
