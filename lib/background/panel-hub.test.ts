@@ -5,7 +5,7 @@ import { db, wipeAll } from '../db';
 import { EMPLOYEE_RECORD_VERSION } from '../employee';
 import { SETTINGS_KEY } from '../settings';
 import { contentHandlers } from './content-handlers';
-import { PanelHub } from './panel-hub';
+import { EXTRAS_AFTER_CARD_MS, PanelHub } from './panel-hub';
 import { createServices } from './services';
 import { DEFAULT_LAYOUT, LAYOUT_KEY } from '../panel-layout';
 
@@ -97,5 +97,33 @@ describe('pushes to one panel that overlap', () => {
     const sent = port.postMessage.mock.calls.map(([push]) => (push as { model: { state: string; person?: { name: string } } }).model);
     expect(sent.map((m) => m.person?.name ?? m.state)).toEqual(['Ada Lovelace']);
     expect(hub.mayShowSomeone(5)).toBe(true);
+  });
+});
+
+describe('a card’s photo and balance', () => {
+  it('are fetched only a moment after the card is sent, not while the frame draws it', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { clientId: 'sim-client-id', connectedAt: 1 } });
+    await db().employees.put({ v: EMPLOYEE_RECORD_VERSION, id: 1, email: 'ada@acme.example', firstName: 'Ada', lastName: 'Lovelace', status: 'active', nameTokens: ['ada', 'lovelace'] });
+    const services = createServices();
+    let fetchesMayStart: Promise<unknown> | undefined;
+    const extras = {
+      forCard: vi.fn((_employee: unknown, _settings: unknown, request: { startAfter?: Promise<unknown> }) => {
+        fetchesMayStart = request.startAfter;
+        return Promise.resolve({});
+      }),
+    };
+    const hub = new PanelHub({ sessions: services.sessions, settings: services.settings, extras: extras as never, progress: () => undefined, now: () => Promise.resolve(Date.now()) });
+    let cardSentAt = Number.NaN;
+    const port = { postMessage: vi.fn(() => (cardSentAt = performance.now())), onDisconnect: { addListener: () => undefined } };
+    hub.attach(5, port as never);
+    const ada = { site: 'gmail', participants: [{ email: 'ada@acme.example', name: 'Ada Lovelace', role: 'from' as const }], selected: 'ada@acme.example', opened: [] };
+
+    await hub.push(5, await services.settings.now(), { tab: ada, layout: DEFAULT_LAYOUT });
+    const sent = port.postMessage.mock.calls.map(([push]) => (push as { model: { person?: { name: string } } }).model.person?.name);
+    expect(sent).toEqual(['Ada Lovelace']);
+    expect(fetchesMayStart).toBeDefined();
+    await fetchesMayStart;
+    // Timer granularity: a timeout may fire up to a millisecond early by performance.now().
+    expect(performance.now() - cardSentAt).toBeGreaterThanOrEqual(EXTRAS_AFTER_CARD_MS - 1);
   });
 });

@@ -24,6 +24,16 @@ export interface PanelHubDeps {
 }
 
 /**
+ * How long after a card is sent its photo and balance fetches wait. The frame is drawing the
+ * card then, and the fetches' own work (the connection, the requests, their answers stored and
+ * drawn) would compete with that draw for the machine's cores: measured in `npm run bench`,
+ * the first card after a page load was drawn later with the fetches started at once, also
+ * with Personio's answers a hundred milliseconds away. An answer from Personio takes longer
+ * than this wait anyway.
+ */
+export const EXTRAS_AFTER_CARD_MS = 50;
+
+/**
  * The open panels, one Port per tab, and what each is sent: a ready-made model of the tab's
  * conversation (the panel holds no data of its own), how the panel sits on the site, and the
  * UI language. Layout is remembered per site.
@@ -111,12 +121,13 @@ export class PanelHub {
     if (!port) return;
     const number = (this.pushesStarted += 1);
     const { settings } = snapshot ?? (await this.deps.settings.now());
-    // The card's photo and balance are fetched once the card is sent (see `model`).
+    // The card's photo and balance are fetched a moment after the card is sent (see `model`).
     let sent = () => {};
     const cardSent = new Promise<void>((resolve) => (sent = resolve));
+    const extrasAfter = cardSent.then(() => new Promise<void>((resolve) => setTimeout(resolve, EXTRAS_AFTER_CARD_MS)));
     try {
       const tab = known ? known.tab : await this.deps.sessions.get(tabId);
-      const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot, cardSent), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
+      const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot, extrasAfter), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
       if ((this.lastSent.get(tabId) ?? 0) > number) return;
       this.lastSent.set(tabId, number);
       try {
@@ -172,7 +183,7 @@ export class PanelHub {
     await this.push(tabId);
   }
 
-  private async model(tabId: number, tab: TabConversation | undefined, snapshot: SettingsSnapshot | undefined, cardSent: Promise<void>): Promise<PanelModel> {
+  private async model(tabId: number, tab: TabConversation | undefined, snapshot: SettingsSnapshot | undefined, extrasAfter: Promise<void>): Promise<PanelModel> {
     const { settings } = snapshot ?? (await this.deps.settings.now());
     if (await databaseTooNew()) return { state: 'database-too-new' };
     if (!isConnected(settings)) return { state: 'not-connected' };
@@ -188,7 +199,7 @@ export class PanelHub {
         now,
         freshness: state.then((s) => dataFreshness(s, settings.intervalMinutes, now)),
         // Called for the card on screen alone: the one participant selected, or the person opened.
-        extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now, startAfter: cardSent }),
+        extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now, startAfter: extrasAfter }),
       });
     conversation?.catch(() => undefined); // not awaited during a first sync
     if ((await state).lastSuccessAt === undefined && (await countEmployees()) === 0) {
