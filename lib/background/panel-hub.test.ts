@@ -114,7 +114,7 @@ describe('a card’s photo and balance', () => {
     };
     const hub = new PanelHub({ sessions: services.sessions, settings: services.settings, extras: extras as never, progress: () => undefined, now: () => Promise.resolve(Date.now()) });
     let cardSentAt = Number.NaN;
-    const port = { postMessage: vi.fn(() => (cardSentAt = performance.now())), onDisconnect: { addListener: () => undefined } };
+    const port = { postMessage: vi.fn((_push: unknown) => (cardSentAt = performance.now())), onDisconnect: { addListener: () => undefined } };
     hub.attach(5, port as never);
     const ada = { site: 'gmail', participants: [{ email: 'ada@acme.example', name: 'Ada Lovelace', role: 'from' as const }], selected: 'ada@acme.example', opened: [] };
 
