@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidecardDB, type FirstLettersEntry, type PeopleSnapshotEntry } from './db';
 import type { Employee } from './employee';
 import { editDistance, PeopleIndex } from './people-index';
-import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, searchPeople, TableChanges, updateSearchIndex, warmingQueries, type FirstLetters } from './search';
+import { forgetSearchIndex, markSearchIndexBehind, onFirstLetters, peopleIndex, searchPeople, searchWarmedUp, TableChanges, updateSearchIndex, warmingQueries, type FirstLetters } from './search';
 import { nameTokens } from './text';
 
 function person(id: number, first: string, last: string, extra: Partial<Employee> = {}): Employee {
@@ -230,5 +230,14 @@ describe('editDistance', () => {
   it('counts a transposition as one edit', () => {
     expect(editDistance('lovelcae', 'lovelace', 2)).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
+
+describe('searchWarmedUp', () => {
+  it('resolves once the loaded index has worked out every first letter', async () => {
+    await searchWarmedUp(database);
+    const letters = (await peopleIndex(database)).primedLetters();
+    expect(Object.keys(letters).sort()).toEqual([...'abcdefghijklmnopqrstuvwxyz']);
+    expect(letters.z?.map((h) => h.name)).toEqual(['Zoë Schäfer']);
   });
 });
