@@ -1,3 +1,4 @@
+import { pause } from './next-task';
 import type { PageRequest, PageRequests, ReplyOf } from './messages';
 
 /**
@@ -21,6 +22,6 @@ export async function askWithRetry<R extends PageRequest>(request: R, attempts =
     } catch (e) {
       if (i >= attempts) throw e;
     }
-    await new Promise((r) => setTimeout(r, delayMs * i));
+    await pause(delayMs * i);
   }
 }

@@ -5,7 +5,7 @@ import { isPersonioError } from '../personio/errors';
 import type { BalanceUnavailable, PersonExtras } from '../person-view';
 import type { Settings } from '../settings';
 import type { Connection } from './live-connection';
-import { nextTask } from '../next-task';
+import { nextTask, pause } from '../next-task';
 
 export type CardExtras = Pick<PersonExtras, 'photo' | 'vacation'>;
 
@@ -100,7 +100,7 @@ export class LazyExtras {
         if (running) {
           late.push(running.done);
           // A slow answer turns into "not available" within the bound, not "loading" for ever.
-          if (extras.vacation.state === 'loading') void boundedBy(running.startedAt + BALANCE_WAIT_MS - now).then(request.onLate);
+          if (extras.vacation.state === 'loading') void pause(running.startedAt + BALANCE_WAIT_MS - now).then(request.onLate);
         }
       }
     }
@@ -169,11 +169,6 @@ export class LazyExtras {
 
 function balanceKey(employeeId: number): string {
   return `balance:${employeeId}`;
-}
-
-/** Resolves after `ms` (at once when it is already past). */
-function boundedBy(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
 /** Fetches started in the last minute, per requester and in all. */

@@ -15,6 +15,7 @@ import { registerCustomDomains } from './custom-domains';
 import type { BackgroundServices } from './services';
 import { statusReply } from './status-reply';
 import { scheduleSync } from './sync-alarms';
+import { pause } from '../next-task';
 
 /** Requests from the options page and the popup (never from the panel or a content script). */
 export function pageHandlers(services: BackgroundServices): Handlers<PageRequests, void> {
@@ -82,7 +83,7 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       // The popup asks again with `wait` while the balance loads: it gets the balance, or why there is none.
       const deadline = Date.now() + BALANCE_WAIT_MS + 500;
       while (wait && opened?.person.vacation?.state === 'loading' && Date.now() < deadline) {
-        await Promise.race([arrived, delay(deadline - Date.now())]);
+        await Promise.race([arrived, pause(deadline - Date.now())]);
         opened = await draw();
       }
       return opened;
@@ -122,8 +123,4 @@ export function pageHandlers(services: BackgroundServices): Handlers<PageRequest
       return { ok: true };
     },
   };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

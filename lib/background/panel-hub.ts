@@ -12,6 +12,7 @@ import type { LazyExtras } from './lazy-extras';
 import { KeptRead } from './kept-read';
 import type { PanelSessions } from './panel-sessions';
 import type { SettingsSnapshot, SettingsSource } from './settings-source';
+import { pause } from '../next-task';
 
 export interface PanelHubDeps {
   sessions: PanelSessions;
@@ -124,10 +125,9 @@ export class PanelHub {
     // The card's photo and balance are fetched a moment after the card is sent (see `model`).
     let sent = () => {};
     const cardSent = new Promise<void>((resolve) => (sent = resolve));
-    const extrasAfter = cardSent.then(() => new Promise<void>((resolve) => setTimeout(resolve, EXTRAS_AFTER_CARD_MS)));
     try {
       const tab = known ? known.tab : await this.deps.sessions.get(tabId);
-      const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot, extrasAfter), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
+      const [model, layout] = await Promise.all([this.model(tabId, tab, snapshot, cardSent), known?.layout ?? this.layoutOfTab(tabId, tab?.site ?? this.siteOfTab.get(tabId))]);
       if ((this.lastSent.get(tabId) ?? 0) > number) return;
       this.lastSent.set(tabId, number);
       try {
@@ -183,7 +183,7 @@ export class PanelHub {
     await this.push(tabId);
   }
 
-  private async model(tabId: number, tab: TabConversation | undefined, snapshot: SettingsSnapshot | undefined, extrasAfter: Promise<void>): Promise<PanelModel> {
+  private async model(tabId: number, tab: TabConversation | undefined, snapshot: SettingsSnapshot | undefined, cardSent: Promise<void>): Promise<PanelModel> {
     const { settings } = snapshot ?? (await this.deps.settings.now());
     if (await databaseTooNew()) return { state: 'database-too-new' };
     if (!isConnected(settings)) return { state: 'not-connected' };
@@ -199,7 +199,7 @@ export class PanelHub {
         now,
         freshness: state.then((s) => dataFreshness(s, settings.intervalMinutes, now)),
         // Called for the card on screen alone: the one participant selected, or the person opened.
-        extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now, startAfter: extrasAfter }),
+        extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now, startAfter: cardSent.then(() => pause(EXTRAS_AFTER_CARD_MS)) }),
       });
     conversation?.catch(() => undefined); // not awaited during a first sync
     if ((await state).lastSuccessAt === undefined && (await countEmployees()) === 0) {

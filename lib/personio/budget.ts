@@ -1,3 +1,5 @@
+import { pause } from '../next-task';
+
 /**
  * A client-side request budget, so Sidecard stays under Personio's limits instead of
  * discovering them through 429s: 300 requests a minute on employees (bursts of 15 a second),
@@ -18,7 +20,7 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: pause,
 };
 
 /** The share of the per-minute budget the lazy lane leaves unused. */
