@@ -1,5 +1,6 @@
 /** The panel floor's background half for `npm run bench` (scripts/bench-panel.ts). */
 import type { Launched } from '../test/e2e/harness';
+import { PANEL_PORT } from '../lib/channels';
 import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT, PANEL_FLOOR_REQUESTER, PANEL_FLOOR_SHOW } from './bench-floor-pages';
 
 /**
@@ -13,7 +14,7 @@ import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT, PANEL_FLOOR_REQUESTER, PANEL
  */
 export async function installPanelFloorRelay(launched: Launched): Promise<void> {
   await launched.worker.evaluate(
-    ({ ready, requester, portName, show }) => {
+    ({ ready, requester, portName, show, panelPort }) => {
       interface Port {
         postMessage(m: unknown): void;
         onDisconnect: { addListener(f: () => void): void };
@@ -23,9 +24,11 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
       const lines = new Map<number, string>();
       const arrivals: number[] = [];
       const posts: number[] = [];
-      Object.assign(globalThis, { benchRequesterArrivals: arrivals, benchPanelPosts: posts });
+      const attaches: number[] = [];
+      Object.assign(globalThis, { benchRequesterArrivals: arrivals, benchPanelPosts: posts, benchPanelAttaches: attaches });
       // When our background posts to a panel: its Port is the one this listener is handed too.
       (chrome.runtime as unknown as { onConnect: { addListener(f: (port: Port & { name: string }) => void): void } }).onConnect.addListener((port) => {
+        if (port.name === panelPort) attaches.push(performance.timeOrigin + performance.now());
         const post = port.postMessage.bind(port);
         port.postMessage = (m: unknown) => {
           posts.push(performance.timeOrigin + performance.now());
@@ -89,6 +92,6 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
         return `${line} — ${row?.position ?? ''}`;
       }
     },
-    { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT, show: PANEL_FLOOR_SHOW },
+    { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT, show: PANEL_FLOOR_SHOW, panelPort: PANEL_PORT },
   );
 }

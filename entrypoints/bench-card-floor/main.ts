@@ -10,9 +10,11 @@ import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT } from '@/scripts/bench-floor
  * markup as the bench captured it from our panel, handed over before any message
  * (`benchInstallCard`). Each line the background sends ("Name <email> — position") is drawn
  * by cloning that markup with the captured person's name, address and position replaced as
- * text: the least work that shows this card; none of our code runs for a message (no React,
- * no model; the page loads our shared chunk only as its stylesheets' module).
- * Like our frame, it draws the card out of sight when handed it, as often as ours does.
+ * text or, once a card is drawn, by replacing only those texts in it: the least work that
+ * shows this card; none of our code runs for a message (no React, no model; the page loads
+ * our shared chunk only as its stylesheets' module).
+ * Like our frame, it draws the card out of sight when handed it, as often as ours does. A
+ * frame already showing a line (the captured person's) shows that person's card from then on.
  */
 interface Texts {
   name: string;
@@ -21,14 +23,21 @@ interface Texts {
 }
 const root = document.getElementById('root')!;
 let card: { markup: DocumentFragment; captured: Texts } | undefined;
+/** Whom the card in `root` shows, once one is drawn there. */
+let shown: Texts | undefined;
+
+/** Set, in the text under `node`, the texts of `from` to those of `to`. */
+function replaceTexts(node: Node, from: Texts, to: Texts): void {
+  const keys = ['name', 'email', 'position'] as const;
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+    for (const key of keys) if (text.data.includes(from[key])) text.data = text.data.replace(from[key], to[key]);
+  }
+}
 
 function draw(texts: Texts): DocumentFragment {
   const copy = card!.markup.cloneNode(true) as DocumentFragment;
-  const keys = ['name', 'email', 'position'] as const;
-  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    for (const key of keys) if (node.data.includes(card!.captured[key])) node.data = node.data.replace(card!.captured[key], texts[key]);
-  }
+  replaceTexts(copy, card!.captured, texts);
   return copy;
 }
 
@@ -46,6 +55,10 @@ Object.assign(window, {
       host.getBoundingClientRect();
       host.remove();
     }
+    if (root.textContent !== '') {
+      root.replaceChildren(draw(captured));
+      shown = captured;
+    }
   },
 });
 
@@ -53,8 +66,12 @@ browser.runtime.onConnect.addListener((port) => {
   if (port.name !== PANEL_FLOOR_PORT) return;
   port.onMessage.addListener((line: unknown) => {
     const [, name = '', email = '', position = ''] = /^(.*) <(.*)> — (.*)$/.exec(String(line)) ?? [];
-    if (card) root.replaceChildren(draw({ name, email, position }));
+    const texts = { name, email, position };
+    // A card already drawn has only its texts changed, the least a frame can do to show the next person.
+    if (card && shown) replaceTexts(root, shown, texts);
+    else if (card) root.replaceChildren(draw(texts));
     else root.textContent = String(line);
+    if (card) shown = texts;
   });
 });
 browser.runtime.sendMessage({ type: PANEL_FLOOR_FRAME_READY }).catch(() => undefined);
