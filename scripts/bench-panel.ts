@@ -178,7 +178,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const ours = { page: '/panel.html', texts: (s: (typeof senders)[number]) => [s.name, s.position] };
     const floor = { page: `/${PANEL_FLOOR_PAGE}`, texts: (s: (typeof senders)[number]) => [s.name, s.email] };
 
-    // Warm: one page each, the panel already up; each message swaps the view, ours and the floor's in turn.
+    // Warm: one page each (ours, the bare floor's, the card floor's), the panel already up; each message swaps the view, in turn.
     const startPath = gmail.startUrl.slice(GMAIL.length);
     const page = await launched.context.newPage();
     await page.goto(gmail.startUrl);
@@ -201,7 +201,7 @@ export async function benchPanel(rows: Row[]): Promise<void> {
     const floorLooksUp = (on: boolean) => launched.worker.evaluate((v) => void Object.assign(globalThis, { benchFloorLooksUp: v }), on);
     for (let i = 0; i < RUNS; i += 1) {
       for (const [side, target] of [['ours', page], ['floor', floorPage], ['lookup', floorPage], ['card', cardPage]] as const) {
-        // The floor's script reports a sender only when it changes: the lookup floor gets others.
+        // The floor's script reports a sender only when it changes: the lookup floor (on the bare floor's page) gets others.
         const sender = senders[side === 'lookup' ? 2 * RUNS + i : side === 'card' ? 3 * RUNS + i : i]!;
         const shown = side === 'ours' ? ours : side === 'floor' ? floor : side === 'lookup' ? lookupFloor : cardFloor;
         await floorLooksUp(side === 'lookup' || side === 'card');
