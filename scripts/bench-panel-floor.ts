@@ -3,18 +3,25 @@ import type { Launched } from '../test/e2e/harness';
 import { PANEL_PORT } from '../lib/channels';
 import { PANEL_FLOOR_FRAME_READY, PANEL_FLOOR_PORT, PANEL_FLOOR_REQUESTER, PANEL_FLOOR_SHOW } from './bench-floor-pages';
 
+/** Where the relay keeps its notes, in the worker's global scope. */
+const NOTES_KEY = 'benchRelayNotes';
+
+/** What the relay notes the wall-clock times of. */
+export type RelayNote = 'requester arrived' | 'panel posted to' | 'panel attached';
+
 /**
  * The panel floor's background half, installed in the running worker beside ours (our
  * background is not changed for it): when the floor's frame says it is there, open a Port to
  * that frame; when the floor's script reports a requester, send its line over that Port (or
  * keep it for a frame not there yet, as ours pushes a panel once its Port attaches); a script
  * that asked first is told to show its frame just before, as ours is answered. It also
- * notes when each requester message, ours or the floor's, reaches the worker, and when our
- * background posts to a panel: the worker's share of a card's time and the frame's, apart.
+ * notes when each requester message, ours or the floor's, reaches the worker, when our
+ * background posts to a panel, and when our panel's Port attaches: the worker's share of a
+ * card's time and the frame's, apart (see `firstNotedAfter`).
  */
 export async function installPanelFloorRelay(launched: Launched): Promise<void> {
   await launched.worker.evaluate(
-    ({ ready, requester, portName, show, panelPort }) => {
+    ({ ready, requester, portName, show, panelPort, notesKey }) => {
       interface Port {
         postMessage(m: unknown): void;
         onDisconnect: { addListener(f: () => void): void };
@@ -25,7 +32,7 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
       const arrivals: number[] = [];
       const posts: number[] = [];
       const attaches: number[] = [];
-      Object.assign(globalThis, { benchRequesterArrivals: arrivals, benchPanelPosts: posts, benchPanelAttaches: attaches });
+      Object.assign(globalThis, { [notesKey]: { 'requester arrived': arrivals, 'panel posted to': posts, 'panel attached': attaches } satisfies Record<RelayNote, number[]> });
       // When our background posts to a panel: its Port is the one this listener is handed too.
       (chrome.runtime as unknown as { onConnect: { addListener(f: (port: Port & { name: string }) => void): void } }).onConnect.addListener((port) => {
         if (port.name === panelPort) attaches.push(performance.timeOrigin + performance.now());
@@ -92,6 +99,14 @@ export async function installPanelFloorRelay(launched: Launched): Promise<void> 
         return `${line} — ${row?.position ?? ''}`;
       }
     },
-    { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT, show: PANEL_FLOOR_SHOW, panelPort: PANEL_PORT },
+    { ready: PANEL_FLOOR_FRAME_READY, requester: PANEL_FLOOR_REQUESTER, portName: PANEL_FLOOR_PORT, show: PANEL_FLOOR_SHOW, panelPort: PANEL_PORT, notesKey: NOTES_KEY },
+  );
+}
+
+/** The wall-clock time the relay first noted `note` at or after `since` (NaN: never). */
+export async function firstNotedAfter(launched: Launched, note: RelayNote, since: number): Promise<number> {
+  return launched.worker.evaluate(
+    ({ key, note, since }) => (globalThis as unknown as Record<string, Record<string, number[]>>)[key]![note]!.find((at) => at >= since) ?? Number.NaN,
+    { key: NOTES_KEY, note, since },
   );
 }

@@ -14,7 +14,7 @@ import { startSimulator } from '../test/personio-sim';
 import { scenario as gmail } from '../test/fixtures/sites/gmail/scenario';
 import { connect, launchExtension, openOptions, serveScenario, waitForSync, type Launched } from '../test/e2e/harness';
 import { ASKS_FIRST_ATTRIBUTE, CARD_FLOOR_ORIGIN, CARD_FLOOR_PAGE, EMPTY_SCRIPT_ORIGIN, PANEL_FLOOR_ORIGIN, PANEL_FLOOR_PAGE } from './bench-floor-pages';
-import { installPanelFloorRelay } from './bench-panel-floor';
+import { firstNotedAfter, installPanelFloorRelay } from './bench-panel-floor';
 import { quiet } from './bench-cpu';
 import { benchContentScriptLoad } from './bench-content-script';
 import { fmt, median, p95, ratioRow, type Row } from './bench-table';
@@ -102,20 +102,6 @@ async function frameShowed(page: Page, path: string, texts: string[], since: num
     { timeout: 10_000, polling: 20 },
   );
   return (await handle.jsonValue()) as number;
-}
-
-/** When the first requester message after `since` reached the worker (wall clock). */
-async function reachedWorker(launched: Launched, since: number): Promise<number> {
-  return launched.worker.evaluate((t) => (globalThis as unknown as { benchRequesterArrivals: number[] }).benchRequesterArrivals.find((at) => at >= t) ?? Number.NaN, since);
-}
-
-/** When our panel's first Port after `since` attached in the worker (wall clock). */
-async function panelAttached(launched: Launched, since: number): Promise<number> {
-  return launched.worker.evaluate((t) => (globalThis as unknown as { benchPanelAttaches: number[] }).benchPanelAttaches.find((at) => at >= t) ?? Number.NaN, since);
-}
-
-async function postedToPanel(launched: Launched, since: number): Promise<number> {
-  return launched.worker.evaluate((t) => (globalThis as unknown as { benchPanelPosts: number[] }).benchPanelPosts.find((at) => at >= t) ?? Number.NaN, since);
 }
 
 /** CPU profiles of the worker and of the panel's frame while they show these requesters, each shown before the next. */
@@ -210,8 +196,8 @@ export async function benchPanel(rows: Row[]): Promise<void> {
         await quiet(launched.profileDir);
         const swappedAt = await showThreadFrom(target, sender, `warm-${side}-${i}`);
         warm[side].push((await frameShowed(target, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
-        toWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
-        if (side === 'ours') warmPosted.push((await postedToPanel(launched, swappedAt + toWorker.ours.at(-1)!)) - swappedAt);
+        toWorker[side].push((await firstNotedAfter(launched, 'requester arrived', swappedAt)) - swappedAt);
+        if (side === 'ours') warmPosted.push((await firstNotedAfter(launched, 'panel posted to', swappedAt + toWorker.ours.at(-1)!)) - swappedAt);
       }
     }
     console.log(`  warm, ours: swap → card posted ${fmt(median(warmPosted))} ms (median), worker's share ${fmt(median(warmPosted.map((ms, i) => ms - toWorker.ours[i]!)))} ms, frame's ${fmt(median(warm.ours.map((ms, i) => ms - warmPosted[i]!)))} ms`);
@@ -263,10 +249,10 @@ export async function benchPanel(rows: Row[]): Promise<void> {
         await quiet(launched.profileDir);
         const swappedAt = await showThreadFrom(fresh, sender, `first-${side}-${i}`);
         first[side].push((await frameShowed(fresh, shown.page, shown.texts(sender), swappedAt)) - swappedAt);
-        firstToWorker[side].push((await reachedWorker(launched, swappedAt)) - swappedAt);
+        firstToWorker[side].push((await firstNotedAfter(launched, 'requester arrived', swappedAt)) - swappedAt);
         if (side === 'ours') {
-          firstPosted.push((await postedToPanel(launched, swappedAt + firstToWorker.ours.at(-1)!)) - swappedAt);
-          firstAttached.push((await panelAttached(launched, openedAt)) - swappedAt);
+          firstPosted.push((await firstNotedAfter(launched, 'panel posted to', swappedAt + firstToWorker.ours.at(-1)!)) - swappedAt);
+          firstAttached.push((await firstNotedAfter(launched, 'panel attached', openedAt)) - swappedAt);
         }
         if (await frameDrewBefore(fresh, shown.page, swappedAt)) frameUpAtSwap[side] += 1;
         await fresh.close();

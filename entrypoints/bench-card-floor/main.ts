@@ -35,10 +35,18 @@ function replaceTexts(node: Node, from: Texts, to: Texts): void {
   }
 }
 
+/** A copy of the installed card's markup showing `texts`. */
 function draw(texts: Texts): DocumentFragment {
   const copy = card!.markup.cloneNode(true) as DocumentFragment;
   replaceTexts(copy, card!.captured, texts);
   return copy;
+}
+
+/** Show the installed card for `texts` in `root`: drawn, or once one is there, only its texts changed. */
+function showCard(texts: Texts): void {
+  if (shown) replaceTexts(root, shown, texts);
+  else root.replaceChildren(draw(texts));
+  shown = texts;
 }
 
 Object.assign(window, {
@@ -55,10 +63,7 @@ Object.assign(window, {
       host.getBoundingClientRect();
       host.remove();
     }
-    if (root.textContent !== '') {
-      root.replaceChildren(draw(captured));
-      shown = captured;
-    }
+    if (root.textContent !== '') showCard(captured);
   },
 });
 
@@ -66,12 +71,8 @@ browser.runtime.onConnect.addListener((port) => {
   if (port.name !== PANEL_FLOOR_PORT) return;
   port.onMessage.addListener((line: unknown) => {
     const [, name = '', email = '', position = ''] = /^(.*) <(.*)> — (.*)$/.exec(String(line)) ?? [];
-    const texts = { name, email, position };
-    // A card already drawn has only its texts changed, the least a frame can do to show the next person.
-    if (card && shown) replaceTexts(root, shown, texts);
-    else if (card) root.replaceChildren(draw(texts));
+    if (card) showCard({ name, email, position });
     else root.textContent = String(line);
-    if (card) shown = texts;
   });
 });
 browser.runtime.sendMessage({ type: PANEL_FLOOR_FRAME_READY }).catch(() => undefined);
