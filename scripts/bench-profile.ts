@@ -80,9 +80,12 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event, where the trace records it. */
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; scriptName?: string; fileName?: string }; fileName?: string };
+  /** `name`: a process's or thread's, in metadata events (`ph` 'M'). */
+  args?: { data?: { url?: string; scriptName?: string; fileName?: string }; fileName?: string; name?: string };
 }
 
 /** A Chromium trace (every process the page's session sees) of `categories` while `run` runs. */

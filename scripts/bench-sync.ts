@@ -12,6 +12,7 @@ import { APP_ID, PAGES_IN_FLIGHT } from '../lib/personio/client';
 import { cpuOfStep, cpuTotal, describeCpu, type CpuByProcess, type CpuByThread } from './bench-cpu';
 import { median, p95, type Row } from './bench-table';
 import { topSelfTime, type CpuProfile } from './bench-profile';
+import { describeIndexedDbWork, indexedDbWorkDuring, type IndexedDbWork } from './bench-idb';
 import { BENCH_BUILD, PRODUCTION_BUILD, SYNC_RUNS, clearSyncedData, lastLog, pointAtSimulator, syncToTheEnd, syncedBrowser, waitForNewLog, workerDevTools } from './bench-worker';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
@@ -20,12 +21,15 @@ const RATE_LIMITED_EMPLOYEES = Number(process.env.BENCH_RATELIMITED_EMPLOYEES ??
 /** The tables a full sync leaves filled: the people, their absences, and the search index's snapshot. */
 const STORED_TABLES = ['employees', 'timeOffBuckets', 'searchIndex'] as const;
 
+/** Runs a measured step, as it is or under a tracer. */
+type Around = <T>(step: () => Promise<T>) => Promise<T>;
+
 /**
  * The raw put: what our run stored, read back, put into tables of the same schema in one
  * transaction. Reading it back and preparing the tables are a step of their own, so that the
  * CPU measured around the put is the put's.
  */
-async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: number; cpu: CpuByProcess } & CpuByThread> {
+async function rawBulkPut({ worker, profileDir }: Launched, around: Around = (put) => put()): Promise<{ ms: number; cpu: CpuByProcess } & CpuByThread> {
   await worker.evaluate(async (tables) => {
     const source = indexedDB.open('sidecard');
     const database = await new Promise<IDBDatabase>((res) => (source.onsuccess = () => res(source.result)));
@@ -59,7 +63,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     await new Promise((res) => (clearing.oncomplete = res));
     Object.assign(globalThis, { benchRawPut: { raw, stores } });
   }, [...STORED_TABLES]);
-  const { result: ms, ...step } = await cpuOfStep(profileDir, () => worker.evaluate(async () => {
+  const { result: ms, ...step } = await cpuOfStep(profileDir, () => around(() => worker.evaluate(async () => {
     const { raw, stores } = (globalThis as unknown as { benchRawPut: { raw: IDBDatabase; stores: Array<{ name: string; rows: unknown[] }> } }).benchRawPut;
     const started = performance.now();
     const tx = raw.transaction(stores.map((s) => s.name), 'readwrite');
@@ -72,7 +76,7 @@ async function rawBulkPut({ worker, profileDir }: Launched): Promise<{ ms: numbe
     raw.close();
     delete (globalThis as { benchRawPut?: unknown }).benchRawPut;
     return elapsed;
-  }));
+  })));
   return { ms, ...step };
 }
 
@@ -151,6 +155,22 @@ async function profileFullSync(launched: Launched, options: Awaited<ReturnType<t
   } finally {
     await devTools.close();
   }
+}
+
+/**
+ * One more full sync from empty, and then the raw put of what it stored, each traced for the
+ * browser's IndexedDB work: what the sync asks of the database beyond putting its rows.
+ */
+async function traceDatabaseWork(launched: Launched, options: Awaited<ReturnType<typeof openOptions>>): Promise<void> {
+  await clearSyncedData(launched.worker);
+  const ours = await indexedDbWorkDuring(options, () => syncToTheEnd(options, true));
+  let raw: IndexedDbWork = [];
+  await rawBulkPut(launched, async (put) => {
+    const traced = await indexedDbWorkDuring(options, put);
+    raw = traced.work;
+    return traced.result;
+  });
+  console.log(`  the browser's IndexedDB work (thread CPU), a full sync and the raw put of what it stored:\n    ${describeIndexedDbWork({ sync: ours.work, 'raw put': raw }).join('\n    ')}`);
 }
 
 export async function benchFullSync(rows: Row[]): Promise<void> {
@@ -244,7 +264,10 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
       ratio: `${(median(syncMs) / (median(rawMs) + median(fetchMs))).toFixed(2)}× (median)`,
       target: 'reported',
     });
-    if (process.env.BENCH_PROFILE) await profileFullSync(launched, options);
+    if (process.env.BENCH_PROFILE) {
+      await profileFullSync(launched, options);
+      await traceDatabaseWork(launched, options);
+    }
   } finally {
     await launched.close();
     await sim.close();
