@@ -22,14 +22,15 @@ const OPERATIONS = [
   ['cursor steps (counts and getAll step through the rows)', 'BackingStore::Cursor::Continue'],
 ] as const;
 
-export type IndexedDbWork = Array<{ label: string; count: number; ms: number }>;
+/** Per kind of operation, in the order of `OPERATIONS`: how many, and their thread CPU. */
+export type IndexedDbWork = Array<{ count: number; ms: number }>;
 
 /** The browser process's IndexedDB operations in `events`, by kind: how many, and their thread CPU. */
-export function indexedDbWork(events: readonly TraceEvent[]): IndexedDbWork {
+function indexedDbWork(events: readonly TraceEvent[]): IndexedDbWork {
   const browserPid = events.find((e) => e.ph === 'M' && e.name === 'process_name' && e.args?.name === 'Browser')?.pid;
-  return OPERATIONS.map(([label, name]) => {
+  return OPERATIONS.map(([, name]) => {
     const ops = events.filter((e) => e.pid === browserPid && e.ph === 'X' && e.name === name);
-    return { label, count: ops.length, ms: ops.reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0) };
+    return { count: ops.length, ms: ops.reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0) };
   });
 }
 
@@ -39,8 +40,8 @@ export async function indexedDbWorkDuring<T>(page: Page, run: () => Promise<T>):
   return { result, work: indexedDbWork(events) };
 }
 
-/** Two steps' IndexedDB work side by side, one line per kind of operation. */
+/** Steps' IndexedDB work side by side, one line per kind of operation. */
 export function describeIndexedDbWork(sides: Record<string, IndexedDbWork>): string[] {
-  const names = Object.keys(sides);
-  return OPERATIONS.map(([label], i) => `${label}: ${names.map((name) => `${name} ${sides[name]![i]!.count} taking ${sides[name]![i]!.ms.toFixed(0)} ms`).join(', ')}`);
+  const named = Object.entries(sides);
+  return OPERATIONS.map(([label], i) => `${label}: ${named.map(([name, work]) => `${name} ${work[i]!.count} taking ${work[i]!.ms.toFixed(0)} ms`).join(', ')}`);
 }
