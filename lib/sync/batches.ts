@@ -1,14 +1,16 @@
 /**
- * Group what an async source yields into batches of what has already arrived: the source
- * keeps producing (fetching the next pages) while the consumer works on a batch (writing
- * the last ones), and the consumer then takes everything that came meanwhile, up to `max`.
+ * Group what an async source yields into batches of `size` (the last one may be smaller):
+ * the source keeps producing (fetching the next pages) while the consumer works on a batch
+ * (writing the last ones).
  *
- * When the consumer is faster than the source, every batch holds one item; when it is
- * slower, items gather, and the consumer's fixed cost per batch (a database transaction) is
- * shared by several. The source runs at most `max` items ahead. A source error is thrown to
- * the consumer only after every item before it was handed over.
+ * A batch is handed over only when it is full, or when the source has ended or failed: every
+ * batch costs the consumer a fixed price (a database transaction and its commit, paid in the
+ * browser's database thread), so a batch of one item, which a consumer faster than its source
+ * would otherwise get each time, costs the most per item. The source runs at most `size`
+ * items ahead. A source error is thrown to the consumer only after every item before it was
+ * handed over.
  */
-export async function* inBatches<T>(source: AsyncIterable<T>, max: number): AsyncGenerator<T[]> {
+export async function* inBatches<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   const iterator = source[Symbol.asyncIterator]();
   const buffer: T[] = [];
   let finished = false;
@@ -25,7 +27,7 @@ export async function* inBatches<T>(source: AsyncIterable<T>, max: number): Asyn
   const pump = (async () => {
     try {
       while (!stopped) {
-        if (buffer.length >= max) {
+        if (buffer.length >= size) {
           await new Promise<void>((resolve) => (roomFreed = resolve));
           continue;
         }
@@ -44,12 +46,12 @@ export async function* inBatches<T>(source: AsyncIterable<T>, max: number): Asyn
 
   try {
     for (;;) {
-      if (buffer.length === 0) {
-        if (finished) break;
+      if (buffer.length < size && !finished) {
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      const batch = buffer.splice(0, max);
+      if (buffer.length === 0) break;
+      const batch = buffer.splice(0, size);
       roomFreed?.();
       roomFreed = undefined;
       yield batch;

@@ -68,7 +68,7 @@ export interface PageContext {
   signal?: AbortSignal;
 }
 
-/** At most this many pages share one transaction (and one checkpoint move). */
+/** This many pages share one transaction and one checkpoint move (the run's last batch may hold fewer). */
 export const PAGES_PER_COMMIT = 10;
 
 export type FetchedPage = { page: PreparedPage; offset: number; nextOffset: number; total?: number };

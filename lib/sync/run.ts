@@ -101,11 +101,12 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
       attributes: attributesToRequest(stored),
       ...(checkpoint.updatedSince !== undefined ? { updatedSince: new Date(checkpoint.updatedSince) } : {}),
     };
-    // Pages that arrive while the last ones are being written are written together: the
-    // network never waits for the database, and a slow disk pays one commit for several.
-    // A batch's transaction is issued while the one before it still commits (the database
-    // queues it), so the database is never idle while this thread maps the next rows; at
-    // most two are in flight, and each lands only right after its predecessor.
+    // Pages are written PAGES_PER_COMMIT at a time while the next ones are fetched: the
+    // network never waits for the database, and a commit's fixed cost is shared by a thousand
+    // rows however fast or slow Personio answers. A batch's transaction is issued while the
+    // one before it still commits (the database queues it), so the database is never idle
+    // while this thread maps the next rows; at most two are in flight, and each lands only
+    // right after its predecessor.
     const prepareContext = { stored, settings: ctx.settings, attributeDefinitions: ctx.attributeDefinitions ?? [], today: localDay(now()), countPopulation: checkpoint.kind === 'full' };
     const pageContext = { settings: ctx.settings, state: runningState, ...(signal ? { signal } : {}) };
     const planned: SyncCheckpoint = { ...checkpoint };
@@ -129,6 +130,7 @@ export async function runSync(ctx: SyncContext, request: SyncRequest = 'auto'): 
         if (ids.length) ctx.onRowsChanged?.(ids, written);
         progress('employees');
       });
+      landing.catch(() => undefined); // read when the next batch is full, or after the last
     }
     await landing;
     await dropReleased(database, released, signal);

@@ -27,7 +27,7 @@ afterEach(async () => {
 describe('sync in the real service worker', () => {
   it('resumes from its checkpoint after Chromium stops the worker mid-run, and lookups keep the old copy throughout', async () => {
     // Slow pages, so the run is still going when we stop the worker.
-    sim = await startSimulator({ employees: 3000, seed: 21, latencyMs: 120 });
+    sim = await startSimulator({ employees: 5000, seed: 21, latencyMs: 120 });
     launched = await launchExtension();
     await routePersonio(launched.context, sim);
     const options = await openOptions(launched);
