@@ -8,7 +8,7 @@ import { welcomeOnInstall } from '@/lib/background/welcome';
 import { isSyncAlarm } from '@/lib/background/sync-alarms';
 import { onFirstLetters } from '@/lib/search';
 import { FIRST_LETTERS_KEY } from '@/lib/status';
-import { fetchCheckAndMap } from './bench/sync-floor';
+import { fetchCheckAndMap, fetchCheckMapAndPut } from './bench/sync-floor';
 
 /**
  * Wiring only: browser events in, handlers in lib/background/ out. The background owns the
@@ -19,9 +19,9 @@ export default defineBackground(() => {
   const services = createServices();
   const handlers = { content: contentHandlers(services), page: pageHandlers(services), panel: panelHandlers(services) };
   const router = createRouter(services, handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
-  // The bench build only (compiled out of every other): the sync's floor that also checks and
-  // maps the pages runs where the sync runs, in this worker.
-  if (import.meta.env.SIDECARD_BENCH) Object.assign(globalThis, { sidecardBenchWorker: { fetchCheckAndMap } });
+  // The bench build only (compiled out of every other): the sync's floors that check and map
+  // the pages (and put them) run where the sync runs, in this worker.
+  if (import.meta.env.SIDECARD_BENCH) Object.assign(globalThis, { sidecardBenchWorker: { fetchCheckAndMap, fetchCheckMapAndPut } });
 
   // The reply is the promise the listener returns (the polyfill's contract), not a dropped one.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises

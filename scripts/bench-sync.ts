@@ -1,14 +1,16 @@
 /**
  * Sync rows of `npm run bench`: a full sync's CPU beside its floor (putting what it stored
  * into IndexedDB raw, plus only fetching the same pages), beside the same with the pages read
- * as JSON (reported), and beside the same with the pages also checked and mapped as any sync
- * must before it writes; an incremental sync; and a first full sync at Personio's rate limit
+ * as JSON (reported), beside the same with the pages also checked and mapped as any sync must
+ * before it writes, and beside the least a resumable sync can do (those records put a batch at
+ * a time as the pages arrive); an incremental sync; and a first full sync at Personio's rate limit
  * beside the rate's floor.
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CREDENTIAL, startSimulator, type RequestLogEntry, type Simulator } from '../test/personio-sim';
 import { connect, launchExtension, openOptions, routePersonio, waitForSync, type Launched } from '../test/e2e/harness';
 import { APP_ID, PAGES_IN_FLIGHT } from '../lib/personio/client';
+import { PAGES_PER_COMMIT } from '../lib/sync/employee-rows';
 import { cpuOfStep, cpuTotal, describeCpu, type CpuByProcess, type CpuByThread } from './bench-cpu';
 import { median, p95, type Row } from './bench-table';
 import { topSelfTime, type CpuProfile } from './bench-profile';
@@ -19,18 +21,21 @@ const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
 const RATE_LIMITED_EMPLOYEES = Number(process.env.BENCH_RATELIMITED_EMPLOYEES ?? 50_000);
 
 /** The tables a full sync leaves filled: the people, their absences, and the search index's snapshot. */
-const STORED_TABLES = ['employees', 'timeOffBuckets', 'searchIndex'] as const;
+const STORED_TABLES = ['employees', 'timeOffBuckets', 'searchIndex'];
+/** The bench's own database, where the floors put what our run stored. */
+const BENCH_RAW_DATABASE = 'bench-raw';
 
 /** Runs a measured step, as it is or under a tracer. */
 type Around = <T>(step: () => Promise<T>) => Promise<T>;
 
 /**
- * The raw put: what our run stored, read back, put into tables of the same schema in one
- * transaction. Reading it back and preparing the tables are a step of their own, so that the
- * CPU measured around the put is the put's.
+ * Tables of the same schema as ours, in a database of the bench's own, emptied; and of the
+ * `keep` tables, the rows our run stored, read back, ready to put. Reading them back and
+ * preparing the tables are a step of their own, so that the CPU measured around a put is the
+ * put's.
  */
-async function rawBulkPut({ worker, profileDir }: Launched, around: Around = (put) => put()): Promise<{ ms: number; cpu: CpuByProcess } & CpuByThread> {
-  await worker.evaluate(async (tables) => {
+async function prepareRawTables(worker: Launched['worker'], keep: readonly string[]): Promise<void> {
+  await worker.evaluate(async ({ tables, keep, database: rawDatabase }) => {
     const source = indexedDB.open('sidecard');
     const database = await new Promise<IDBDatabase>((res) => (source.onsuccess = () => res(source.result)));
     const read = database.transaction(tables);
@@ -41,16 +46,18 @@ async function rawBulkPut({ worker, profileDir }: Launched, around: Around = (pu
         const i = ours.index(index);
         return { name: index, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry };
       });
-      const rows = await new Promise<unknown[]>((res) => {
-        const req = ours.getAll();
-        req.onsuccess = () => res(req.result);
-      });
+      const rows = keep.includes(name)
+        ? await new Promise<unknown[]>((res) => {
+            const req = ours.getAll();
+            req.onsuccess = () => res(req.result);
+          })
+        : [];
       return { name, keyPath: ours.keyPath, indexes, rows };
     }));
     database.close();
     // Tables emptied the way the bench empties ours before each run (cleared, not a fresh
     // database): both writes then land where the database still holds the last run's rows.
-    const open = indexedDB.open('bench-raw', 1);
+    const open = indexedDB.open(rawDatabase, 1);
     open.onupgradeneeded = () => {
       for (const { name, keyPath, indexes } of stores) {
         const store = open.result.createObjectStore(name, { keyPath });
@@ -61,9 +68,13 @@ async function rawBulkPut({ worker, profileDir }: Launched, around: Around = (pu
     const clearing = raw.transaction(tables, 'readwrite');
     for (const name of tables) clearing.objectStore(name).clear();
     await new Promise((res) => (clearing.oncomplete = res));
-    Object.assign(globalThis, { benchRawPut: { raw, stores } });
-  }, [...STORED_TABLES]);
-  const { result: ms, ...step } = await cpuOfStep(profileDir, () => around(() => worker.evaluate(async () => {
+    Object.assign(globalThis, { benchRawPut: { raw, stores: stores.filter((s) => keep.includes(s.name)) } });
+  }, { tables: STORED_TABLES, keep, database: BENCH_RAW_DATABASE });
+}
+
+/** Put the rows `prepareRawTables` kept into their tables, in one transaction. Returns its milliseconds. */
+function putRawTables(worker: Launched['worker']): Promise<number> {
+  return worker.evaluate(async () => {
     const { raw, stores } = (globalThis as unknown as { benchRawPut: { raw: IDBDatabase; stores: Array<{ name: string; rows: unknown[] }> } }).benchRawPut;
     const started = performance.now();
     const tx = raw.transaction(stores.map((s) => s.name), 'readwrite');
@@ -76,7 +87,13 @@ async function rawBulkPut({ worker, profileDir }: Launched, around: Around = (pu
     raw.close();
     delete (globalThis as { benchRawPut?: unknown }).benchRawPut;
     return elapsed;
-  })));
+  });
+}
+
+/** The raw put: what our run stored, read back, put into tables of the same schema in one transaction. */
+async function rawBulkPut({ worker, profileDir }: Launched, around: Around = (put) => put()): Promise<{ ms: number; cpu: CpuByProcess } & CpuByThread> {
+  await prepareRawTables(worker, STORED_TABLES);
+  const { result: ms, ...step } = await cpuOfStep(profileDir, () => around(() => putRawTables(worker)));
   return { ms, ...step };
 }
 
@@ -139,6 +156,28 @@ async function checkAndMapAgain(launched: Launched, pages: { urls: string[]; tok
   return step;
 }
 
+/**
+ * A run's pages fetched again by the worker and taken as far as the least a resumable sync
+ * must do: checked, mapped, and put raw PAGES_PER_COMMIT pages to a transaction as they
+ * arrive (`fetchCheckMapAndPut`, in the bench build's worker); then the run's other stored
+ * tables (absences, the search snapshot) put raw, as in the raw put. Throws if that made
+ * fewer records than the run stored.
+ */
+async function resumableLeastWork(launched: Launched, pages: { urls: string[]; token: string }, stored: number): Promise<{ cpu: CpuByProcess } & CpuByThread> {
+  await prepareRawTables(launched.worker, STORED_TABLES.filter((table) => table !== 'employees'));
+  const { result: made, ...step } = await cpuOfStep(launched.profileDir, async () => {
+    const input = { ...pages, appId: APP_ID, inFlight: PAGES_IN_FLIGHT };
+    const made = await launched.worker.evaluate(
+      ({ input, database }) => (globalThis as unknown as { sidecardBenchWorker: { fetchCheckMapAndPut(i: typeof input, database: string): Promise<number> } }).sidecardBenchWorker.fetchCheckMapAndPut(input, database),
+      { input, database: BENCH_RAW_DATABASE },
+    );
+    await putRawTables(launched.worker);
+    return made;
+  });
+  if (made < stored) throw new Error(`bench: putting the pages as they arrive made ${made} records, the run stored ${stored}`);
+  return step;
+}
+
 /** One more full sync from empty, under the worker's CPU profiler: where its own time goes. */
 async function profileFullSync(launched: Launched, options: Awaited<ReturnType<typeof openOptions>>): Promise<void> {
   await clearSyncedData(launched.worker);
@@ -196,6 +235,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     const fetchSteps: Step[] = [];
     const parsedSteps: Step[] = [];
     const mappedSteps: Step[] = [];
+    const leastSteps: Step[] = [];
     let pages = 0;
     for (let i = 0; i < SYNC_RUNS; i += 1) {
       await clearSyncedData(launched.worker);
@@ -213,6 +253,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
       fetchSteps.push(fetched);
       parsedSteps.push(await fetchPagesAgain(launched, runPages, true));
       mappedSteps.push(await checkAndMapAgain(launched, runPages, count));
+      leastSteps.push(await resumableLeastWork(launched, runPages, count));
       pages = runPages.urls.length;
     }
 
@@ -227,12 +268,15 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     console.log(`  CPU of only fetching that run's ${pages} pages again (median run, ${median(fetchMs).toFixed(0)} ms): ${describe(fetchSteps)}`);
     console.log(`  CPU of fetching them and reading them as JSON (median run): ${describe(parsedSteps)}`);
     console.log(`  CPU of fetching them, reading, checking and mapping them (median run): ${describe(mappedSteps)}`);
+    console.log(`  CPU of all that with the records put as they arrive, ${PAGES_PER_COMMIT} pages to a transaction, and the rest put raw (median run): ${describe(leastSteps)}`);
     const cores = availableParallelism();
     const ours = syncSteps.map((step) => cpuTotal(step.cpu));
-    // Each floor: the raw put plus one way `through` the same pages; the sync's CPU
-    // beside it, as the ratio of the medians (judged when `judged`).
-    const besideFloor = (measure: string, label: string, through: Step[], judged: boolean) => {
-      const floor = rawSteps.map((raw, i) => cpuTotal(raw.cpu) + cpuTotal(through[i]!.cpu));
+    // The first floors: the raw put plus one way through the same pages.
+    const withRawPut = (through: Step[]) => rawSteps.map((raw, i) => cpuTotal(raw.cpu) + cpuTotal(through[i]!.cpu));
+    const issueFloor = withRawPut(fetchSteps);
+    const least = leastSteps.map((step) => cpuTotal(step.cpu));
+    // The sync's CPU beside a floor, as the ratio of the medians (judged when `judged`).
+    const besideFloor = (measure: string, label: string, floor: number[], judged: boolean) => {
       const ratio = median(ours) / median(floor);
       rows.push({
         measure: `full sync CPU, ${count} people, ${measure}`,
@@ -246,15 +290,28 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
       return median(ours.map((ms, i) => ms / floor[i]!)).toFixed(2);
     };
     const paired = [
-      `${besideFloor(`unthrottled, all processes (${cores} cores)`, 'raw put + fetch only', fetchSteps, true)}× raw put + fetch only`,
+      `${besideFloor(`unthrottled, all processes (${cores} cores)`, 'raw put + fetch only', issueFloor, true)}× raw put + fetch only`,
       // The floor above reads the pages as bytes; any sync reads them as JSON. How much of the
       // gap that alone is, in the same runs.
-      `${besideFloor('beside the floor with the pages read as JSON', 'raw put + fetch and JSON', parsedSteps, false)}× with JSON`,
+      `${besideFloor('beside the floor with the pages read as JSON', 'raw put + fetch and JSON', withRawPut(parsedSteps), false)}× with JSON`,
       // What any sync must do with the pages before it writes, measured: read them, refuse a
       // malformed one, keep only allowed fields. Beyond this floor: commits that make a run
       // resumable, the search index, progress.
-      `${besideFloor('beside a floor that also checks and maps the pages', 'raw put + fetch, JSON, schema, mapping', mappedSteps, true)}× with JSON, schema and mapping`,
+      `${besideFloor('beside a floor that also checks and maps the pages', 'raw put + fetch, JSON, schema, mapping', withRawPut(mappedSteps), true)}× with JSON, schema and mapping`,
+      // The same work with the records written as a resumable sync must write them: a batch at
+      // a time while the next pages arrive. Beyond it: the checkpoint, the search index, progress.
+      `${besideFloor('beside the least a resumable sync can do', 'pages checked, mapped, put as they arrive', least, true)}× the least a resumable sync can do`,
     ];
+    // How much of the first floor's allowance the least a resumable sync already takes.
+    const leastRatio = median(least) / median(issueFloor);
+    rows.push({
+      measure: `the least a resumable sync can do, ${count} people, beside the raw put + fetch only`,
+      unit: 'ms',
+      samples: least,
+      floor: { label: 'raw put + fetch only', samples: issueFloor },
+      ratio: `${leastRatio.toFixed(2)}× (median)`,
+      target: 'reported',
+    });
     console.log(`  full sync CPU against each run's own floors (median of the runs' ratios): ${paired.join(', ')}`);
     rows.push({
       measure: `full sync wall time, ${count} people, unthrottled`,

@@ -1,8 +1,9 @@
 import { localDay } from '@/lib/format';
 import { storedFields } from '@/lib/fields';
+import type { Employee } from '@/lib/employee';
 import { employeesPageSchema, timeOffsPageSchema } from '@/lib/personio/schema';
 import { parseSettings, SETTINGS_KEY } from '@/lib/settings';
-import { preparePage } from '@/lib/sync/employee-rows';
+import { PAGES_PER_COMMIT, preparePage } from '@/lib/sync/employee-rows';
 import { timeOffsFromPage } from '@/lib/sync/time-offs';
 
 export interface RequiredWorkInput {
@@ -13,15 +14,13 @@ export interface RequiredWorkInput {
 }
 
 /**
- * A sync's second floor: the pages a run asked for, fetched again by the worker, read as
- * JSON, checked against the same schemas and made into the records the admin's settings keep,
- * nothing written. What any sync must do with Personio's pages before it writes (a malformed
- * page is refused, and only allowed fields are kept), and nothing more: no commits, no
- * checkpoint, no search index. As many requests in flight as the client has. Returns the
- * records made. Run in the worker, as the sync is: on a page, the driver's network tracking
- * would be counted too.
+ * The pages a run asked for, fetched again by the worker (as many requests in flight as the
+ * client has), read as JSON, checked against the same schemas and made into the records the
+ * admin's settings keep: `onRecords` hears each employees page's records as they are made.
+ * Returns how many records (employees and absences) were made. Runs in the worker, as the
+ * sync does: on a page, the driver's network tracking would be counted too.
  */
-export async function fetchCheckAndMap({ urls, token, appId, inFlight }: RequiredWorkInput): Promise<number> {
+async function checkAndMapPages({ urls, token, appId, inFlight }: RequiredWorkInput, onRecords: (records: Employee[]) => void): Promise<number> {
   const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const prepare = { stored: storedFields(settings.fields), settings, attributeDefinitions: [], today: localDay(Date.now()), countPopulation: true };
   let next = 0;
@@ -38,10 +37,62 @@ export async function fetchCheckAndMap({ urls, token, appId, inFlight }: Require
       } else {
         const page = employeesPageSchema.safeParse(json);
         if (!page.success) throw new Error(`bench: an employees page did not parse: ${url}`);
-        made += preparePage(page.data, prepare).people.filter(([, record]) => record).length;
+        const records = preparePage(page.data, prepare).people.flatMap(([, record]) => (record ? [record] : []));
+        made += records.length;
+        onRecords(records);
       }
     }
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
   return made;
+}
+
+/**
+ * A sync's second floor: what any sync must do with Personio's pages before it writes (a
+ * malformed page is refused, and only allowed fields are kept), nothing written. No commits,
+ * no checkpoint, no search index. Returns the records made.
+ */
+export function fetchCheckAndMap(input: RequiredWorkInput): Promise<number> {
+  return checkAndMapPages(input, () => undefined);
+}
+
+/**
+ * A sync's third floor, the least a resumable sync can do: the same, with the records put
+ * into the database `databaseName` (its `employees` table as ours) PAGES_PER_COMMIT pages to
+ * a transaction as they are made, the next pages fetched meanwhile, as our sync writes them.
+ * A sync that kept every page until the end to write them in one go could not resume where it
+ * stopped, and would hold the whole company in memory. No checkpoint, no search index, no
+ * progress, plain IndexedDB. Returns the records made.
+ */
+export async function fetchCheckMapAndPut(input: RequiredWorkInput, databaseName: string): Promise<number> {
+  const open = indexedDB.open(databaseName);
+  const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const commits: Array<Promise<unknown>> = [];
+  let pages: Employee[][] = [];
+  const write = () => {
+    const transaction = database.transaction('employees', 'readwrite');
+    const store = transaction.objectStore('employees');
+    for (const records of pages) for (const record of records) store.put(record);
+    pages = [];
+    commits.push(
+      new Promise((resolve, reject) => {
+        transaction.oncomplete = resolve;
+        transaction.onabort = () => reject(transaction.error ?? new Error('bench: a floor transaction aborted'));
+      }),
+    );
+  };
+  try {
+    const made = await checkAndMapPages(input, (records) => {
+      pages.push(records);
+      if (pages.length === PAGES_PER_COMMIT) write();
+    });
+    if (pages.length) write();
+    await Promise.all(commits);
+    return made;
+  } finally {
+    database.close();
+  }
 }
