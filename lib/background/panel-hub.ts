@@ -7,6 +7,7 @@ import { conversationModel, offerFor, type PanelModel, type TabConversation } fr
 import { isConnected } from '../settings';
 import type { SyncProgress } from '../sync/progress';
 import { readSyncState } from '../sync/run';
+import { knownEmployeeCount } from '../sync/state';
 import { dataFreshness } from '../data-freshness';
 import type { LazyExtras } from './lazy-extras';
 import { KeptRead } from './kept-read';
@@ -202,7 +203,7 @@ export class PanelHub {
         extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now, startAfter: cardSent.then(() => pause(EXTRAS_AFTER_CARD_MS)) }),
       });
     conversation?.catch(() => undefined); // not awaited during a first sync
-    if ((await state).lastSuccessAt === undefined && (await countEmployees()) === 0) {
+    if ((await state).lastSuccessAt === undefined && (knownEmployeeCount(await state) ?? (await countEmployees())) === 0) {
       const progress = this.deps.progress();
       return { state: 'first-sync', ...(progress ? { progress } : {}) };
     }

@@ -3,6 +3,7 @@ import { recentSyncLog, countEmployees } from '../directory-stats';
 import { isConnected } from '../settings';
 import type { StatusReply } from '../status';
 import { readSyncState } from '../sync/run';
+import { knownEmployeeCount } from '../sync/state';
 import { isStale, SYNC_ALARM } from '../sync/schedule';
 import type { SyncService } from '../sync/service';
 import type { SettingsSnapshot } from './settings-source';
@@ -20,9 +21,10 @@ export async function statusReply(snapshot: SettingsSnapshot, sync: SyncService,
     clientId: settings.clientId,
     secretHint: settings.secretHint,
     baseUrl: settings.baseUrl,
-    // As of the last success: counting 50,000 rows in IndexedDB takes tens of milliseconds,
-    // on every status request (the popup waits for it). Before one, rows are few or none.
-    employeeCount: state.employeeCount ?? (await countEmployees()),
+    // Counted only when the sync state cannot tell: counting 50,000 rows in IndexedDB takes
+    // tens of milliseconds, on every status request (the popup waits for it, and the options
+    // page asks every few seconds, through a first sync too).
+    employeeCount: knownEmployeeCount(state) ?? (await countEmployees()),
     lastSuccessAt: state.lastSuccessAt,
     lastError: state.lastError,
     stale: isStale(state, settings.intervalMinutes, now),
