@@ -3,8 +3,8 @@
  * into IndexedDB raw, plus only fetching the same pages), beside the same with the pages read
  * as JSON (reported), beside the same with the pages also checked and mapped as any sync must
  * before it writes, and beside the least a resumable sync can do (those records put a batch at
- * a time as the pages arrive); an incremental sync; and a first full sync at Personio's rate limit
- * beside the rate's floor.
+ * a time as the pages arrive); an incremental sync; and a first full sync at Personio's rate
+ * limit beside the rate's floor.
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULT_CREDENTIAL, startSimulator, type RequestLogEntry, type Simulator } from '../test/personio-sim';
@@ -273,7 +273,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
     const ours = syncSteps.map((step) => cpuTotal(step.cpu));
     // The first floors: the raw put plus one way through the same pages.
     const withRawPut = (through: Step[]) => rawSteps.map((raw, i) => cpuTotal(raw.cpu) + cpuTotal(through[i]!.cpu));
-    const issueFloor = withRawPut(fetchSteps);
+    const rawPutAndFetch = withRawPut(fetchSteps);
     const least = leastSteps.map((step) => cpuTotal(step.cpu));
     // The sync's CPU beside a floor, as the ratio of the medians (judged when `judged`).
     const besideFloor = (measure: string, label: string, floor: number[], judged: boolean) => {
@@ -290,7 +290,7 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
       return median(ours.map((ms, i) => ms / floor[i]!)).toFixed(2);
     };
     const paired = [
-      `${besideFloor(`unthrottled, all processes (${cores} cores)`, 'raw put + fetch only', issueFloor, true)}× raw put + fetch only`,
+      `${besideFloor(`unthrottled, all processes (${cores} cores)`, 'raw put + fetch only', rawPutAndFetch, true)}× raw put + fetch only`,
       // The floor above reads the pages as bytes; any sync reads them as JSON. How much of the
       // gap that alone is, in the same runs.
       `${besideFloor('beside the floor with the pages read as JSON', 'raw put + fetch and JSON', withRawPut(parsedSteps), false)}× with JSON`,
@@ -303,12 +303,12 @@ export async function benchFullSync(rows: Row[]): Promise<void> {
       `${besideFloor('beside the least a resumable sync can do', 'pages checked, mapped, put as they arrive', least, true)}× the least a resumable sync can do`,
     ];
     // How much of the first floor's allowance the least a resumable sync already takes.
-    const leastRatio = median(least) / median(issueFloor);
+    const leastRatio = median(least) / median(rawPutAndFetch);
     rows.push({
       measure: `the least a resumable sync can do, ${count} people, beside the raw put + fetch only`,
       unit: 'ms',
       samples: least,
-      floor: { label: 'raw put + fetch only', samples: issueFloor },
+      floor: { label: 'raw put + fetch only', samples: rawPutAndFetch },
       ratio: `${leastRatio.toFixed(2)}× (median)`,
       target: 'reported',
     });

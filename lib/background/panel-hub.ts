@@ -203,7 +203,8 @@ export class PanelHub {
         extrasFor: (e) => this.deps.extras.forCard(e, settings, { from: `tab:${tabId}`, onLate: () => void this.push(tabId), now, startAfter: cardSent.then(() => pause(EXTRAS_AFTER_CARD_MS)) }),
       });
     conversation?.catch(() => undefined); // not awaited during a first sync
-    if ((await state).lastSuccessAt === undefined && (knownEmployeeCount(await state) ?? (await countEmployees())) === 0) {
+    const synced = await state;
+    if (synced.lastSuccessAt === undefined && (knownEmployeeCount(synced) ?? (await countEmployees())) === 0) {
       const progress = this.deps.progress();
       return { state: 'first-sync', ...(progress ? { progress } : {}) };
     }
